@@ -1,0 +1,146 @@
+/// A node of a YAML document: a scalar, a sequence or a mapping, and where it starts in its file.
+public struct Node: Sendable {
+    /// A scalar's text and how it was written, which decides its type.
+    public struct Scalar: Hashable, Sendable {
+        /// The text after unescaping and folding.
+        public var text: String
+        /// Whether the scalar was written without quotes or block indicators, so that `12` is a number and
+        /// `null` is null.
+        public var isPlain: Bool
+        /// An explicit tag such as `!!str`, if one was written.
+        public var tag: String?
+
+        /// Creates a scalar.
+        public init(text: String, isPlain: Bool = true, tag: String? = nil) {
+            self.text = text
+            self.isPlain = isPlain
+            self.tag = tag
+        }
+    }
+
+    /// A mapping entry; keys are always scalars.
+    public struct Entry: Sendable {
+        /// The key's text.
+        public var key: String
+        /// Where the key starts.
+        public var keyLocation: SourceLocation
+        /// The value.
+        public var value: Node
+    }
+
+    /// What a node holds.
+    public enum Content: Sendable {
+        /// A scalar.
+        case scalar(Scalar)
+        /// A sequence of nodes, in order.
+        case sequence([Node])
+        /// A mapping with unique keys, in document order.
+        case mapping([Entry])
+    }
+
+    /// What the node holds.
+    public var content: Content
+    /// Where the node starts.
+    public var location: SourceLocation
+
+    /// Creates a node.
+    public init(_ content: Content, at location: SourceLocation) {
+        self.content = content
+        self.location = location
+    }
+}
+
+extension Node {
+    /// The type a scalar resolves to under the YAML 1.2 core schema.
+    public enum ScalarType: String, Sendable {
+        case null, boolean, integer, number, string
+    }
+
+    /// The scalar, if this node is one.
+    public var scalar: Scalar? {
+        if case .scalar(let scalar) = content { return scalar }
+        return nil
+    }
+
+    /// The entries, if this node is a mapping.
+    public var entries: [Entry]? {
+        if case .mapping(let entries) = content { return entries }
+        return nil
+    }
+
+    /// The items, if this node is a sequence.
+    public var items: [Node]? {
+        if case .sequence(let items) = content { return items }
+        return nil
+    }
+
+    /// The value for `key`, if this node is a mapping that has it.
+    public subscript(key: String) -> Node? {
+        entries?.first { $0.key == key }?.value
+    }
+
+    /// "a mapping", "a sequence", or the scalar's type, for messages such as "expected a string, found a mapping".
+    public var kindDescription: String {
+        switch content {
+        case .mapping: "a mapping"
+        case .sequence: "a sequence"
+        case .scalar:
+            switch scalarType {
+            case .null: "null"
+            case .boolean: "a boolean"
+            case .integer: "an integer"
+            case .number: "a number"
+            case .string, nil: "a string"
+            }
+        }
+    }
+
+    /// The scalar's resolved type, or nil for collections.
+    public var scalarType: ScalarType? {
+        guard let scalar else { return nil }
+        switch scalar.tag {
+        case "tag:yaml.org,2002:str": return .string
+        case "tag:yaml.org,2002:int": return .integer
+        case "tag:yaml.org,2002:float": return .number
+        case "tag:yaml.org,2002:bool": return .boolean
+        case "tag:yaml.org,2002:null": return .null
+        default: break
+        }
+        guard scalar.isPlain else { return .string }
+        let text = scalar.text
+        switch text {
+        case "", "~", "null", "Null", "NULL": return .null
+        case "true", "True", "TRUE", "false", "False", "FALSE": return .boolean
+        default: break
+        }
+        if Self.isInteger(text) { return .integer }
+        if Double(text) != nil || [".inf", "-.inf", "+.inf", ".nan", ".NaN", ".Inf", "-.Inf"].contains(text) {
+            return .number
+        }
+        return .string
+    }
+
+    /// The scalar's text when it is a boolean.
+    public var boolValue: Bool? {
+        guard scalarType == .boolean, let text = scalar?.text else { return nil }
+        return text.lowercased() == "true"
+    }
+
+    /// The scalar's value when it is an integer that fits in `Int`.
+    public var intValue: Int? {
+        guard scalarType == .integer, let text = scalar?.text else { return nil }
+        if text.hasPrefix("0x") { return Int(text.dropFirst(2), radix: 16) }
+        if text.hasPrefix("0o") { return Int(text.dropFirst(2), radix: 8) }
+        return Int(text)
+    }
+
+    private static func isInteger(_ text: String) -> Bool {
+        var digits = Substring(text)
+        if digits.hasPrefix("0x") { return digits.count > 2 && digits.dropFirst(2).allSatisfy(\.isHexDigit) }
+        if digits.hasPrefix("0o") {
+            return digits.count > 2 && digits.dropFirst(2).allSatisfy { ("0"..."7").contains($0) }
+        }
+        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+}

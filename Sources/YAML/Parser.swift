@@ -1,0 +1,238 @@
+import CYAML
+
+/// Bounds that keep a hostile or broken document from exhausting time, memory or the stack.
+public struct ParseLimits: Sendable {
+    /// The largest input accepted, in bytes.
+    public var maxBytes: Int
+    /// The deepest nesting of sequences and mappings accepted.
+    public var maxDepth: Int
+    /// How many nodes aliases may add in all, counting every node of each subtree an alias repeats.
+    public var maxAliasExpansion: Int
+
+    /// Creates limits.
+    public init(maxBytes: Int = 64 << 20, maxDepth: Int = 256, maxAliasExpansion: Int = 100_000) {
+        self.maxBytes = maxBytes
+        self.maxDepth = maxDepth
+        self.maxAliasExpansion = maxAliasExpansion
+    }
+}
+
+/// Parses YAML with libyaml's event parser into a tree of located nodes.
+public enum YAMLParser {
+    /// Parses a single-document YAML stream.
+    ///
+    /// - Parameters:
+    ///   - bytes: The file's contents.
+    ///   - file: The path to name in locations.
+    ///   - limits: Bounds on size, depth and alias expansion.
+    /// - Returns: The document's root node.
+    /// - Throws: A ``DiagnosticError`` whose diagnostic locates the problem.
+    public static func parse(_ bytes: [UInt8], file: String, limits: ParseLimits = ParseLimits()) throws(DiagnosticError)
+        -> Node
+    {
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        guard bytes.count <= limits.maxBytes else {
+            throw DiagnosticError([
+                .error(
+                    at: start,
+                    "The file is \(bytes.count) bytes long, over the limit of \(limits.maxBytes) bytes; split the description or raise the limit."
+                )
+            ])
+        }
+        // libyaml needs a valid pointer even for empty input, which an empty array does not have.
+        let storage = bytes.isEmpty ? [0] : bytes
+        let result: Result<Node, DiagnosticError> = storage.withUnsafeBufferPointer { buffer in
+            var builder = TreeBuilder(file: file, limits: limits)
+            return builder.run(UnsafeBufferPointer(rebasing: buffer[..<bytes.count]))
+        }
+        return try result.get()
+    }
+}
+
+/// Turns libyaml events into nodes with an explicit stack, so deep documents cannot overflow the call stack.
+private struct TreeBuilder {
+    private struct Frame {
+        var location: SourceLocation
+        var anchor: String?
+        var isMapping: Bool
+        var items: [Node] = []
+        var entries: [Node.Entry] = []
+        var pendingKey: (text: String, location: SourceLocation)?
+        var keyLocations: [String: SourceLocation] = [:]
+        var nodeCount = 1
+    }
+
+    let file: String
+    let limits: ParseLimits
+    private var stack: [Frame] = []
+    private var anchors: [String: (node: Node, count: Int)] = [:]
+    private var root: Node?
+    private var documentCount = 0
+    private var aliasExpansion = 0
+
+    init(file: String, limits: ParseLimits) {
+        self.file = file
+        self.limits = limits
+    }
+
+    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<Node, DiagnosticError> {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            return .failure(DiagnosticError([.error(at: location(line: 0, column: 0), "libyaml could not start.")]))
+        }
+        defer { yaml_parser_delete(&parser) }
+        yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                return .failure(DiagnosticError([syntaxError(parser, buffer)]))
+            }
+            defer { yaml_event_delete(&event) }
+            if event.type == YAML_STREAM_END_EVENT { break }
+            if let problem = handle(event) { return .failure(DiagnosticError([problem])) }
+        }
+        guard let root else {
+            return .failure(
+                DiagnosticError([
+                    .error(
+                        at: location(line: 0, column: 0),
+                        "The file holds no YAML document; write the description as a mapping that starts with `openapi: 3.0.3`."
+                    )
+                ])
+            )
+        }
+        return .success(root)
+    }
+
+    private func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line + 1, column: column + 1)
+    }
+
+    private func location(_ mark: yaml_mark_t) -> SourceLocation {
+        location(line: Int(mark.line), column: Int(mark.column))
+    }
+
+    private mutating func handle(_ event: yaml_event_t) -> Diagnostic? {
+        let here = location(event.start_mark)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documentCount += 1
+            if documentCount > 1 {
+                return .error(
+                    at: here,
+                    "The file holds more than one YAML document; keep the whole description in one document and remove the `---` separator."
+                )
+            }
+        case YAML_SCALAR_EVENT:
+            let data = event.data.scalar
+            let scalar = Node.Scalar(
+                text: string(data.value, length: data.length),
+                isPlain: data.style == YAML_PLAIN_SCALAR_STYLE,
+                tag: data.tag.map { String(cString: $0) }
+            )
+            return add(Node(.scalar(scalar), at: here), count: 1, anchor: data.anchor.map { String(cString: $0) })
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            guard stack.count < limits.maxDepth else {
+                return .error(
+                    at: here,
+                    "Sequences and mappings are nested more than \(limits.maxDepth) levels deep; flatten the structure."
+                )
+            }
+            let isMapping = event.type == YAML_MAPPING_START_EVENT
+            let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+            stack.append(Frame(location: here, anchor: anchor.map { String(cString: $0) }, isMapping: isMapping))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            let frame = stack.removeLast()
+            let content: Node.Content = frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items)
+            return add(Node(content, at: frame.location), count: frame.nodeCount, anchor: frame.anchor)
+        case YAML_ALIAS_EVENT:
+            let name = String(cString: event.data.alias.anchor)
+            guard let (node, count) = anchors[name] else {
+                return .error(at: here, "The alias `*\(name)` names no anchor defined before it; define `&\(name)` first.")
+            }
+            aliasExpansion += count
+            guard aliasExpansion <= limits.maxAliasExpansion else {
+                return .error(
+                    at: here,
+                    "Aliases expand to more than \(limits.maxAliasExpansion) nodes; the document repeats itself too much to be a description."
+                )
+            }
+            var copy = node
+            copy.location = here
+            return add(copy, count: count, anchor: nil)
+        default:
+            break
+        }
+        return nil
+    }
+
+    private mutating func add(_ node: Node, count: Int, anchor: String?) -> Diagnostic? {
+        if let anchor { anchors[anchor] = (node, count) }
+        guard !stack.isEmpty else {
+            root = node
+            return nil
+        }
+        let top = stack.count - 1
+        stack[top].nodeCount += count
+        guard stack[top].isMapping else {
+            stack[top].items.append(node)
+            return nil
+        }
+        guard let key = stack[top].pendingKey else {
+            guard let scalar = node.scalar else {
+                return .error(at: node.location, "A mapping key must be a scalar; write the key as plain text.")
+            }
+            if let first = stack[top].keyLocations[scalar.text] {
+                return .error(
+                    at: node.location,
+                    "The key `\(scalar.text)` appears twice in the same mapping; remove or rename one of them.",
+                    notes: [.note(at: first, "`\(scalar.text)` is first defined here.")]
+                )
+            }
+            stack[top].keyLocations[scalar.text] = node.location
+            stack[top].pendingKey = (scalar.text, node.location)
+            return nil
+        }
+        stack[top].entries.append(Node.Entry(key: key.text, keyLocation: key.location, value: node))
+        stack[top].pendingKey = nil
+        return nil
+    }
+
+    private func string(_ pointer: UnsafeMutablePointer<UInt8>?, length: Int) -> String {
+        guard let pointer else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+    }
+
+    private func syntaxError(_ parser: yaml_parser_t, _ buffer: UnsafeBufferPointer<UInt8>) -> Diagnostic {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+        let mark = parser.problem_mark
+        var message = "Invalid YAML: \(problem)"
+        if let context = parser.context.map({ String(cString: $0) }) { message += " \(context)" }
+        message += "."
+        let offset = Int(mark.index)
+        if parser.error == YAML_READER_ERROR {
+            message += " The file must be UTF-8 text."
+            // The reader reports a byte offset, not a line; count the lines up to it.
+            return .error(at: lineAndColumn(ofByte: Int(parser.problem_offset), in: buffer), message)
+        }
+        if offset < buffer.count, buffer[offset] == UInt8(ascii: "\t") {
+            message += " YAML does not allow tabs for indentation; indent with spaces."
+        }
+        var notes: [Diagnostic] = []
+        if parser.context != nil, parser.context_mark.index != mark.index {
+            notes.append(.note(at: location(parser.context_mark), "The construct that is not finished starts here."))
+        }
+        return .error(at: location(mark), message, notes: notes)
+    }
+
+    private func lineAndColumn(ofByte offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> SourceLocation {
+        var line = 0
+        var lineStart = 0
+        for index in 0..<min(offset, buffer.count) where buffer[index] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = index + 1
+        }
+        let column = String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<min(offset, buffer.count)]), as: UTF8.self).count
+        return location(line: line, column: column)
+    }
+}

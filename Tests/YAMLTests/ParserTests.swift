@@ -1,0 +1,135 @@
+import Testing
+import YAML
+
+private func parse(_ text: String, limits: ParseLimits = ParseLimits()) throws(DiagnosticError) -> Node {
+    try YAMLParser.parse(Array(text.utf8), file: "t.yaml", limits: limits)
+}
+
+/// The single error a document must fail with, as `line:column: message`.
+private func failure(_ text: String, limits: ParseLimits = ParseLimits()) -> String {
+    do {
+        _ = try parse(text, limits: limits)
+        return "parsed without error"
+    } catch {
+        guard let first = error.diagnostics.first else { return "no diagnostics" }
+        return "\(first.location.line):\(first.location.column): \(first.message)"
+    }
+}
+
+@Test func mappingsKeepKeyOrderAndLocations() throws {
+    let root = try parse("openapi: 3.0.3\ninfo:\n  title: T\n  version: '1'\n")
+    let entries = try #require(root.entries)
+    #expect(entries.map(\.key) == ["openapi", "info"])
+    #expect(entries[1].keyLocation == SourceLocation(file: "t.yaml", line: 2, column: 1))
+    let title = try #require(root["info"]?["title"])
+    #expect(title.location == SourceLocation(file: "t.yaml", line: 3, column: 10))
+    #expect(title.scalar?.text == "T")
+}
+
+@Test func plainScalarsResolveToCoreSchemaTypes() throws {
+    let root = try parse("a: 12\nb: '12'\nc: true\nd: ~\ne: 1.5\nf: text\ng:\nh: -7\ni: !!str 3\n")
+    let types = try #require(root.entries).map { "\($0.key)=\($0.value.scalarType?.rawValue ?? "-")" }
+    #expect(
+        types == [
+            "a=integer", "b=string", "c=boolean", "d=null", "e=number", "f=string", "g=null", "h=integer",
+            "i=string",
+        ])
+    #expect(root["h"]?.intValue == -7)
+}
+
+@Test func sequencesHoldTheirItems() throws {
+    let root = try parse("- a\n- [b, c]\n- {d: e}\n")
+    let items = try #require(root.items)
+    #expect(items.count == 3)
+    #expect(items[1].items?.compactMap(\.scalar?.text) == ["b", "c"])
+    #expect(items[2]["d"]?.scalar?.text == "e")
+}
+
+@Test func aliasesRepeatTheAnchoredNodeAtTheAliasLocation() throws {
+    let root = try parse("a: &x {k: v}\nb: *x\n")
+    #expect(root["b"]?["k"]?.scalar?.text == "v")
+    #expect(root["b"]?.location.line == 2)
+}
+
+@Test func duplicateKeysAreRejectedWithBothLocations() throws {
+    #expect(failure("a: 1\nb: 2\na: 3\n") == "3:1: The key `a` appears twice in the same mapping; remove or rename one of them.")
+    do {
+        _ = try parse("a: 1\na: 3\n")
+    } catch {
+        #expect(error.diagnostics[0].notes.map(\.location.line) == [1])
+    }
+}
+
+@Test func emptyFilesAndCommentOnlyFilesAreRejected() {
+    let message =
+        "1:1: The file holds no YAML document; write the description as a mapping that starts with `openapi: 3.0.3`."
+    #expect(failure("") == message)
+    #expect(failure("# only a comment\n\n# and another\n") == message)
+}
+
+@Test func tabIndentationIsExplained() {
+    #expect(failure("a:\n\tb: 1\n").hasPrefix("2:1: Invalid YAML: found character that cannot start any token"))
+    #expect(failure("a:\n\tb: 1\n").hasSuffix("YAML does not allow tabs for indentation; indent with spaces."))
+}
+
+@Test func unclosedQuotesPointAtTheEndAndNoteTheStart() throws {
+    #expect(failure("a: 'open\nb: 2\n").hasPrefix("3:1: Invalid YAML: found unexpected end of stream while scanning a quoted scalar."))
+    do {
+        _ = try parse("a: 'open\nb: 2\n")
+    } catch {
+        #expect(error.diagnostics[0].notes.map(\.location) == [SourceLocation(file: "t.yaml", line: 1, column: 4)])
+    }
+}
+
+@Test func unclosedFlowCollectionsAreLocated() {
+    #expect(failure("a: [1, 2\n").hasPrefix("2:1: Invalid YAML: did not find expected ',' or ']' while parsing a flow sequence."))
+}
+
+@Test func invalidUTF8IsLocatedByLineAndColumn() {
+    let bytes = Array("a: 1\nb: x".utf8) + [0xFF, 0xFE] + Array("\n".utf8)
+    do {
+        _ = try YAMLParser.parse(bytes, file: "t.yaml")
+        Issue.record("invalid UTF-8 was accepted")
+    } catch {
+        let first = error.diagnostics[0]
+        #expect("\(first.location.line):\(first.location.column)" == "2:5")
+        #expect(first.message == "Invalid YAML: invalid leading UTF-8 octet. The file must be UTF-8 text.")
+    }
+}
+
+@Test func aliasBombsAreRefusedQuickly() {
+    var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+    for level in 1...9 {
+        let item = "*a\(level - 1)"
+        text += "a\(level): &a\(level) [\(Array(repeating: item, count: 10).joined(separator: ", "))]\n"
+    }
+    let clock = ContinuousClock()
+    var outcome = ""
+    let elapsed = clock.measure { outcome = failure(text) }
+    #expect(outcome.hasSuffix("Aliases expand to more than 100000 nodes; the document repeats itself too much to be a description."))
+    #expect(elapsed < .seconds(1))
+}
+
+@Test func deepNestingIsAnErrorNotACrash() {
+    let text = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+    #expect(failure(text) == "1:257: Sequences and mappings are nested more than 256 levels deep; flatten the structure.")
+}
+
+@Test func oversizedInputIsRefusedBeforeParsing() {
+    #expect(
+        failure("a: 1234567890\n", limits: ParseLimits(maxBytes: 8))
+            == "1:1: The file is 14 bytes long, over the limit of 8 bytes; split the description or raise the limit.")
+}
+
+@Test func moreThanOneDocumentIsRejected() {
+    #expect(failure("a: 1\n---\nb: 2\n").hasPrefix("2:1: The file holds more than one YAML document"))
+}
+
+@Test func undefinedAliasesAreRejected() {
+    #expect(failure("a: *nowhere\n") == "1:4: The alias `*nowhere` names no anchor defined before it; define `&nowhere` first.")
+}
+
+@Test func closestMatchSuggestsNearbyWords() {
+    #expect(closestMatch(to: "paht", in: ["path", "query", "header", "cookie"]) == "path")
+    #expect(closestMatch(to: "body", in: ["path", "query", "header", "cookie"]) == nil)
+}
