@@ -1,0 +1,244 @@
+import YAML
+
+extension Loader {
+    mutating func pathItem(_ entry: Node.Entry, defaultAuthentication: Authentication) -> [Operation] {
+        let path = entry.key
+        guard let entries = mapping(entry.value, "The path `\(path)`") else { return [] }
+        checkKeys(entries, allowed: Keys.pathItem, in: "A path item")
+        guard let components = pathComponents(path, at: entry.keyLocation) else { return [] }
+        let shared = entry.value["parameters"].map { parameters($0) } ?? []
+        var operations: [Operation] = []
+        for methodEntry in entries {
+            guard let method = HTTPMethod(rawValue: methodEntry.key) else { continue }
+            if let operation = operation(
+                method, path: path, pathLocation: entry.keyLocation, components: components, node: methodEntry.value,
+                shared: shared, defaultAuthentication: defaultAuthentication)
+            {
+                operations.append(operation)
+            }
+        }
+        return operations
+    }
+
+    /// Splits `/a/{b}/c` into literals and parameter names, reporting unbalanced or empty braces.
+    mutating func pathComponents(_ template: String, at location: SourceLocation) -> [PathComponent]? {
+        var components: [PathComponent] = []
+        var literal = ""
+        var name: String?
+        for (offset, character) in template.enumerated() {
+            let here = SourceLocation(file: location.file, line: location.line, column: location.column + offset)
+            switch (character, name) {
+            case ("{", nil):
+                if !literal.isEmpty { components.append(.literal(literal)) }
+                literal = ""
+                name = ""
+            case ("}", let current?):
+                guard !current.isEmpty else {
+                    error(here, "The template `\(template)` has an empty parameter `{}`; name the parameter.")
+                    return nil
+                }
+                components.append(.parameter(current))
+                name = nil
+            case ("{", _?), ("}", nil):
+                error(here, "The template `\(template)` has an unbalanced `\(character)`; parameters are written `{name}`.")
+                return nil
+            case (_, let current?):
+                name = current + String(character)
+            case (_, nil):
+                literal.append(character)
+            }
+        }
+        if name != nil {
+            error(location, "The template `\(template)` has a `{` that is never closed; parameters are written `{name}`.")
+            return nil
+        }
+        if !literal.isEmpty { components.append(.literal(literal)) }
+        if !template.hasPrefix("/") {
+            error(location, "The template `\(template)` must start with `/`.")
+            return nil
+        }
+        return components
+    }
+
+    mutating func operation(
+        _ method: HTTPMethod, path: String, pathLocation: SourceLocation, components: [PathComponent], node: Node,
+        shared: [(Parameter, SourceLocation)], defaultAuthentication: Authentication
+    ) -> Operation? {
+        let what = "The operation `\(method.rawValue.uppercased()) \(path)`"
+        guard let entries = mapping(node, what) else { return nil }
+        checkKeys(entries, allowed: Keys.operation, in: "An operation")
+        var id = ""
+        if let idNode = required(entries, "operationId", in: node, what) { id = string(idNode, "`operationId`") ?? "" }
+        var parameters = shared
+        for (parameter, location) in node["parameters"].map({ self.parameters($0) }) ?? [] {
+            parameters.removeAll { $0.0.name == parameter.name && $0.0.location == parameter.location }
+            parameters.append((parameter, location))
+        }
+        let templateNames = components.compactMap { component -> String? in
+            if case .parameter(let name) = component { return name }
+            return nil
+        }
+        checkPathParameters(templateNames, path: path, at: pathLocation, declared: parameters)
+        let pathParameters = templateNames.compactMap { name in
+            parameters.first { $0.0.location == .path && $0.0.name == name }?.0
+        }
+        let otherParameters = parameters.map(\.0).filter { $0.location != .path }
+        let body = node["requestBody"].flatMap { requestBody($0) }
+        var responses: [Response] = []
+        if let responsesNode = required(entries, "responses", in: node, what) { responses = self.responses(responsesNode) }
+        return Operation(
+            id: id, method: method, path: path, pathComponents: components,
+            summary: node["summary"].flatMap { string($0, "`summary`") },
+            description: node["description"].flatMap { string($0, "`description`") },
+            isDeprecated: node["deprecated"].flatMap { bool($0, "`deprecated`") } ?? false,
+            parameters: pathParameters + otherParameters, requestBody: body, responses: responses,
+            authentication: node["security"].map { security($0) } ?? defaultAuthentication,
+            location: node.location)
+    }
+
+    mutating func checkPathParameters(
+        _ templateNames: [String], path: String, at location: SourceLocation, declared: [(Parameter, SourceLocation)]
+    ) {
+        let declaredPath = declared.filter { $0.0.location == .path }
+        for name in templateNames where !declaredPath.contains(where: { $0.0.name == name }) {
+            let placeholder = Array("{\(name)}")
+            let characters = Array(path)
+            let offset =
+                characters.indices.first { characters[$0...].starts(with: placeholder) } ?? 0
+            var message = "The path parameter `\(name)` in `\(path)` is not declared; add a parameter with `name: \(name)` and `in: path`."
+            if let near = closestMatch(to: name, in: declaredPath.map(\.0.name)) {
+                message = "The path parameter `\(name)` in `\(path)` is not declared. Did you mean `\(near)`?"
+            }
+            error(SourceLocation(file: location.file, line: location.line, column: location.column + offset), message)
+        }
+        for (parameter, location) in declaredPath where !templateNames.contains(parameter.name) {
+            error(location, "The path parameter `\(parameter.name)` does not appear in the path `\(path)`; add `{\(parameter.name)}` to the path or remove the parameter.")
+        }
+    }
+
+    /// Parameters with the location of their `name`, for messages about them.
+    mutating func parameters(_ node: Node) -> [(Parameter, SourceLocation)] {
+        guard let items = sequence(node, "`parameters`") else { return [] }
+        var result: [(Parameter, SourceLocation)] = []
+        for item in items {
+            guard let resolved = resolve(item, kind: "parameters"), let entries = mapping(resolved, "A parameter") else {
+                continue
+            }
+            checkKeys(entries, allowed: Keys.parameter, in: "A parameter")
+            guard let nameNode = required(entries, "name", in: resolved, "A parameter"),
+                let name = string(nameNode, "A parameter's `name`"),
+                let inNode = required(entries, "in", in: resolved, "The parameter `\(name)`"),
+                let locationText = string(inNode, "`in`")
+            else { continue }
+            guard let location = ParameterLocation(rawValue: locationText) else {
+                var message = "`\(locationText)` is not a parameter location."
+                if locationText == "cookie" {
+                    message = "Cookie parameters are not supported; use `path`, `query` or `header`."
+                } else if let near = closestMatch(to: locationText, in: ParameterLocation.allCases.map(\.rawValue) + ["cookie"]) {
+                    message += " Did you mean `\(near)`?"
+                } else {
+                    message += " Use `path`, `query` or `header`."
+                }
+                error(inNode.location, message)
+                continue
+            }
+            let isRequired = resolved["required"].flatMap { bool($0, "`required`") } ?? false
+            if location == .path, !isRequired {
+                error((resolved["required"] ?? nameNode).location, "The path parameter `\(name)` must be marked `required: true`.")
+            }
+            if location == .header, ["accept", "content-type", "authorization"].contains(name.lowercased()) {
+                warning(nameNode.location, "The header parameter `\(name)` is ignored: OpenAPI sets it from the content and security sections.")
+                continue
+            }
+            if let content = resolved["content"] {
+                error(content.location, "Parameters with `content` are not supported; describe the value with `schema`.")
+                continue
+            }
+            guard let schemaNode = required(entries, "schema", in: resolved, "The parameter `\(name)`"),
+                let schema = schema(schemaNode, "The parameter `\(name)`")
+            else { continue }
+            if let example = resolved["example"] { valueChecks.append((example, schema, "The example")) }
+            result.append((Parameter(name: name, location: location, description: resolved["description"].flatMap { string($0, "`description`") }, isRequired: isRequired, schema: schema), nameNode.location))
+        }
+        return result
+    }
+
+    mutating func requestBody(_ node: Node) -> RequestBody? {
+        guard let resolved = resolve(node, kind: "requestBodies"), let entries = mapping(resolved, "`requestBody`") else { return nil }
+        checkKeys(entries, allowed: Keys.requestBody, in: "A request body")
+        guard let contentNode = required(entries, "content", in: resolved, "The request body") else { return nil }
+        guard let schema = jsonContent(contentNode, what: "The request body") else { return nil }
+        let flatten = resolved["x-apigen-flatten"].flatMap { bool($0, "`x-apigen-flatten`") } ?? false
+        return RequestBody(
+            description: resolved["description"].flatMap { string($0, "`description`") },
+            isRequired: resolved["required"].flatMap { bool($0, "`required`") } ?? false, schema: schema,
+            isFlattened: flatten)
+    }
+
+    /// The schema of `application/json` content, reporting other media types.
+    mutating func jsonContent(_ node: Node, what: String) -> Schema? {
+        guard let entries = mapping(node, "`content`") else { return nil }
+        var result: Schema?
+        for entry in entries {
+            guard entry.key == "application/json" || entry.key.hasPrefix("application/json;") else {
+                error(entry.keyLocation, "The media type `\(entry.key)` is not supported; only `application/json` is.")
+                continue
+            }
+            guard let media = mapping(entry.value, "A media type") else { continue }
+            checkKeys(media, allowed: Keys.mediaType, in: "A media type")
+            guard let schemaNode = required(media, "schema", in: entry.value, "\(what)'s media type") else { continue }
+            result = schema(schemaNode, what)
+            if let example = entry.value["example"], let result { valueChecks.append((example, result, "The example")) }
+        }
+        return result
+    }
+
+    mutating func responses(_ node: Node) -> [Response] {
+        guard let entries = mapping(node, "`responses`") else { return [] }
+        if entries.isEmpty { error(node.location, "`responses` is empty; document at least one status code.") }
+        var result: [Response] = []
+        for entry in entries {
+            let status: ResponseStatus
+            if entry.key == "default" {
+                status = .default
+            } else if entry.key.count == 3, let code = Int(entry.key), (100...599).contains(code) {
+                status = .code(code)
+            } else {
+                var message = "`\(entry.key)` is not a status code; write a code from 100 to 599, such as `200`, or `default`."
+                if entry.key.count == 3, entry.key.uppercased().hasSuffix("XX") {
+                    message = "Status code ranges such as `\(entry.key)` are not supported; list each code."
+                }
+                error(entry.keyLocation, message)
+                continue
+            }
+            guard let resolved = resolve(entry.value, kind: "responses"), let response = mapping(resolved, "A response") else {
+                continue
+            }
+            checkKeys(response, allowed: Keys.response, in: "A response")
+            let description = required(response, "description", in: resolved, "The response `\(entry.key)`").flatMap {
+                string($0, "`description`")
+            }
+            let body = resolved["content"].flatMap { jsonContent($0, what: "The response `\(entry.key)`") }
+            let headers = resolved["headers"].map { self.headers($0) } ?? []
+            result.append(Response(status: status, description: description ?? "", headers: headers, body: body))
+        }
+        return result.sorted { $0.status < $1.status }
+    }
+
+    mutating func headers(_ node: Node) -> [Header] {
+        guard let entries = mapping(node, "`headers`") else { return [] }
+        return entries.compactMap { entry in
+            guard let resolved = resolve(entry.value, kind: "headers"), let header = mapping(resolved, "A header") else {
+                return nil
+            }
+            checkKeys(header, allowed: Keys.header, in: "A header")
+            guard let schemaNode = required(header, "schema", in: resolved, "The header `\(entry.key)`"),
+                let schema = schema(schemaNode, "The header `\(entry.key)`")
+            else { return nil }
+            if let example = resolved["example"] { valueChecks.append((example, schema, "The example")) }
+            return Header(
+                name: entry.key, description: resolved["description"].flatMap { string($0, "`description`") },
+                isRequired: resolved["required"].flatMap { bool($0, "`required`") } ?? false, schema: schema)
+        }
+    }
+}

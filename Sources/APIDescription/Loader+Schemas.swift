@@ -1,0 +1,197 @@
+import YAML
+
+extension Loader {
+    /// Reads a schema; a `$ref` becomes a reference by name once its target is known to exist.
+    mutating func schema(_ node: Node, _ what: String) -> Schema? {
+        guard let entries = mapping(node, "\(what)'s schema") else { return nil }
+        if let refNode = node["$ref"] {
+            guard let ref = string(refNode, "`$ref`"),
+                let name = componentName(ref, kind: "schemas", at: refNode.location)
+            else { return nil }
+            guard schemaNames.contains(name) else {
+                reportMissing(name, kind: "schemas", ref: ref, at: refNode.location)
+                return nil
+            }
+            for entry in entries where entry.key != "$ref" && entry.key != "description" {
+                warning(entry.keyLocation, "`\(entry.key)` beside `$ref` is ignored; OpenAPI 3.0 reads only the reference.")
+            }
+            return Schema(
+                kind: .reference(name), description: node["description"].flatMap { string($0, "`description`") },
+                location: node.location)
+        }
+        checkKeys(entries, allowed: Keys.schemaSupported + Keys.schemaUnchecked + Keys.schemaUnsupported + ["$ref"], in: "A schema")
+        for entry in entries where Keys.schemaUnsupported.contains(entry.key) {
+            error(entry.keyLocation, "`\(entry.key)` is not supported yet; describe the value with `type` and `properties`.")
+        }
+        for entry in entries where Keys.schemaUnchecked.contains(entry.key) {
+            warning(entry.keyLocation, "`\(entry.key)` is not checked by the generated client; the server remains the judge.")
+        }
+        var typeName = node["type"].flatMap { string($0, "`type`") }
+        if typeName == nil { typeName = node["properties"] != nil ? "object" : node["items"] != nil ? "array" : nil }
+        let format = node["format"].flatMap { string($0, "`format`") }
+        var kind: Schema.Kind
+        switch typeName {
+        case "string": kind = .string(format: format)
+        case "integer": kind = .integer(format: format)
+        case "number": kind = .number(format: format)
+        case "boolean": kind = .boolean
+        case "array":
+            guard let itemsNode = required(entries, "items", in: node, "An array schema"),
+                let items = schema(itemsNode, "The array's items")
+            else { return nil }
+            kind = .array(items)
+        case "object": kind = .object(properties(node))
+        case nil: kind = .any
+        case let other?:
+            var message = "`\(other)` is not a schema type."
+            let types = ["string", "integer", "number", "boolean", "array", "object"]
+            if let near = closestMatch(to: other, in: types) { message += " Did you mean `\(near)`?" }
+            error(node["type"]!.location, message)
+            return nil
+        }
+        if let additional = node["additionalProperties"], additional.boolValue != false {
+            error(additional.location, "`additionalProperties` is not supported yet; list the properties, or write `false`.")
+        }
+        var schema = Schema(
+            kind: kind, description: node["description"].flatMap { string($0, "`description`") },
+            isNullable: node["nullable"].flatMap { bool($0, "`nullable`") } ?? false, location: node.location)
+        if let enumNode = node["enum"] { schema.enumValues = enumValues(enumNode, kind: kind) }
+        if let defaultNode = node["default"] {
+            schema.defaultValue = defaultNode.scalar?.text
+            valueChecks.append((defaultNode, schema, "The default value"))
+        }
+        if let example = node["example"] { valueChecks.append((example, schema, "The example")) }
+        if let delimiterNode = node["x-apigen-delimiter"], let delimiter = string(delimiterNode, "`x-apigen-delimiter`") {
+            if case .string = kind, delimiter.count == 1 {
+                schema.delimiter = delimiter
+            } else {
+                error(delimiterNode.location, "`x-apigen-delimiter` applies to string schemas and takes one character, such as `','`.")
+            }
+        }
+        if let formsNode = node["x-apigen-path-forms"] {
+            if case .string = kind {
+                schema.pathForms = pathForms(formsNode)
+            } else {
+                error(formsNode.location, "`x-apigen-path-forms` applies to string schemas only.")
+            }
+        }
+        return schema
+    }
+
+    mutating func properties(_ node: Node) -> [Property] {
+        let propertyEntries = node["properties"].flatMap { mapping($0, "`properties`") } ?? []
+        var requiredNames: Set<String> = []
+        if let requiredNode = node["required"], let items = sequence(requiredNode, "`required`") {
+            for item in items {
+                guard let name = string(item, "A required property's name") else { continue }
+                if propertyEntries.contains(where: { $0.key == name }) {
+                    requiredNames.insert(name)
+                } else {
+                    var message = "`required` names `\(name)`, which is not among the properties."
+                    if let near = closestMatch(to: name, in: propertyEntries.map(\.key)) { message += " Did you mean `\(near)`?" }
+                    error(item.location, message)
+                }
+            }
+        }
+        return propertyEntries.compactMap { entry in
+            schema(entry.value, "The property `\(entry.key)`").map {
+                Property(name: entry.key, schema: $0, isRequired: requiredNames.contains(entry.key))
+            }
+        }
+    }
+
+    mutating func enumValues(_ node: Node, kind: Schema.Kind) -> [String] {
+        guard let items = sequence(node, "`enum`") else { return [] }
+        if items.isEmpty { error(node.location, "`enum` is empty; list the allowed values.") }
+        var values: [String] = []
+        for item in items {
+            let expected: Node.ScalarType
+            switch kind {
+            case .string: expected = .string
+            case .integer: expected = .integer
+            default:
+                error(node.location, "`enum` is supported on string and integer schemas only.")
+                return []
+            }
+            guard item.scalarType == expected, let text = item.scalar?.text else {
+                error(item.location, "The enum value is \(item.kindDescription), but the schema's type is \(expected.rawValue).")
+                continue
+            }
+            if values.contains(text) {
+                error(item.location, "The enum value `\(text)` is listed twice.")
+                continue
+            }
+            values.append(text)
+        }
+        return values
+    }
+
+    mutating func pathForms(_ node: Node) -> [PathForm] {
+        guard let items = sequence(node, "`x-apigen-path-forms`") else { return [] }
+        var forms: [PathForm] = []
+        for item in items {
+            guard let entries = mapping(item, "A path form") else { continue }
+            checkKeys(entries, allowed: Keys.pathForm, in: "A path form")
+            guard let name = required(entries, "name", in: item, "A path form").flatMap({ string($0, "`name`") }),
+                let templateNode = required(entries, "template", in: item, "A path form"),
+                let template = string(templateNode, "`template`"),
+                let components = pathComponents(template, at: templateNode.location)
+            else { continue }
+            if forms.contains(where: { $0.name == name }) {
+                error(item.location, "The path form `\(name)` is listed twice; give each form its own name.")
+                continue
+            }
+            forms.append(
+                PathForm(
+                    name: name, description: item["description"].flatMap { string($0, "`description`") },
+                    template: template, components: components))
+        }
+        return forms
+    }
+
+    /// Reports a default or example whose value does not fit its schema.
+    mutating func checkValue(_ value: Node, against schema: Schema, _ what: String, depth: Int = 0) {
+        guard depth < 64 else { return }
+        if value.scalarType == .null {
+            if !schema.isNullable, case .any = schema.kind {} else if !schema.isNullable {
+                error(value.location, "\(what) is null, but the schema is not `nullable`.")
+            }
+            return
+        }
+        let found = value.kindDescription
+        func mismatch(_ expected: String) -> String { "\(what) is \(found), but the schema expects \(expected)." }
+        switch schema.kind {
+        case .string:
+            if value.scalarType != .string {
+                error(value.location, mismatch("a string") + (value.scalar != nil ? " Put it in quotes." : ""))
+            } else if !schema.enumValues.isEmpty, let text = value.scalar?.text, !schema.enumValues.contains(text) {
+                error(value.location, "\(what) `\(text)` is not one of the enum values \(schema.enumValues.map { "`\($0)`" }.joined(separator: ", ")).")
+            }
+        case .integer:
+            if value.scalarType != .integer { error(value.location, mismatch("an integer")) }
+        case .number:
+            if value.scalarType != .integer, value.scalarType != .number { error(value.location, mismatch("a number")) }
+        case .boolean:
+            if value.scalarType != .boolean { error(value.location, mismatch("a boolean")) }
+        case .array(let items):
+            guard let elements = value.items else { return error(value.location, mismatch("a sequence")) }
+            for element in elements { checkValue(element, against: items, what, depth: depth + 1) }
+        case .object(let properties):
+            guard let entries = value.entries else { return error(value.location, mismatch("a mapping")) }
+            for entry in entries {
+                guard let property = properties.first(where: { $0.name == entry.key }) else {
+                    error(entry.keyLocation, "\(what) has a property `\(entry.key)` that the schema does not define.")
+                    continue
+                }
+                checkValue(entry.value, against: property.schema, what, depth: depth + 1)
+            }
+            for property in properties where property.isRequired && !entries.contains(where: { $0.key == property.name }) {
+                error(value.location, "\(what) lacks the required property `\(property.name)`.")
+            }
+        case .reference(let name):
+            if let target = namedSchemas[name] { checkValue(value, against: target, what, depth: depth + 1) }
+        case .any:
+            break
+        }
+    }
+}

@@ -1,0 +1,332 @@
+import YAML
+
+/// Reads a YAML node tree as an OpenAPI 3.0 description, resolving `$ref` and collecting every problem.
+public enum DescriptionLoader {
+    /// Loads and validates a description.
+    ///
+    /// - Parameter root: The document's root node.
+    /// - Returns: The description and any warnings.
+    /// - Throws: A ``DiagnosticError`` holding every error found, with the warnings, in source order.
+    public static func load(_ root: Node) throws(DiagnosticError) -> (document: APIDocument, warnings: [Diagnostic]) {
+        var loader = Loader(root: root)
+        let document = loader.document()
+        let diagnostics = loader.diagnostics.sorted { $0.location < $1.location }
+        guard let document, !diagnostics.contains(where: { $0.severity == .error }) else {
+            throw DiagnosticError(diagnostics)
+        }
+        return (document, diagnostics)
+    }
+}
+
+/// The vendor extensions the generator reads.
+let knownExtensions = ["x-apigen-flatten", "x-apigen-delimiter", "x-apigen-path-forms"]
+
+/// Keys each kind of object may hold; anything else that does not start with `x-` is an error.
+enum Keys {
+    static let root = ["openapi", "info", "servers", "paths", "components", "security", "tags", "externalDocs"]
+    static let info = ["title", "version", "description", "termsOfService", "contact", "license"]
+    static let server = ["url", "description", "variables"]
+    static let pathItem = HTTPMethod.allCases.map(\.rawValue) + ["parameters", "summary", "description", "servers"]
+    static let operation = [
+        "operationId", "summary", "description", "parameters", "requestBody", "responses", "deprecated", "security",
+        "tags", "externalDocs", "servers", "callbacks",
+    ]
+    static let parameter = [
+        "name", "in", "description", "required", "schema", "deprecated", "example", "examples", "style", "explode",
+        "allowEmptyValue", "allowReserved", "content",
+    ]
+    static let requestBody = ["description", "content", "required"]
+    static let mediaType = ["schema", "example", "examples", "encoding"]
+    static let response = ["description", "headers", "content", "links"]
+    static let header = ["description", "required", "schema", "deprecated", "example", "examples", "style", "explode"]
+    static let components = [
+        "schemas", "parameters", "responses", "requestBodies", "headers", "securitySchemes", "examples", "links",
+        "callbacks",
+    ]
+    static let securityScheme = ["type", "scheme", "bearerFormat", "description", "name", "in", "flows", "openIdConnectUrl"]
+    static let pathForm = ["name", "description", "template"]
+    static let schemaSupported = [
+        "type", "format", "description", "properties", "required", "items", "enum", "default", "example", "nullable",
+        "title", "readOnly", "writeOnly", "deprecated", "additionalProperties",
+    ]
+    /// Constraints the generated client does not enforce; accepted with a warning.
+    static let schemaUnchecked = [
+        "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength",
+        "pattern", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties",
+    ]
+    /// Valid OpenAPI the generator does not support yet; an error, so nothing is silently dropped.
+    static let schemaUnsupported = ["allOf", "oneOf", "anyOf", "not", "discriminator", "xml", "externalDocs"]
+}
+
+struct Loader {
+    let root: Node
+    var diagnostics: [Diagnostic] = []
+    var components: [String: [String: Node]] = [:]
+    var schemaNames: [String] = []
+    var securitySchemes: [String: Authentication] = [:]
+    /// Examples and defaults to check once every named schema is loaded.
+    var valueChecks: [(value: Node, schema: Schema, what: String)] = []
+    var namedSchemas: [String: Schema] = [:]
+
+    init(root: Node) {
+        self.root = root
+    }
+
+    // MARK: Diagnostics and typed reading
+
+    mutating func error(_ location: SourceLocation, _ message: String, notes: [Diagnostic] = []) {
+        diagnostics.append(.error(at: location, message, notes: notes))
+    }
+
+    mutating func warning(_ location: SourceLocation, _ message: String) {
+        diagnostics.append(.warning(at: location, message))
+    }
+
+    mutating func mapping(_ node: Node, _ what: String) -> [Node.Entry]? {
+        if let entries = node.entries { return entries }
+        error(node.location, "\(what) must be a mapping, but this is \(node.kindDescription).")
+        return nil
+    }
+
+    mutating func sequence(_ node: Node, _ what: String) -> [Node]? {
+        if let items = node.items { return items }
+        error(node.location, "\(what) must be a sequence, but this is \(node.kindDescription).")
+        return nil
+    }
+
+    mutating func string(_ node: Node, _ what: String) -> String? {
+        if node.scalarType == .string, let text = node.scalar?.text { return text }
+        var message = "\(what) must be a string, but this is \(node.kindDescription)."
+        if node.scalar != nil { message += " Put it in quotes to make it a string." }
+        error(node.location, message)
+        return nil
+    }
+
+    mutating func bool(_ node: Node, _ what: String) -> Bool? {
+        if let value = node.boolValue { return value }
+        error(node.location, "\(what) must be `true` or `false`, but this is \(node.kindDescription).")
+        return nil
+    }
+
+    /// Reports keys that the object may not hold, suggesting the nearest allowed key.
+    mutating func checkKeys(_ entries: [Node.Entry], allowed: [String], in what: String) {
+        for entry in entries where !allowed.contains(entry.key) {
+            if entry.key.hasPrefix("x-") {
+                if entry.key.hasPrefix("x-apigen-"), !knownExtensions.contains(entry.key) {
+                    var message = "Unknown generator extension `\(entry.key)`; it has no effect."
+                    if let near = closestMatch(to: entry.key, in: knownExtensions) { message += " Did you mean `\(near)`?" }
+                    warning(entry.keyLocation, message)
+                }
+                continue
+            }
+            var message = "\(what) has no key `\(entry.key)`."
+            if let near = closestMatch(to: entry.key, in: allowed) {
+                message += " Did you mean `\(near)`?"
+            } else {
+                message += " Allowed keys are \(allowed.map { "`\($0)`" }.joined(separator: ", "))."
+            }
+            error(entry.keyLocation, message)
+        }
+    }
+
+    mutating func required(_ entries: [Node.Entry], _ key: String, in node: Node, _ what: String) -> Node? {
+        if let entry = entries.first(where: { $0.key == key }) { return entry.value }
+        error(node.location, "\(what) is missing `\(key)`; add it.")
+        return nil
+    }
+
+    // MARK: Document
+
+    mutating func document() -> APIDocument? {
+        guard let entries = root.entries else {
+            error(root.location, "The top level of a description must be a mapping with `openapi`, `info` and `paths`, but this is \(root.kindDescription).")
+            return nil
+        }
+        checkKeys(entries, allowed: Keys.root, in: "The top level")
+        if let versionNode = required(entries, "openapi", in: root, "The description"),
+            let version = string(versionNode, "`openapi`")
+        {
+            if !(version.hasPrefix("3.0.") && version.dropFirst(4).allSatisfy(\.isNumber) && version.count > 4) {
+                error(versionNode.location, "OpenAPI version `\(version)` is not supported; write `openapi: 3.0.3`.")
+            }
+        }
+        var title = "API"
+        var version = ""
+        var summary: String?
+        if let info = required(entries, "info", in: root, "The description"), let infoEntries = mapping(info, "`info`") {
+            checkKeys(infoEntries, allowed: Keys.info, in: "`info`")
+            if let node = required(infoEntries, "title", in: info, "`info`") { title = string(node, "`info.title`") ?? title }
+            if let node = required(infoEntries, "version", in: info, "`info`") {
+                version = string(node, "`info.version`") ?? version
+            }
+            summary = info["description"].flatMap { string($0, "`info.description`") }
+        }
+        loadComponents(entries)
+        let defaultAuthentication = root["security"].map { security($0) } ?? Authentication.none
+        let servers = root["servers"].map { self.servers($0) } ?? []
+        if root["servers"] == nil {
+            error(root.location, "The description names no server; add `servers:` with the API's base URL, such as `- url: https://api.example.com`.")
+        }
+        var operations: [Operation] = []
+        if let paths = required(entries, "paths", in: root, "The description"), let pathEntries = mapping(paths, "`paths`") {
+            for entry in pathEntries {
+                operations += pathItem(entry, defaultAuthentication: defaultAuthentication)
+            }
+        }
+        checkUniqueOperationIDs(operations)
+        let schemas = schemaNames.compactMap { name in namedSchemas[name].map { NamedSchema(name: name, schema: $0) } }
+        for check in valueChecks { checkValue(check.value, against: check.schema, check.what) }
+        return APIDocument(
+            title: title, version: version, summary: summary, servers: servers, operations: operations, schemas: schemas)
+    }
+
+    mutating func servers(_ node: Node) -> [Server] {
+        guard let items = sequence(node, "`servers`") else { return [] }
+        if items.isEmpty { error(node.location, "`servers` is empty; list the API's base URL.") }
+        return items.compactMap { item in
+            guard let entries = mapping(item, "A server") else { return nil }
+            checkKeys(entries, allowed: Keys.server, in: "A server")
+            if let variables = item["variables"] {
+                error(variables.location, "Server variables are not supported; write the URL out in full.")
+            }
+            guard let urlNode = required(entries, "url", in: item, "A server"), let url = string(urlNode, "A server's `url`")
+            else { return nil }
+            if !(url.hasPrefix("https://") || url.hasPrefix("http://")) || url.contains("{") {
+                error(urlNode.location, "The server URL `\(url)` must be an absolute `https://` or `http://` URL.")
+            }
+            return Server(url: url, description: item["description"].flatMap { string($0, "A server's `description`") })
+        }
+    }
+
+    mutating func checkUniqueOperationIDs(_ operations: [Operation]) {
+        var seen: [String: SourceLocation] = [:]
+        for operation in operations {
+            if let first = seen[operation.id] {
+                error(
+                    operation.location, "The operation ID `\(operation.id)` is used twice; operation IDs must be unique.",
+                    notes: [.note(at: first, "`\(operation.id)` is first used here.")])
+            } else {
+                seen[operation.id] = operation.location
+            }
+        }
+    }
+
+    // MARK: Components and references
+
+    mutating func loadComponents(_ rootEntries: [Node.Entry]) {
+        guard let node = root["components"], let entries = mapping(node, "`components`") else { return }
+        checkKeys(entries, allowed: Keys.components, in: "`components`")
+        for entry in entries where Keys.components.contains(entry.key) {
+            guard let items = mapping(entry.value, "`components.\(entry.key)`") else { continue }
+            components[entry.key] = Dictionary(items.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+            if entry.key == "schemas" { schemaNames = items.map(\.key) }
+        }
+        for entry in node["schemas"]?.entries ?? [] {
+            if let schema = schema(entry.value, "The schema `\(entry.key)`") { namedSchemas[entry.key] = schema }
+        }
+        for entry in node["securitySchemes"]?.entries ?? [] {
+            if let scheme = securityScheme(entry.key, entry.value) { securitySchemes[entry.key] = scheme }
+        }
+    }
+
+    /// Follows `$ref` to a component of `kind` (such as `parameters`), returning the node it names.
+    mutating func resolve(_ node: Node, kind: String) -> Node? {
+        var current = node
+        var visited: Set<String> = []
+        while let refNode = current["$ref"] {
+            guard let ref = string(refNode, "`$ref`") else { return nil }
+            guard let name = componentName(ref, kind: kind, at: refNode.location) else { return nil }
+            guard visited.insert(name).inserted else {
+                error(refNode.location, "The reference `\(ref)` leads back to itself; point it at a definition.")
+                return nil
+            }
+            guard let target = components[kind]?[name] else {
+                reportMissing(name, kind: kind, ref: ref, at: refNode.location)
+                return nil
+            }
+            current = target
+        }
+        return current
+    }
+
+    /// The component name in `#/components/<kind>/<name>`, or nil after reporting a malformed reference.
+    mutating func componentName(_ ref: String, kind: String, at location: SourceLocation) -> String? {
+        let prefix = "#/components/\(kind)/"
+        guard ref.hasPrefix(prefix), ref.count > prefix.count else {
+            if ref.hasPrefix("#/components/"), let otherKind = ref.dropFirst(13).split(separator: "/").first {
+                error(location, "`\(ref)` points into `components/\(otherKind)`, but a reference here must point into `components/\(kind)`.")
+            } else {
+                error(location, "`\(ref)` is not a reference this generator can follow; write `\(prefix)NAME`. References to other files are not supported.")
+            }
+            return nil
+        }
+        let name = String(ref.dropFirst(prefix.count))
+        if name.contains("/") {
+            error(location, "`\(ref)` has more than one name after `\(prefix)`; write `\(prefix)NAME`.")
+            return nil
+        }
+        return unescapePointerToken(name)
+    }
+
+    mutating func reportMissing(_ name: String, kind: String, ref: String, at location: SourceLocation) {
+        var message = "`\(ref)` names nothing: there is no `\(name)` under `components/\(kind)`."
+        let candidates = components[kind].map { Array($0.keys).sorted() } ?? []
+        if let near = closestMatch(to: name, in: candidates) { message += " Did you mean `\(near)`?" }
+        error(location, message)
+    }
+
+    mutating func securityScheme(_ name: String, _ node: Node) -> Authentication? {
+        guard let entries = mapping(node, "The security scheme `\(name)`") else { return nil }
+        checkKeys(entries, allowed: Keys.securityScheme, in: "A security scheme")
+        let type = node["type"].flatMap { string($0, "`type`") }
+        let scheme = node["scheme"].flatMap { string($0, "`scheme`") }
+        guard type == "http", scheme?.lowercased() == "bearer" else {
+            error(node.location, "The security scheme `\(name)` is not supported; only `type: http` with `scheme: bearer` is.")
+            return nil
+        }
+        return .bearer(scheme: name)
+    }
+
+    mutating func security(_ node: Node) -> Authentication {
+        guard let requirements = sequence(node, "`security`") else { return .none }
+        var result = Authentication.none
+        for requirement in requirements {
+            guard let entries = mapping(requirement, "A security requirement") else { continue }
+            if entries.isEmpty {
+                error(requirement.location, "Optional authentication (`{}`) is not supported; remove it or the other requirements.")
+            }
+            for entry in entries {
+                if let scheme = securitySchemes[entry.key] {
+                    result = scheme
+                } else {
+                    var message = "The security requirement names `\(entry.key)`, which is not under `components/securitySchemes`."
+                    if let near = closestMatch(to: entry.key, in: securitySchemes.keys.sorted()) { message += " Did you mean `\(near)`?" }
+                    error(entry.keyLocation, message)
+                }
+            }
+        }
+        if requirements.count > 1 {
+            error(node.location, "Alternative security requirements are not supported; list one.")
+        }
+        return result
+    }
+}
+
+/// Undoes JSON Pointer escaping: `~1` is `/` and `~0` is `~`.
+func unescapePointerToken(_ token: String) -> String {
+    var result = ""
+    var iterator = token.makeIterator()
+    while let character = iterator.next() {
+        guard character == "~" else {
+            result.append(character)
+            continue
+        }
+        switch iterator.next() {
+        case "1": result.append("/")
+        case "0": result.append("~")
+        case let other?: result += "~\(other)"
+        case nil: result.append("~")
+        }
+    }
+    return result
+}

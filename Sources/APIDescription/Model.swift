@@ -1,0 +1,222 @@
+import YAML
+
+/// A validated API description: everything the code generator needs, with every `$ref` resolved.
+public struct APIDocument: Sendable {
+    /// The API's title, from `info.title`.
+    public var title: String
+    /// The description's version, from `info.version`.
+    public var version: String
+    /// The API's description, from `info.description`.
+    public var summary: String?
+    /// The servers, in the order the description lists them.
+    public var servers: [Server]
+    /// Every operation, in the order of `paths` and then of the methods under each path.
+    public var operations: [Operation]
+    /// The named schemas of `components/schemas`, in document order.
+    public var schemas: [NamedSchema]
+}
+
+/// A server the API is served from.
+public struct Server: Sendable {
+    /// The base URL.
+    public var url: String
+    /// What the server is.
+    public var description: String?
+}
+
+/// A schema with the name it has under `components/schemas`.
+public struct NamedSchema: Sendable {
+    /// The name, exactly as written.
+    public var name: String
+    /// The schema.
+    public var schema: Schema
+}
+
+/// The HTTP methods an operation can use.
+public enum HTTPMethod: String, Sendable, CaseIterable {
+    case get, put, post, delete, options, head, patch, trace
+}
+
+/// How an operation authenticates.
+public enum Authentication: Sendable, Hashable {
+    /// No credentials are sent.
+    case none
+    /// A bearer token goes in the `Authorization` header.
+    case bearer(scheme: String)
+}
+
+/// One operation: a method on a path.
+public struct Operation: Sendable {
+    /// The `operationId`, unique in the document.
+    public var id: String
+    /// The method.
+    public var method: HTTPMethod
+    /// The path template, such as `/api/publishers/{publisherId}`.
+    public var path: String
+    /// The path template split into literal text and parameter names.
+    public var pathComponents: [PathComponent]
+    /// A one-line summary.
+    public var summary: String?
+    /// A longer description.
+    public var description: String?
+    /// Whether the operation is deprecated.
+    public var isDeprecated: Bool
+    /// The path, query and header parameters, path parameters first in template order.
+    public var parameters: [Parameter]
+    /// The JSON request body, if any.
+    public var requestBody: RequestBody?
+    /// The documented responses, by status code in ascending order, then `default`.
+    public var responses: [Response]
+    /// How the operation authenticates.
+    public var authentication: Authentication
+    /// Where the operation is described, for provenance comments.
+    public var location: SourceLocation
+}
+
+/// A piece of a path template.
+public enum PathComponent: Sendable, Hashable {
+    /// Text sent as written.
+    case literal(String)
+    /// A parameter's value, sent as one encoded path segment.
+    case parameter(String)
+}
+
+/// Where a parameter travels.
+public enum ParameterLocation: String, Sendable, CaseIterable {
+    case path, query, header
+}
+
+/// A path, query or header parameter.
+public struct Parameter: Sendable {
+    /// The name on the wire, exactly as written.
+    public var name: String
+    /// Where the parameter travels.
+    public var location: ParameterLocation
+    /// What the parameter means.
+    public var description: String?
+    /// Whether a value must be sent.
+    public var isRequired: Bool
+    /// The value's schema.
+    public var schema: Schema
+}
+
+/// A JSON request body.
+public struct RequestBody: Sendable {
+    /// What the body holds.
+    public var description: String?
+    /// Whether the body must be sent.
+    public var isRequired: Bool
+    /// The body's schema.
+    public var schema: Schema
+    /// Whether the generated method takes the body's leaf properties as its own arguments (`x-apigen-flatten`).
+    public var isFlattened: Bool
+}
+
+/// A response status: a code or `default`.
+public enum ResponseStatus: Sendable, Hashable, Comparable {
+    /// One status code.
+    case code(Int)
+    /// Every status the description does not name.
+    case `default`
+}
+
+/// A documented response.
+public struct Response: Sendable {
+    /// The status.
+    public var status: ResponseStatus
+    /// What the response means.
+    public var description: String
+    /// The documented headers, in document order.
+    public var headers: [Header]
+    /// The JSON body's schema, if the response has one.
+    public var body: Schema?
+}
+
+/// A response header.
+public struct Header: Sendable {
+    /// The header's name, exactly as written.
+    public var name: String
+    /// What the header holds.
+    public var description: String?
+    /// Whether the response always carries it.
+    public var isRequired: Bool
+    /// The value's schema.
+    public var schema: Schema
+}
+
+/// A schema: a type on the wire, with its documentation.
+public struct Schema: Sendable {
+    /// What kind of value the schema describes.
+    public indirect enum Kind: Sendable {
+        /// A string, optionally with a format such as `date-time` or `uuid`.
+        case string(format: String?)
+        /// An integer, optionally with a format such as `int32`.
+        case integer(format: String?)
+        /// A number, optionally with a format such as `float`.
+        case number(format: String?)
+        /// `true` or `false`.
+        case boolean
+        /// An array of items.
+        case array(Schema)
+        /// An object with named properties.
+        case object([Property])
+        /// A schema of `components/schemas`, by name.
+        case reference(String)
+        /// Any JSON value.
+        case any
+    }
+
+    /// What kind of value this is.
+    public var kind: Kind
+    /// What the value means.
+    public var description: String?
+    /// The allowed values of a string or integer enum, as written.
+    public var enumValues: [String]
+    /// The default value as text, for strings, integers, numbers and booleans.
+    public var defaultValue: String?
+    /// Whether `null` is allowed.
+    public var isNullable: Bool
+    /// For a string holding a list, the separator between items (`x-apigen-delimiter`).
+    public var delimiter: String?
+    /// For a string holding a relative path, the path forms it may take (`x-apigen-path-forms`).
+    public var pathForms: [PathForm]
+    /// Where the schema is written.
+    public var location: SourceLocation
+
+    /// Creates a schema.
+    public init(
+        kind: Kind, description: String? = nil, enumValues: [String] = [], defaultValue: String? = nil,
+        isNullable: Bool = false, delimiter: String? = nil, pathForms: [PathForm] = [], location: SourceLocation
+    ) {
+        self.kind = kind
+        self.description = description
+        self.enumValues = enumValues
+        self.defaultValue = defaultValue
+        self.isNullable = isNullable
+        self.delimiter = delimiter
+        self.pathForms = pathForms
+        self.location = location
+    }
+}
+
+/// A property of an object schema.
+public struct Property: Sendable {
+    /// The name on the wire, exactly as written.
+    public var name: String
+    /// The value's schema.
+    public var schema: Schema
+    /// Whether the property must be present.
+    public var isRequired: Bool
+}
+
+/// A form a relative path may take, such as the location of an operation to poll.
+public struct PathForm: Sendable {
+    /// The form's name.
+    public var name: String
+    /// What the form means.
+    public var description: String?
+    /// The template, such as `/api/operations/{operationId}`.
+    public var template: String
+    /// The template split into literal text and parameter names.
+    public var components: [PathComponent]
+}
