@@ -1,0 +1,93 @@
+import Foundation
+
+/// Percent-encoding for the parts of a request URL.
+public enum URIEncoding {
+    /// Encodes a value as exactly one path segment: every byte outside the unreserved set is percent-encoded, so `/`,
+    /// `?`, `#` and `%` cannot change the target.
+    ///
+    /// - Throws: ``InvalidInput`` for an empty value and for `.` and `..`, which clients and servers treat as moves
+    ///   in the path rather than names.
+    public static func pathSegment(_ value: String, field: String) throws(InvalidInput) -> String {
+        if value.isEmpty { throw InvalidInput(field: field, problem: "a path parameter cannot be empty") }
+        if value == "." || value == ".." {
+            throw InvalidInput(field: field, problem: "`\(value)` would move within the path instead of naming a resource")
+        }
+        return percentEncoded(value)
+    }
+
+    /// Encodes a query name or value; `&`, `=`, `+`, `#` and every other reserved byte are percent-encoded.
+    public static func queryComponent(_ value: String) -> String {
+        percentEncoded(value)
+    }
+
+    private static func percentEncoded(_ value: String) -> String {
+        var result = ""
+        result.reserveCapacity(value.utf8.count)
+        for byte in value.utf8 {
+            if isUnreserved(byte) {
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                result += "%"
+                result.unicodeScalars.append(hexDigits[Int(byte >> 4)])
+                result.unicodeScalars.append(hexDigits[Int(byte & 0xF)])
+            }
+        }
+        return result
+    }
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            true
+        default: false
+        }
+    }
+
+    private static let hexDigits: [Unicode.Scalar] = Array("0123456789ABCDEF".unicodeScalars)
+}
+
+/// A list carried as one string, its items joined by a separator, such as comma-separated e-mail addresses.
+public enum DelimitedList {
+    /// Joins items for the wire.
+    ///
+    /// - Throws: ``InvalidInput`` when an item is empty, contains the separator, or has control characters or
+    ///   surrounding spaces, any of which would change the list the server reads.
+    public static func join(_ items: [String], separator: Character, field: String) throws(InvalidInput) -> String {
+        for (index, item) in items.enumerated() {
+            let problem: String? =
+                if item.isEmpty { "item \(index + 1) is empty" }
+                else if item.contains(separator) { "item \(index + 1) contains the separator `\(separator)`" }
+                else if item.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                    "item \(index + 1) contains a control character"
+                } else if item.first!.isWhitespace || item.last!.isWhitespace {
+                    "item \(index + 1) begins or ends with white space"
+                } else { nil }
+            if let problem { throw InvalidInput(field: field, problem: problem) }
+        }
+        return items.map { String($0) }.joined(separator: String(separator))
+    }
+
+    /// Splits a received string into items, trimming white space around each and dropping empty ones.
+    public static func split(_ text: String, separator: Character) -> [String] {
+        text.split(separator: separator).compactMap { item in
+            let trimmed = item.trimmingCharacters(in: .whitespaces)
+            return trimmed.isEmpty ? nil : trimmed
+        }
+    }
+}
+
+/// The JSON coding every generated client uses, with sorted keys so that bodies are byte-for-byte reproducible.
+public enum JSONCoding {
+    /// Encodes a value.
+    public static func encode(_ value: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
+    }
+
+    /// Decodes a value.
+    public static func decode<Value: Decodable>(_ type: Value.Type, from data: Data) throws -> Value {
+        try JSONDecoder().decode(type, from: data)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+
+/// Returns a bearer token; called once for every request sent, so that it can refresh tokens that expire.
+public typealias BearerTokenProvider = @Sendable () async throws -> String
+
+/// Sends the requests of a generated client: builds them, adds the bearer token, passes them through the middlewares
+/// to the transport, reads the response body up to a limit, and parses the response.
+public struct RequestRunner: Sendable {
+    /// The server that request paths are relative to.
+    public let serverURL: URL
+    /// What carries requests to the server.
+    public let transport: any ClientTransport
+    /// What sees each request and response, first to last on the way out.
+    public let middlewares: [any ClientMiddleware]
+    /// The longest response body read, in bytes; a longer body is an error rather than a memory hazard.
+    public let maxResponseBodyBytes: Int
+
+    /// Creates a runner.
+    public init(
+        serverURL: URL, transport: any ClientTransport, middlewares: [any ClientMiddleware] = [],
+        maxResponseBodyBytes: Int = 8 << 20
+    ) {
+        self.serverURL = serverURL
+        self.transport = transport
+        self.middlewares = middlewares
+        self.maxResponseBodyBytes = maxResponseBodyBytes
+    }
+
+    /// Sends one request and parses its response.
+    ///
+    /// The bearer token is added after the middlewares have seen the request, just before the transport, so that
+    /// a logging middleware never sees it and a retrying one gets a fresh token each time.
+    ///
+    /// - Parameters:
+    ///   - operationID: The operation's `operationId`, passed to middlewares and the transport and named in errors.
+    ///   - token: The token provider, or nil when the operation sends no credentials.
+    ///   - request: Builds the request and its body.
+    ///   - parse: Turns the response and its body into the operation's output.
+    public func send<Output>(
+        _ operationID: String, token: BearerTokenProvider?,
+        request: () throws(APIClientError) -> (HTTPRequest, Data?),
+        parse: (HTTPResponse, Data) throws(APIClientError) -> Output
+    ) async throws(APIClientError) -> Output {
+        let (httpRequest, body) = try request()
+        let transport = self.transport
+        let authorize: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?) = {
+            request, body, url in
+            var request = request
+            if let token {
+                let value: String
+                do {
+                    value = try await token()
+                } catch {
+                    throw APIClientError(operationID: operationID, reason: .tokenUnavailable, underlyingError: error)
+                }
+                guard HeaderValue.isSafe(value), !value.isEmpty else {
+                    throw APIClientError(operationID: operationID, reason: .invalidToken)
+                }
+                request.headerFields[.authorization] = "Bearer " + value
+            }
+            return try await transport.send(request, body: body, baseURL: url, operationID: operationID)
+        }
+        let chain = middlewares.reversed().reduce(authorize) { next, middleware in
+            { request, body, url in
+                try await middleware.intercept(request, body: body, baseURL: url, operationID: operationID, next: next)
+            }
+        }
+        let response: HTTPResponse
+        let responseBody: HTTPBody?
+        do {
+            (response, responseBody) = try await chain(httpRequest, body.map { HTTPBody($0) }, serverURL)
+        } catch let error as APIClientError {
+            throw error
+        } catch {
+            throw APIClientError(operationID: operationID, reason: .transportFailed, underlyingError: error)
+        }
+        let bytes = try await collect(responseBody, status: response.status.code, operationID: operationID)
+        return try parse(response, bytes)
+    }
+
+    private func collect(_ body: HTTPBody?, status: Int, operationID: String) async throws(APIClientError) -> Data {
+        guard let body else { return Data() }
+        let tooLarge = APIClientError(
+            operationID: operationID, reason: .responseBodyTooLarge(status: status, limit: maxResponseBodyBytes))
+        if case .known(let length) = body.length, length > maxResponseBodyBytes { throw tooLarge }
+        var data = Data()
+        do {
+            for try await chunk in body {
+                guard data.count + chunk.count <= maxResponseBodyBytes else { throw tooLarge }
+                data.append(contentsOf: chunk)
+            }
+        } catch let error as APIClientError {
+            throw error
+        } catch {
+            throw APIClientError(operationID: operationID, reason: .transportFailed, underlyingError: error)
+        }
+        return data
+    }
+}

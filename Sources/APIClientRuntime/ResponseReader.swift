@@ -1,0 +1,51 @@
+import Foundation
+import HTTPTypes
+
+/// Reads the parts of one response that a generated response parser asks for, turning problems into errors that
+/// carry the operation, the status and the raw body.
+public struct ResponseReader: Sendable {
+    private let operationID: String
+    /// The response.
+    public let response: HTTPResponse
+    /// The body, read up to the client's limit.
+    public let body: Data
+
+    /// Creates a reader.
+    public init(operationID: String, response: HTTPResponse, body: Data) {
+        self.operationID = operationID
+        self.response = response
+        self.body = body
+    }
+
+    /// The status code.
+    public var status: Int { response.status.code }
+
+    /// A header the description requires.
+    public func requiredHeader(_ name: String) throws(APIClientError) -> String {
+        guard let value = optionalHeader(name) else {
+            throw APIClientError(operationID: operationID, reason: .missingHeader(name: name, status: status))
+        }
+        return value
+    }
+
+    /// A header the response may carry.
+    public func optionalHeader(_ name: String) -> String? {
+        HTTPField.Name(name).flatMap { response.headerFields[$0] }
+    }
+
+    /// A JSON body the description requires.
+    public func requiredJSON<Value: Decodable>(_ type: Value.Type) throws(APIClientError) -> Value {
+        do {
+            return try JSONCoding.decode(type, from: body)
+        } catch {
+            throw APIClientError(
+                operationID: operationID, reason: .undecodableBody(status: status, body: body), underlyingError: error)
+        }
+    }
+
+    /// A JSON body that may be absent: an empty body is nil, a body that is not the documented JSON is an error.
+    public func optionalJSON<Value: Decodable>(_ type: Value.Type) throws(APIClientError) -> Value? {
+        if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return nil }
+        return try requiredJSON(type)
+    }
+}
