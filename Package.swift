@@ -5,6 +5,10 @@ let package = Package(
     name: "apigen",
     platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
     products: [
+        .executable(name: "apigen", targets: ["apigen"]),
+        .library(name: "CloudPartnerPortal", targets: ["CloudPartnerPortal"]),
+        .library(name: "APIClientRuntime", targets: ["APIClientRuntime"]),
+        .library(name: "APIClientTesting", targets: ["APIClientTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -20,6 +24,14 @@ let package = Package(
         ),
         .target(name: "YAML", dependencies: ["CYAML"]),
         .target(name: "APIDescription", dependencies: ["YAML"]),
+        .target(name: "SwiftCodegen", dependencies: ["APIDescription"]),
+        .target(name: "Generator", dependencies: ["YAML", "APIDescription", "SwiftCodegen"]),
+        .executableTarget(
+            name: "apigen",
+            dependencies: ["Generator", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        // What generated clients are built on, and what their users test with.
         .target(
             name: "APIClientRuntime",
             dependencies: [
@@ -34,8 +46,28 @@ let package = Package(
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             ]
         ),
+        .target(
+            name: "CloudPartnerPortal",
+            dependencies: [
+                "APIClientRuntime",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            ],
+            path: "Generated/CloudPartnerPortal"
+        ),
+
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "APIDescriptionTests", dependencies: ["APIDescription"]),
+        .testTarget(name: "SwiftCodegenTests", dependencies: ["SwiftCodegen", "APIDescription", "YAML"]),
+        .testTarget(name: "GeneratorTests", dependencies: ["Generator"]),
+        .testTarget(
+            name: "CloudPartnerPortalTests",
+            dependencies: [
+                "CloudPartnerPortal", "APIClientTesting",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -99,3 +99,37 @@ public struct RequestRunner: Sendable {
         return data
     }
 }
+
+/// One operation of a generated client: its identity, its request builder and its response parser.
+///
+/// Generated operation namespaces conform to it, so one ``RequestRunner`` can send any of them.
+public protocol APIOperation {
+    /// The values a request sends.
+    associatedtype Input: Sendable
+    /// The outcome of a request.
+    associatedtype Output: Sendable
+    /// The operation's `operationId`.
+    static var id: String { get }
+    /// Builds the HTTP request for an input without sending it.
+    static func request(for input: Input) throws(APIClientError) -> (HTTPRequest, Data?)
+    /// Reads a response without a transport.
+    static func output(from response: HTTPResponse, body: Data) throws(APIClientError) -> Output
+}
+
+extension RequestRunner {
+    /// Sends one request of an operation and parses its response.
+    ///
+    /// - Parameters:
+    ///   - operation: The operation.
+    ///   - input: The values to send.
+    ///   - token: The token provider, or nil when the operation sends no credentials.
+    public func send<Operation: APIOperation>(
+        _ operation: Operation.Type, _ input: Operation.Input, token: BearerTokenProvider?
+    ) async throws(APIClientError) -> Operation.Output {
+        try await send(Operation.id, token: token) { () throws(APIClientError) in
+            try Operation.request(for: input)
+        } parse: { response, body throws(APIClientError) in
+            try Operation.output(from: response, body: body)
+        }
+    }
+}

@@ -1,0 +1,94 @@
+/// A Swift identifier: ASCII letters, digits and underscores, not starting with a digit.
+///
+/// Only ``Naming`` creates identifiers from text in a description, so whatever a description says, an identifier
+/// cannot carry anything but a name. The printer adds backticks where the name is a keyword.
+public struct Identifier: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// The name without backticks.
+    public let name: String
+
+    /// Wraps a name the generator itself chose; it must already be a valid identifier.
+    public init(_ name: String) {
+        precondition(Identifier.isValid(name), "`\(name)` is not a valid identifier")
+        self.name = name
+    }
+
+    static func isValid(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
+        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_") }
+    }
+
+    public var description: String { name }
+
+    public static func < (lhs: Identifier, rhs: Identifier) -> Bool { lhs.name < rhs.name }
+}
+
+/// A piece of Swift source, built from trusted generator text, identifiers and string literals.
+///
+/// Text from a description can enter code only as an identifier or a string literal; the printer escapes each for its
+/// context, which is what makes generated code injection-proof.
+public struct Code: Sendable, Hashable, ExpressibleByStringInterpolation, CustomStringConvertible {
+    /// One part of a piece of code.
+    public enum Fragment: Sendable, Hashable {
+        /// Source text written by the generator itself.
+        case source(String)
+        /// A name, printed with backticks when it is a keyword.
+        case identifier(Identifier)
+        /// A value printed as a string literal.
+        case literal(String)
+    }
+
+    /// The parts, in order.
+    public var fragments: [Fragment]
+
+    /// Creates code from parts.
+    public init(fragments: [Fragment]) {
+        self.fragments = fragments
+    }
+
+    public init(stringLiteral value: String) {
+        fragments = [.source(value)]
+    }
+
+    public init(stringInterpolation: StringInterpolation) {
+        fragments = stringInterpolation.fragments
+    }
+
+    /// Builds code from generator text with names, literals and other code interpolated.
+    public struct StringInterpolation: StringInterpolationProtocol {
+        var fragments: [Fragment] = []
+
+        public init(literalCapacity: Int, interpolationCount: Int) {}
+
+        public mutating func appendLiteral(_ literal: String) {
+            if !literal.isEmpty { fragments.append(.source(literal)) }
+        }
+
+        /// Interpolates a name.
+        public mutating func appendInterpolation(_ identifier: Identifier) {
+            fragments.append(.identifier(identifier))
+        }
+
+        /// Interpolates a string literal holding `value`.
+        public mutating func appendInterpolation(literal value: String) {
+            fragments.append(.literal(value))
+        }
+
+        /// Interpolates other code.
+        public mutating func appendInterpolation(_ code: Code) {
+            fragments += code.fragments
+        }
+    }
+
+    /// Joins pieces of code with a separator.
+    public static func joined(_ parts: [Code], separator: String) -> Code {
+        var fragments: [Fragment] = []
+        for (index, part) in parts.enumerated() {
+            if index > 0 { fragments.append(.source(separator)) }
+            fragments += part.fragments
+        }
+        return Code(fragments: fragments)
+    }
+
+    /// The code as it will be printed.
+    public var description: String { Printer.render(self) }
+}

@@ -1,0 +1,201 @@
+/// A structured model of the Swift the generator writes: files, types, members and statements.
+///
+/// The translator builds these values; only the ``Printer`` turns them into text.
+public struct SwiftFile: Sendable {
+    /// The path relative to the output directory, such as `Schemas/Pet.swift`.
+    public var path: String
+    /// The modules imported, printed in this order.
+    public var imports: [String]
+    /// The modules imported and re-exported to the file's users, printed first.
+    public var exportedImports: [String]
+    /// The top-level declarations.
+    public var declarations: [Declaration]
+
+    /// Creates a file.
+    public init(path: String, imports: [String], exportedImports: [String] = [], declarations: [Declaration]) {
+        self.path = path
+        self.imports = imports
+        self.exportedImports = exportedImports
+        self.declarations = declarations
+    }
+}
+
+/// Documentation for a declaration: paragraphs and the callouts of a function.
+public struct Doc: Sendable, Hashable {
+    /// Paragraphs of text; each may come from a description and is escaped for a doc comment when printed.
+    public var paragraphs: [String]
+    /// The parameters of a function or initializer, by name.
+    public var parameters: [(name: Identifier, text: String)]
+    /// What a function returns.
+    public var returns: String?
+    /// What a function throws.
+    public var throwsText: String?
+
+    /// Creates documentation.
+    public init(
+        _ paragraphs: [String?], parameters: [(name: Identifier, text: String)] = [], returns: String? = nil,
+        throwsText: String? = nil
+    ) {
+        self.paragraphs = paragraphs.compactMap { $0 }.filter { !$0.isEmpty }
+        self.parameters = parameters
+        self.returns = returns
+        self.throwsText = throwsText
+    }
+
+    public static func == (lhs: Doc, rhs: Doc) -> Bool {
+        lhs.paragraphs == rhs.paragraphs && lhs.parameters.map(\.name) == rhs.parameters.map(\.name)
+            && lhs.parameters.map(\.text) == rhs.parameters.map(\.text) && lhs.returns == rhs.returns
+            && lhs.throwsText == rhs.throwsText
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(paragraphs)
+        hasher.combine(parameters.map(\.text))
+    }
+}
+
+/// A declaration in a file or a type.
+public indirect enum Declaration: Sendable {
+    /// A struct or an enum with its members.
+    case type(TypeDeclaration)
+    /// A stored or computed property.
+    case property(PropertyDeclaration)
+    /// A function or an initializer.
+    case function(FunctionDeclaration)
+    /// A case of an enum.
+    case enumCase(EnumCaseDeclaration)
+}
+
+/// A struct or an enum.
+public struct TypeDeclaration: Sendable {
+    /// Which kind of type.
+    public enum Kind: String, Sendable {
+        case `struct`, `enum`
+    }
+
+    public var kind: Kind
+    public var isPublic: Bool
+    public var name: Identifier
+    public var conformances: [String]
+    public var doc: Doc?
+    /// Where in the description the type comes from, such as `#/components/schemas/Pet`.
+    public var origin: String?
+    public var members: [Declaration]
+
+    public init(
+        _ kind: Kind, name: Identifier, isPublic: Bool = true, conformances: [String] = [], doc: Doc? = nil,
+        origin: String? = nil, members: [Declaration]
+    ) {
+        self.kind = kind
+        self.isPublic = isPublic
+        self.name = name
+        self.conformances = conformances
+        self.doc = doc
+        self.origin = origin
+        self.members = members
+    }
+}
+
+/// A property, stored (with an optional initial value) or computed (with a getter).
+public struct PropertyDeclaration: Sendable {
+    public var isPublic: Bool
+    public var isStatic: Bool
+    public var isMutable: Bool
+    public var name: Identifier
+    public var type: Code?
+    public var value: Code?
+    public var getter: [Statement]?
+    public var doc: Doc?
+
+    public init(
+        name: Identifier, type: Code?, isPublic: Bool = true, isStatic: Bool = false, isMutable: Bool = false,
+        value: Code? = nil, getter: [Statement]? = nil, doc: Doc? = nil
+    ) {
+        self.isPublic = isPublic
+        self.isStatic = isStatic
+        self.isMutable = isMutable
+        self.name = name
+        self.type = type
+        self.value = value
+        self.getter = getter
+        self.doc = doc
+    }
+}
+
+/// A parameter of a function or initializer.
+public struct FunctionParameter: Sendable {
+    /// The argument label; nil uses the name, `_` omits the label.
+    public var label: String?
+    public var name: Identifier
+    public var type: Code
+    public var defaultValue: Code?
+
+    public init(label: String? = nil, name: Identifier, type: Code, defaultValue: Code? = nil) {
+        self.label = label
+        self.name = name
+        self.type = type
+        self.defaultValue = defaultValue
+    }
+}
+
+/// A function, or an initializer when it has no name.
+public struct FunctionDeclaration: Sendable {
+    public var isPublic: Bool
+    public var isStatic: Bool
+    /// The name; nil for an initializer.
+    public var name: Identifier?
+    public var parameters: [FunctionParameter]
+    /// Effects such as `async throws(APIClientError)`.
+    public var effects: String?
+    public var returnType: Code?
+    public var body: [Statement]
+    public var doc: Doc?
+
+    public init(
+        name: Identifier?, parameters: [FunctionParameter], isPublic: Bool = true, isStatic: Bool = false,
+        effects: String? = nil, returnType: Code? = nil, doc: Doc? = nil, body: [Statement]
+    ) {
+        self.isPublic = isPublic
+        self.isStatic = isStatic
+        self.name = name
+        self.parameters = parameters
+        self.effects = effects
+        self.returnType = returnType
+        self.body = body
+        self.doc = doc
+    }
+}
+
+/// A case of an enum, with associated values or a raw value.
+public struct EnumCaseDeclaration: Sendable {
+    /// A raw value.
+    public enum RawValue: Sendable {
+        case string(String)
+        case integer(Int)
+    }
+
+    public var name: Identifier
+    public var associatedValues: [(label: Identifier?, type: Code)]
+    public var rawValue: RawValue?
+    public var doc: Doc?
+
+    public init(
+        name: Identifier, associatedValues: [(label: Identifier?, type: Code)] = [], rawValue: RawValue? = nil,
+        doc: Doc? = nil
+    ) {
+        self.name = name
+        self.associatedValues = associatedValues
+        self.rawValue = rawValue
+        self.doc = doc
+    }
+}
+
+/// A statement in a function body.
+public indirect enum Statement: Sendable {
+    /// One line.
+    case line(Code)
+    /// `header {`, the body indented, then `}`.
+    case block(Code, [Statement])
+    /// `switch subject {`, each case label at the switch's indentation with its body indented, then `}`.
+    case switchOver(Code, [(pattern: Code, body: [Statement])])
+}

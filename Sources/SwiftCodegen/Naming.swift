@@ -1,0 +1,100 @@
+/// Turns names from a description into Swift identifiers, deterministically.
+///
+/// Names are split into words at any character that is not an ASCII letter or digit and at lower-to-upper case
+/// changes; `notification-emails` becomes `notificationEmails` and `publisherId` becomes `publisherID`. Wire names are
+/// kept unchanged in coding keys and request builders, so only Swift sees these.
+public enum Naming {
+    /// Words written in capitals in Swift names, as the API Design Guidelines ask.
+    static let acronyms: Set<String> = ["api", "id", "ids", "url", "uri", "uuid", "http", "https", "json", "xml", "html", "ip", "tls", "sql"]
+
+    /// Names that cannot be used as a member even with backticks, or would shadow what generated code relies on.
+    static let reservedMembers: Set<String> = ["self", "Self", "init", "deinit", "subscript", "Type", "Protocol", "super"]
+
+    /// Type names that would shadow types the generated code uses.
+    static let reservedTypes: Set<String> = [
+        "Any", "AnyObject", "Array", "Bool", "Codable", "CodingKey", "CodingKeys", "Data", "Date", "Decodable", "Decoder",
+        "Dictionary", "Double", "Encodable", "Encoder", "Equatable", "Error", "Float", "Foundation", "Hashable",
+        "HTTPRequest", "HTTPResponse", "HTTPTypes", "Int", "Int32", "Int64", "Never", "Optional", "Protocol", "Self",
+        "Sendable", "Set", "String", "Swift", "Type", "URL", "UUID", "Void", "APIClientError", "APIClientRuntime",
+        "OpenAPIRuntime", "RequestBuilder", "ResponseReader", "RequestRunner", "JSONCoding", "DelimitedList",
+        "RelativeReference", "TemplateComponent", "BearerTokenProvider", "ClientTransport", "ClientMiddleware",
+    ]
+
+    /// The words of a name.
+    public static func words(_ name: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        let characters = Array(name.unicodeScalars)
+        for (index, scalar) in characters.enumerated() {
+            guard scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) else {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+                continue
+            }
+            if let last = current.unicodeScalars.last {
+                let isUpper = scalar.properties.isUppercase
+                let lastIsLower = last.properties.isLowercase || ("0"..."9").contains(last)
+                let nextIsLower = index + 1 < characters.count && characters[index + 1].properties.isLowercase
+                // "publisherId" splits before "I"; "HTTPServer" splits before "S" of "Server".
+                if isUpper && (lastIsLower || (last.properties.isUppercase && nextIsLower)) {
+                    words.append(current)
+                    current = ""
+                }
+            }
+            current.unicodeScalars.append(scalar)
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// An UpperCamelCase type name.
+    public static func typeName(_ name: String) -> Identifier {
+        var text = words(name).map(capitalized).joined()
+        if text.isEmpty { text = "Unnamed" }
+        if text.first!.isNumber { text = "_" + text }
+        if reservedTypes.contains(text) { text += "_" }
+        return Identifier(text)
+    }
+
+    /// A lowerCamelCase name for a property, parameter, function or enum case.
+    public static func memberName(_ name: String) -> Identifier {
+        let parts = words(name)
+        guard let first = parts.first else { return Identifier("unnamed") }
+        var text = first.lowercased() + parts.dropFirst().map(capitalized).joined()
+        if text.first!.isNumber {
+            // Digits keep their separators so that `2017-10-31` and `20171031` stay distinct.
+            text = "_" + parts.joined(separator: "_").lowercased()
+        }
+        if reservedMembers.contains(text) { text += "_" }
+        return Identifier(text)
+    }
+
+    private static func capitalized(_ word: String) -> String {
+        let lower = word.lowercased()
+        if acronyms.contains(lower) { return word.uppercased() }
+        return word.prefix(1).uppercased() + word.dropFirst()
+    }
+}
+
+/// Hands out names unique within one scope, resolving collisions in the order names are asked for: the second
+/// `notificationEmails` becomes `notificationEmails2`.
+public struct UniqueNames: Sendable {
+    private var used: Set<String>
+
+    /// Creates a scope in which `reserved` names are already taken.
+    public init(reserved: Set<String> = []) {
+        used = reserved
+    }
+
+    /// A unique version of `identifier`.
+    public mutating func claim(_ identifier: Identifier) -> Identifier {
+        var candidate = identifier.name
+        var counter = 2
+        while used.contains(candidate) {
+            candidate = identifier.name + String(counter)
+            counter += 1
+        }
+        used.insert(candidate)
+        return Identifier(candidate)
+    }
+}

@@ -1,0 +1,297 @@
+/// Turns the structured Swift model into text. The only place that knows indentation, line layout and escaping.
+public enum Printer {
+    /// Spaces per level of indentation.
+    public static let indentWidth = 4
+    /// The column beyond which doc comments wrap and signatures break one parameter per line.
+    public static let lineLimit = 120
+
+    /// Renders a file under a header comment.
+    public static func render(_ file: SwiftFile, header: [String]) -> String {
+        var writer = Writer()
+        for line in header { writer.line("// " + docText(line).joined(separator: " ")) }
+        writer.blank()
+        for module in file.exportedImports { writer.line("@_exported import \(module)") }
+        for module in file.imports { writer.line("import \(module)") }
+        for declaration in file.declarations {
+            writer.blank()
+            writer.declaration(declaration)
+        }
+        return writer.text
+    }
+
+    /// Renders a piece of code on one line.
+    public static func render(_ code: Code) -> String {
+        var text = ""
+        for fragment in code.fragments {
+            switch fragment {
+            case .source(let source): text += source
+            case .identifier(let identifier): text += escapedIdentifier(identifier)
+            case .literal(let value): text += stringLiteral(value)
+            }
+        }
+        return text
+    }
+
+    // MARK: Escaping, one function per context
+
+    /// Swift's reserved words, which need backticks to be used as names.
+    static let keywords: Set<String> = [
+        "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init", "inout",
+        "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public", "rethrows", "static",
+        "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue", "default", "defer", "do",
+        "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return", "throw", "switch", "where", "while",
+        "Any", "as", "await", "false", "is", "nil", "self", "Self", "super", "throws", "true", "try", "_",
+    ]
+
+    /// A name as it must be written: with backticks when it is a keyword.
+    public static func escapedIdentifier(_ identifier: Identifier) -> String {
+        keywords.contains(identifier.name) ? "`\(identifier.name)`" : identifier.name
+    }
+
+    /// A string literal whose value is exactly `value`: quotes, backslashes, line breaks and control characters
+    /// are escaped, so nothing in the value can end the literal or interpolate.
+    public static func stringLiteral(_ value: String) -> String {
+        var text = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case "\0": text += "\\0"
+            default:
+                if isControlOrSeparator(scalar) {
+                    text += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+                } else {
+                    text.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return text + "\""
+    }
+
+    /// The lines of a doc comment holding `text`: every kind of line break starts a new line, other control
+    /// characters are dropped, so the text cannot leave the comment.
+    public static func docText(_ text: String) -> [String] {
+        var lines: [String] = [""]
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            switch scalar {
+            case "\n" where previousWasCR: continue
+            case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": lines.append("")
+            case "\t": lines[lines.count - 1] += " "
+            default:
+                if !isControlOrSeparator(scalar) { lines[lines.count - 1].unicodeScalars.append(scalar) }
+            }
+        }
+        return lines.map { line in
+            var trimmed = Substring(line)
+            while trimmed.last == " " { trimmed = trimmed.dropLast() }
+            return String(trimmed)
+        }
+    }
+
+    private static func isControlOrSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .lineSeparator, .paragraphSeparator, .format, .surrogate, .privateUse, .unassigned: true
+        default: false
+        }
+    }
+}
+
+/// Accumulates lines at the current indentation.
+private struct Writer {
+    private(set) var text = ""
+    private var level = 0
+
+    mutating func line(_ content: String) {
+        text += content.isEmpty ? "\n" : String(repeating: " ", count: level * Printer.indentWidth) + content + "\n"
+    }
+
+    mutating func blank() {
+        if !text.isEmpty, !text.hasSuffix("\n\n"), !text.hasSuffix("{\n") { text += "\n" }
+    }
+
+    mutating func indented(_ body: (inout Writer) -> Void) {
+        level += 1
+        body(&self)
+        level -= 1
+    }
+
+    var column: Int { level * Printer.indentWidth }
+
+    // MARK: Declarations
+
+    mutating func declaration(_ declaration: Declaration) {
+        switch declaration {
+        case .type(let type): typeDeclaration(type)
+        case .property(let property): propertyDeclaration(property)
+        case .function(let function): functionDeclaration(function)
+        case .enumCase(let enumCase): enumCaseDeclaration(enumCase)
+        }
+    }
+
+    mutating func typeDeclaration(_ type: TypeDeclaration) {
+        var doc = type.doc
+        if let origin = type.origin {
+            doc = doc ?? Doc([])
+            doc?.paragraphs.append("Generated from `\(origin)`.")
+        }
+        if let doc { self.doc(doc) }
+        var header = (type.isPublic ? "public " : "") + "\(type.kind.rawValue) \(Printer.escapedIdentifier(type.name))"
+        if !type.conformances.isEmpty { header += ": " + type.conformances.joined(separator: ", ") }
+        guard !type.members.isEmpty else {
+            line(header + " {}")
+            return
+        }
+        line(header + " {")
+        indented { writer in
+            var previous: Declaration?
+            for member in type.members {
+                if let previous, Writer.needsBlankLine(between: previous, and: member) { writer.blank() }
+                writer.declaration(member)
+                previous = member
+            }
+        }
+        line("}")
+    }
+
+    static func needsBlankLine(between first: Declaration, and second: Declaration) -> Bool {
+        if case .enumCase(let a) = first, case .enumCase(let b) = second, a.doc == nil, b.doc == nil { return false }
+        return true
+    }
+
+    mutating func propertyDeclaration(_ property: PropertyDeclaration) {
+        if let doc = property.doc { self.doc(doc) }
+        var text = property.isPublic ? "public " : ""
+        if property.isStatic { text += "static " }
+        text += (property.isMutable || property.getter != nil ? "var " : "let ") + Printer.escapedIdentifier(property.name)
+        if let type = property.type { text += ": " + Printer.render(type) }
+        if let value = property.value { text += " = " + Printer.render(value) }
+        if let getter = property.getter {
+            line(text + " {")
+            indented { $0.statements(getter) }
+            line("}")
+        } else {
+            line(text)
+        }
+    }
+
+    mutating func functionDeclaration(_ function: FunctionDeclaration) {
+        if let doc = function.doc { self.doc(doc) }
+        var head = function.isPublic ? "public " : ""
+        if function.isStatic { head += "static " }
+        head += function.name.map { "func " + Printer.escapedIdentifier($0) } ?? "init"
+        let parameters = function.parameters.map { parameter in
+            var text = ""
+            if let label = parameter.label { text += label + " " }
+            text += Printer.escapedIdentifier(parameter.name) + ": " + Printer.render(parameter.type)
+            if let value = parameter.defaultValue { text += " = " + Printer.render(value) }
+            return text
+        }
+        var tail = ""
+        if let effects = function.effects { tail += " " + effects }
+        if let returnType = function.returnType { tail += " -> " + Printer.render(returnType) }
+        tail += " {"
+        let oneLine = head + "(" + parameters.joined(separator: ", ") + ")" + tail
+        if column + oneLine.count <= Printer.lineLimit {
+            line(oneLine)
+        } else {
+            line(head + "(")
+            indented { writer in
+                for (index, parameter) in parameters.enumerated() {
+                    writer.line(parameter + (index < parameters.count - 1 ? "," : ""))
+                }
+            }
+            line(")" + tail)
+        }
+        indented { $0.statements(function.body) }
+        line("}")
+    }
+
+    mutating func enumCaseDeclaration(_ enumCase: EnumCaseDeclaration) {
+        if let doc = enumCase.doc { self.doc(doc) }
+        var text = "case " + Printer.escapedIdentifier(enumCase.name)
+        if !enumCase.associatedValues.isEmpty {
+            let values = enumCase.associatedValues.map { value in
+                (value.label.map { Printer.escapedIdentifier($0) + ": " } ?? "") + Printer.render(value.type)
+            }
+            text += "(" + values.joined(separator: ", ") + ")"
+        }
+        switch enumCase.rawValue {
+        case .string(let value)?: text += " = " + Printer.stringLiteral(value)
+        case .integer(let value)?: text += " = \(value)"
+        case nil: break
+        }
+        line(text)
+    }
+
+    // MARK: Statements
+
+    mutating func statements(_ statements: [Statement]) {
+        for statement in statements {
+            switch statement {
+            case .line(let code): line(Printer.render(code))
+            case .block(let header, let body):
+                line(Printer.render(header) + " {")
+                indented { $0.statements(body) }
+                line("}")
+            case .switchOver(let subject, let cases):
+                line("switch " + Printer.render(subject) + " {")
+                for (pattern, body) in cases {
+                    line(Printer.render(pattern) + ":")
+                    indented { $0.statements(body) }
+                }
+                line("}")
+            }
+        }
+    }
+
+    // MARK: Documentation
+
+    mutating func doc(_ doc: Doc) {
+        var blocks: [[String]] = doc.paragraphs.map { wrap(Printer.docText($0), indent: "") }
+        var callouts: [String] = []
+        if doc.parameters.count == 1, let parameter = doc.parameters.first {
+            callouts += wrap(Printer.docText("- Parameter \(parameter.name.name): \(parameter.text)"), indent: "  ")
+        } else if !doc.parameters.isEmpty {
+            callouts.append("- Parameters:")
+            for parameter in doc.parameters {
+                callouts += wrap(Printer.docText("  - \(parameter.name.name): \(parameter.text)"), indent: "    ")
+            }
+        }
+        if let returns = doc.returns { callouts += wrap(Printer.docText("- Returns: \(returns)"), indent: "  ") }
+        if let throwsText = doc.throwsText { callouts += wrap(Printer.docText("- Throws: \(throwsText)"), indent: "  ") }
+        if !callouts.isEmpty { blocks.append(callouts) }
+        for (index, block) in blocks.enumerated() {
+            if index > 0 { line("///") }
+            for text in block { line(text.isEmpty ? "///" : "/// " + text) }
+        }
+    }
+
+    /// Wraps each line at the line limit; continuation lines get `indent`, so list items stay items.
+    private func wrap(_ lines: [String], indent: String) -> [String] {
+        let width = max(40, Printer.lineLimit - column - 4)
+        var result: [String] = []
+        for line in lines {
+            guard line.count > width else {
+                result.append(line)
+                continue
+            }
+            let leading = String(line.prefix { $0 == " " })
+            var current = leading
+            for word in line.dropFirst(leading.count).split(separator: " ") {
+                if current.count + 1 + word.count > width, current.count > leading.count {
+                    result.append(current)
+                    current = leading + indent + word
+                } else {
+                    current += current.count == leading.count ? String(word) : " " + word
+                }
+            }
+            result.append(current)
+        }
+        return result
+    }
+}

@@ -1,0 +1,138 @@
+import APIDescription
+
+/// A leaf of a flattened request body: an argument of the client method and the path of properties it fills.
+private struct FlatArgument {
+    var parameter: FunctionParameter
+    var doc: String
+}
+
+extension Translator {
+    /// The client: its initializer and, for each operation, a method taking the input's values and one taking an
+    /// `Input`.
+    func clientFile() -> SwiftFile {
+        let needsToken = document.operations.contains { $0.authentication != .none }
+        var members: [Declaration] = []
+        if let server = document.servers.first {
+            members.append(
+                .property(
+                    PropertyDeclaration(
+                        name: Identifier("defaultServerURL"), type: "URL", isStatic: true,
+                        getter: [.line("URL(string: \(literal: server.url))!")],
+                        doc: Doc(["The server the description names first, `\(server.url)`.", server.description]))))
+        }
+        members.append(.property(PropertyDeclaration(name: Identifier("runner"), type: "RequestRunner", isPublic: false)))
+        var parameters = [
+            FunctionParameter(
+                name: Identifier("serverURL"), type: "URL",
+                defaultValue: document.servers.isEmpty ? nil : "Client.defaultServerURL"),
+            FunctionParameter(name: Identifier("transport"), type: "any ClientTransport"),
+            FunctionParameter(name: Identifier("middlewares"), type: "[any ClientMiddleware]", defaultValue: "[]"),
+            FunctionParameter(name: Identifier("maxResponseBodyBytes"), type: "Int", defaultValue: "8 << 20"),
+        ]
+        var parameterDocs: [(name: Identifier, text: String)] = [
+            (Identifier("serverURL"), "The server to send requests to."),
+            (Identifier("transport"), "What carries requests to the server, such as `URLSessionTransport()`, or a `MockTransport` in tests."),
+            (Identifier("middlewares"), "What sees each request and response, first to last; they see requests before the bearer token is added."),
+            (Identifier("maxResponseBodyBytes"), "The longest response body the client reads; a longer one is an error."),
+        ]
+        var initializer: [Statement] = [
+            .line("runner = RequestRunner(serverURL: serverURL, transport: transport, middlewares: middlewares, maxResponseBodyBytes: maxResponseBodyBytes)")
+        ]
+        if needsToken {
+            members.append(.property(PropertyDeclaration(name: Identifier("token"), type: "BearerTokenProvider", isPublic: false)))
+            parameters.append(FunctionParameter(name: Identifier("token"), type: "@escaping BearerTokenProvider"))
+            parameterDocs.append((Identifier("token"), "Returns the bearer token. The client calls it for every request, so it can refresh tokens that expire; the token is never logged or put in an error."))
+            initializer.append(.line("self.token = token"))
+        }
+        members.append(
+            .function(
+                FunctionDeclaration(
+                    name: nil, parameters: parameters, doc: Doc(["Creates a client."], parameters: parameterDocs),
+                    body: initializer)))
+        for operation in document.operations {
+            members += clientMethods(inputShape(operation))
+        }
+        let client = Declaration.type(
+            TypeDeclaration(
+                .struct, name: Identifier("Client"), conformances: ["Sendable"],
+                doc: Doc(["A client for the \(document.title) API, version \(document.version).", document.summary]),
+                members: members))
+        // The runtime is re-exported so that callers can name `APIClientError` with only the client imported.
+        return SwiftFile(
+            path: "Client.swift", imports: ["Foundation", "OpenAPIRuntime"], exportedImports: ["APIClientRuntime"],
+            declarations: [client])
+    }
+
+    private func clientMethods(_ shape: OperationShape) -> [Declaration] {
+        let operation = shape.operation
+        let name = Naming.memberName(operation.id)
+        let namespace = shape.namespace
+        let summary = operation.summary ?? "Sends a `\(operation.id)` request."
+        let throwsText = "`APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a documented response cannot be read."
+        let returns = "The outcome: one case for each documented status, and `undocumented` for any other."
+        let token: Code = operation.authentication == .none ? "nil" : "token"
+        let send = FunctionDeclaration(
+            name: name, parameters: [FunctionParameter(label: "_", name: Identifier("input"), type: "\(namespace).Input")],
+            effects: "async throws(APIClientError)", returnType: "\(namespace).Output",
+            doc: Doc(
+                [summary, operation.description],
+                parameters: [(Identifier("input"), "The values to send.")], returns: returns, throwsText: throwsText),
+            body: [.line("try await runner.send(\(namespace).self, input, token: \(token))")])
+        var arguments: [Code] = []
+        var parameters: [FunctionParameter] = []
+        var docs: [(name: Identifier, text: String)] = []
+        var names = UniqueNames(reserved: ["input"])
+        for field in shape.fields {
+            if case .body(let body) = field.source, body.isFlattened, body.isRequired {
+                var flat: [FlatArgument] = []
+                let construction = flattened(body.schema, type: field.wrapped, names: &names, into: &flat, depth: 0)
+                arguments.append("\(field.name): \(construction)")
+                parameters += flat.map(\.parameter)
+                docs += flat.map { ($0.parameter.name, $0.doc) }
+                continue
+            }
+            let argument = names.claim(field.name)
+            parameters.append(FunctionParameter(name: argument, type: field.type, defaultValue: field.defaultValue))
+            docs.append((argument, field.doc))
+            arguments.append("\(field.name): \(argument)")
+        }
+        // Optional values go last, so that required ones read first at the call site.
+        let ordered = parameters.filter { $0.defaultValue == nil } + parameters.filter { $0.defaultValue != nil }
+        let orderedDocs = ordered.map { parameter in docs.first { $0.name == parameter.name }! }
+        let convenience = FunctionDeclaration(
+            name: name, parameters: ordered, effects: "async throws(APIClientError)", returnType: "\(namespace).Output",
+            doc: Doc([summary, operation.description], parameters: orderedDocs, returns: returns, throwsText: throwsText),
+            body: [.line("try await \(name)(\(namespace).Input(\(Code.joined(arguments, separator: ", "))))")])
+        return [.function(convenience), .function(send)]
+    }
+
+    /// The expression that builds a flattened body from the method's arguments, adding an argument for each leaf.
+    ///
+    /// Required nested objects are flattened too; optional ones and anything else become one argument each.
+    private func flattened(
+        _ schema: Schema, type: Code, names: inout UniqueNames, into arguments: inout [FlatArgument], depth: Int
+    ) -> Code {
+        guard depth < 16, case .object(let properties) = resolved(schema).kind else {
+            return type
+        }
+        var scope = Scope(path: Array(Printer.render(type).split(separator: ".").map { Identifier(String($0)) }), reserved: topLevelNames)
+        var nested: [Declaration] = []
+        let fields = structProperties(properties, scope: &scope, nested: &nested)
+        var parts: [Code] = []
+        for field in fields {
+            let childSchema = resolved(field.property.schema)
+            if case .object = childSchema.kind, !field.isOptional {
+                let inner = flattened(field.property.schema, type: field.wrapped, names: &names, into: &arguments, depth: depth + 1)
+                parts.append("\(field.name): \(inner)")
+            } else {
+                let argument = names.claim(field.name)
+                arguments.append(
+                    FlatArgument(
+                        parameter: FunctionParameter(name: argument, type: field.type, defaultValue: field.isOptional ? "nil" : nil),
+                        doc: field.property.schema.description ?? "The `\(field.property.name)` property."))
+                parts.append("\(field.name): \(argument)")
+            }
+        }
+        return "\(type)(\(Code.joined(parts, separator: ", ")))"
+    }
+}

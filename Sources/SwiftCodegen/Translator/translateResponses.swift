@@ -1,0 +1,108 @@
+import APIDescription
+
+extension Translator {
+    /// The `Output` enum, one case per documented response and one for the rest, and the function that parses a
+    /// response into it.
+    func outputDeclaration(
+        _ operation: Operation, scope: inout Scope, nested: inout [Declaration]
+    ) -> (declaration: Declaration, parser: Declaration) {
+        let hasDefault = operation.responses.contains { $0.status == .default }
+        var caseNames = UniqueNames(reserved: hasDefault ? [] : ["undocumented"])
+        var cases: [Declaration] = []
+        var branches: [(pattern: Code, body: [Statement])] = []
+        for response in operation.responses {
+            let caseName: Identifier
+            let pattern: Code
+            var values: [(label: Identifier?, type: Code)] = []
+            var arguments: [Code] = []
+            switch response.status {
+            case .code(let code):
+                caseName = caseNames.claim(Identifier(Translator.statusNames[code] ?? "status\(code)"))
+                pattern = "case \(Code(stringLiteral: String(code)))"
+            case .default:
+                caseName = caseNames.claim(Identifier("other"))
+                pattern = "default"
+                values.append((Identifier("status"), "Int"))
+                arguments.append("status: reader.status")
+            }
+            var labels = UniqueNames(reserved: ["status"])
+            for header in response.headers {
+                let label = labels.claim(Naming.memberName(header.name))
+                var type: Code = "String"
+                var value: Code =
+                    header.isRequired ? "try reader.requiredHeader(\(literal: header.name))" : "reader.optionalHeader(\(literal: header.name))"
+                if !resolved(header.schema).pathForms.isEmpty {
+                    let mapped = mapType(header.schema, name: header.name, description: header.description, scope: &scope)
+                    nested += mapped.nested
+                    type = mapped.code
+                    value = header.isRequired ? "\(type)(rawValue: \(value))" : "\(value).map { \(type)(rawValue: $0) }"
+                }
+                values.append((label, header.isRequired ? type : "\(type)?"))
+                arguments.append("\(label): \(value)")
+            }
+            if let body = response.body {
+                let mapped = mapType(body, name: "\(caseName.name)Body", description: response.description, scope: &scope)
+                nested += mapped.nested
+                let isOptional = !response.status.isSuccess
+                let label: Identifier? = values.isEmpty ? nil : labels.claim(Identifier("body"))
+                values.append((label, isOptional ? "\(mapped.code)?" : mapped.code))
+                let read: Code =
+                    isOptional ? "try reader.optionalJSON(\(mapped.code).self)" : "try reader.requiredJSON(\(mapped.code).self)"
+                arguments.append(label.map { "\($0): \(read)" } ?? read)
+            }
+            let result: Code = arguments.isEmpty ? ".\(caseName)" : ".\(caseName)(\(Code.joined(arguments, separator: ", ")))"
+            branches.append((pattern, [.line("return \(result)")]))
+            var doc = [statusTitle(response.status) + ": " + response.description]
+            if response.body != nil, !response.status.isSuccess {
+                doc.append("The error body is nil when the response has none.")
+            }
+            cases.append(.enumCase(EnumCaseDeclaration(name: caseName, associatedValues: values, doc: Doc(doc))))
+        }
+        if !hasDefault {
+            cases.append(
+                .enumCase(
+                    EnumCaseDeclaration(
+                        name: Identifier("undocumented"), associatedValues: [(Identifier("status"), "Int"), (Identifier("body"), "Data")],
+                        doc: Doc(["A status the description does not document, with the response body as received."]))))
+            branches.append(("default", [.line("return .undocumented(status: reader.status, body: body)")]))
+        }
+        let declaration = Declaration.type(
+            TypeDeclaration(
+                .enum, name: Identifier("Output"), conformances: ["Hashable", "Sendable"],
+                doc: Doc(["The outcome of a `\(operation.id)` request: one case for each documented status, and one for any other."]),
+                members: cases))
+        let parser = Declaration.function(
+            FunctionDeclaration(
+                name: Identifier("output"),
+                parameters: [
+                    FunctionParameter(label: "from", name: Identifier("response"), type: "HTTPResponse"),
+                    FunctionParameter(name: Identifier("body"), type: "Data"),
+                ],
+                isStatic: true, effects: "throws(APIClientError)", returnType: "Output",
+                doc: Doc(
+                    ["Reads a response of this operation without a transport."],
+                    parameters: [(Identifier("response"), "The response."), (Identifier("body"), "The response's whole body.")],
+                    returns: "The documented outcome, or `undocumented` for a status the description does not name.",
+                    throwsText: "`APIClientError` when a documented response lacks a required header or its body is not the documented JSON."),
+                body: [
+                    .line("let reader = ResponseReader(operationID: id, response: response, body: body)"),
+                    .switchOver("reader.status", branches),
+                ]))
+        return (declaration, parser)
+    }
+
+    private func statusTitle(_ status: ResponseStatus) -> String {
+        switch status {
+        case .code(let code): "\(code)"
+        case .default: "Any other status"
+        }
+    }
+}
+
+extension ResponseStatus {
+    /// Whether the status is a 2xx code; other statuses carry optional error bodies.
+    var isSuccess: Bool {
+        if case .code(let code) = self { return (200..<300).contains(code) }
+        return false
+    }
+}
