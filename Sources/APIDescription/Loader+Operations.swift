@@ -100,7 +100,8 @@ extension Loader {
         _ templateNames: [String], path: String, at location: SourceLocation, declared: [(Parameter, SourceLocation)]
     ) {
         let declaredPath = declared.filter { $0.0.location == .path }
-        for name in templateNames where !declaredPath.contains(where: { $0.0.name == name }) {
+        for name in templateNames
+        where !declaredPath.contains(where: { $0.0.name == name }) && !misplacedParameters.contains(name) {
             let placeholder = Array("{\(name)}")
             let characters = Array(path)
             let offset =
@@ -140,6 +141,7 @@ extension Loader {
                     message += " Use `path`, `query` or `header`."
                 }
                 error(inNode.location, message)
+                misplacedParameters.insert(name)
                 continue
             }
             let isRequired = resolved["required"].flatMap { bool($0, "`required`") } ?? false

@@ -8,6 +8,12 @@ public struct GeneratedFile: Hashable, Sendable {
     public var path: String
     /// The Swift source.
     public var contents: String
+
+    /// Creates a file.
+    public init(path: String, contents: String) {
+        self.path = path
+        self.contents = contents
+    }
 }
 
 /// The whole generator in one call: description bytes in, Swift files out.

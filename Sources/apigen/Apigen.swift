@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Generator
-import YAML
 
 @main
 struct Apigen: ParsableCommand {
@@ -15,6 +14,21 @@ struct Apigen: ParsableCommand {
         version: "0.1.0",
         subcommands: [Generate.self]
     )
+
+    /// Runs the command, reporting usage errors with status 2 as the documentation promises.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 struct Generate: ParsableCommand {
@@ -40,62 +54,9 @@ struct Generate: ParsableCommand {
     var check = false
 
     func run() throws {
-        let bytes: [UInt8]
-        do {
-            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: spec)))
-        } catch {
-            fail("\(spec): error: cannot read the description: \(error.localizedDescription)")
-        }
-        let generated: [GeneratedFile]
-        do {
-            let result = try Pipeline.generate(bytes, path: spec, sourceName: sourceName(of: spec))
-            report(result.warnings)
-            generated = result.files
-        } catch {
-            report(error.diagnostics)
-            let count = error.diagnostics.filter { $0.severity == .error }.count
-            fail("\(count) error\(count == 1 ? "" : "s") in \(spec); nothing was written.")
-        }
-        let directory = OutputDirectory(url: URL(fileURLWithPath: output))
-        if check {
-            let stale = directory.staleFiles(comparedWith: generated)
-            guard stale.isEmpty else {
-                for path in stale { printError("\(output)/\(path): error: stale; regenerate with apigen generate \(spec) --output \(output)") }
-                fail("\(stale.count) generated file\(stale.count == 1 ? " is" : "s are") out of date.")
-            }
-            return
-        }
-        do {
-            try directory.replace(with: generated)
-        } catch {
-            fail("error: \(error.message)")
-        }
-        print("Generated \(generated.count) files in \(output).")
+        let outcome = GenerateCommand(spec: spec, output: output, check: check).run()
+        for line in outcome.output { print(line) }
+        for line in outcome.errors { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        if outcome.status != 0 { throw ExitCode(outcome.status) }
     }
-
-    /// The description's path relative to the package that holds it, so headers do not depend on where apigen runs.
-    private func sourceName(of path: String) -> String {
-        let file = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
-        var directory = file.deletingLastPathComponent()
-        while directory.path != "/" {
-            if FileManager.default.fileExists(atPath: directory.appending(path: "Package.swift").path) {
-                return String(file.path.dropFirst(directory.path.count + 1))
-            }
-            directory = directory.deletingLastPathComponent()
-        }
-        return file.lastPathComponent
-    }
-}
-
-private func report(_ diagnostics: [Diagnostic]) {
-    for diagnostic in diagnostics { printError(diagnostic.description) }
-}
-
-private func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
-}
-
-private func fail(_ text: String) -> Never {
-    printError(text)
-    Apigen.exit(withError: ExitCode.failure)
 }

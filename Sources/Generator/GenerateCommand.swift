@@ -1,0 +1,88 @@
+import Foundation
+import YAML
+
+/// What `apigen generate` does, apart from parsing arguments: read, generate, then write or check.
+public struct GenerateCommand: Sendable {
+    /// The description's path as the user wrote it.
+    public var spec: String
+    /// The output directory as the user wrote it.
+    public var output: String
+    /// Whether to compare instead of writing.
+    public var check: Bool
+
+    /// Creates the command.
+    public init(spec: String, output: String, check: Bool) {
+        self.spec = spec
+        self.output = output
+        self.check = check
+    }
+
+    /// The outcome: an exit status and the lines for standard output and standard error.
+    public struct Outcome: Sendable {
+        /// 0 for success, 1 for errors in the description, a stale directory or a failed write.
+        public var status: Int32
+        /// Lines for standard output.
+        public var output: [String] = []
+        /// Lines for standard error: diagnostics in the compiler's format, then a summary.
+        public var errors: [String] = []
+    }
+
+    /// Runs the command. Nothing is written unless generation succeeded, and never with `check`.
+    public func run() -> Outcome {
+        var outcome = Outcome(status: 0)
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: spec)))
+        } catch {
+            outcome.status = 1
+            outcome.errors.append("\(spec): error: cannot read the description: \(error.localizedDescription)")
+            return outcome
+        }
+        let files: [GeneratedFile]
+        do {
+            let result = try Pipeline.generate(bytes, path: spec, sourceName: GenerateCommand.sourceName(of: spec))
+            outcome.errors += result.warnings.map(\.description)
+            files = result.files
+        } catch {
+            let count = error.diagnostics.filter { $0.severity == .error }.count
+            outcome.status = 1
+            outcome.errors += error.diagnostics.map(\.description)
+            outcome.errors.append("\(count) error\(count == 1 ? "" : "s") in \(spec); nothing was written.")
+            return outcome
+        }
+        let directory = OutputDirectory(url: URL(fileURLWithPath: output))
+        if check {
+            let stale = directory.staleFiles(comparedWith: files)
+            if !stale.isEmpty {
+                outcome.status = 1
+                outcome.errors += stale.map {
+                    "\(output)/\($0): error: out of date; run `apigen generate \(spec) --output \(output)`."
+                }
+                outcome.errors.append("\(stale.count) generated file\(stale.count == 1 ? " is" : "s are") out of date.")
+            }
+            return outcome
+        }
+        do {
+            try directory.replace(with: files)
+            outcome.output.append("Generated \(files.count) files in \(output).")
+        } catch {
+            outcome.status = 1
+            outcome.errors.append("error: \(error.message)")
+        }
+        return outcome
+    }
+
+    /// The description's path relative to the package that holds it, so that file headers do not depend on the
+    /// directory apigen runs in.
+    public static func sourceName(of path: String) -> String {
+        let file = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+        var directory = file.deletingLastPathComponent()
+        while directory.path != "/", !directory.path.isEmpty {
+            if FileManager.default.fileExists(atPath: directory.appending(path: "Package.swift").path) {
+                return String(file.path.dropFirst(directory.path.count + 1))
+            }
+            directory = directory.deletingLastPathComponent()
+        }
+        return file.lastPathComponent
+    }
+}
