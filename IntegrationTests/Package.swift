@@ -1,0 +1,27 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+// Loopback integration tests live in their own package so that the main package does not carry a server and a real
+// transport as dependencies.
+let package = Package(
+    name: "IntegrationTests",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "apigen", path: ".."),
+        .package(url: "https://github.com/apple/swift-openapi-urlsession", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    ],
+    targets: [
+        .testTarget(
+            name: "LoopbackTests",
+            dependencies: [
+                .product(name: "CloudPartnerPortal", package: "apigen"),
+                .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        )
+    ],
+    swiftLanguageModes: [.v6]
+)
