@@ -34,7 +34,22 @@ public struct NamedSchema: Sendable {
 
 /// The HTTP methods an operation can use.
 public enum HTTPMethod: String, Sendable, CaseIterable {
-    case get, put, post, delete, options, head, patch, trace
+    /// `GET`.
+    case get
+    /// `PUT`.
+    case put
+    /// `POST`.
+    case post
+    /// `DELETE`.
+    case delete
+    /// `OPTIONS`.
+    case options
+    /// `HEAD`.
+    case head
+    /// `PATCH`.
+    case patch
+    /// `TRACE`.
+    case trace
 }
 
 /// How an operation authenticates.
@@ -83,7 +98,12 @@ public enum PathComponent: Sendable, Hashable {
 
 /// Where a parameter travels.
 public enum ParameterLocation: String, Sendable, CaseIterable {
-    case path, query, header
+    /// A segment of the path.
+    case path
+    /// An item of the query.
+    case query
+    /// A request header.
+    case header
 }
 
 /// A path, query or header parameter.

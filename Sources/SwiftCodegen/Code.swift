@@ -45,10 +45,12 @@ public struct Code: Sendable, Hashable, ExpressibleByStringInterpolation, Custom
         self.fragments = fragments
     }
 
+    /// Creates code from generator text.
     public init(stringLiteral value: String) {
         fragments = [.source(value)]
     }
 
+    /// Creates code from an interpolation.
     public init(stringInterpolation: StringInterpolation) {
         fragments = stringInterpolation.fragments
     }
@@ -57,8 +59,10 @@ public struct Code: Sendable, Hashable, ExpressibleByStringInterpolation, Custom
     public struct StringInterpolation: StringInterpolationProtocol {
         var fragments: [Fragment] = []
 
+        /// Starts an interpolation.
         public init(literalCapacity: Int, interpolationCount: Int) {}
 
+        /// Appends generator text.
         public mutating func appendLiteral(_ literal: String) {
             if !literal.isEmpty { fragments.append(.source(literal)) }
         }

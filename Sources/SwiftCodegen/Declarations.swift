@@ -70,18 +70,28 @@ public indirect enum Declaration: Sendable {
 public struct TypeDeclaration: Sendable {
     /// Which kind of type.
     public enum Kind: String, Sendable {
-        case `struct`, `enum`
+        /// A value type with stored properties.
+        case `struct`
+        /// A type with cases, or a namespace when it has none.
+        case `enum`
     }
 
+    /// Which kind of type.
     public var kind: Kind
+    /// Whether the type is public.
     public var isPublic: Bool
+    /// The type's name.
     public var name: Identifier
+    /// The protocols it conforms to, in order.
     public var conformances: [String]
+    /// Its documentation.
     public var doc: Doc?
     /// Where in the description the type comes from, such as `#/components/schemas/Pet`.
     public var origin: String?
+    /// Its members, in order.
     public var members: [Declaration]
 
+    /// Creates a type declaration.
     public init(
         _ kind: Kind, name: Identifier, isPublic: Bool = true, conformances: [String] = [], doc: Doc? = nil,
         origin: String? = nil, members: [Declaration]
@@ -98,15 +108,24 @@ public struct TypeDeclaration: Sendable {
 
 /// A property, stored (with an optional initial value) or computed (with a getter).
 public struct PropertyDeclaration: Sendable {
+    /// Whether the property is public.
     public var isPublic: Bool
+    /// Whether it belongs to the type rather than to values.
     public var isStatic: Bool
+    /// Whether it is a `var` rather than a `let`.
     public var isMutable: Bool
+    /// Its name.
     public var name: Identifier
+    /// Its type, if written.
     public var type: Code?
+    /// Its initial value.
     public var value: Code?
+    /// The body of a computed property's getter.
     public var getter: [Statement]?
+    /// Its documentation.
     public var doc: Doc?
 
+    /// Creates a property declaration.
     public init(
         name: Identifier, type: Code?, isPublic: Bool = true, isStatic: Bool = false, isMutable: Bool = false,
         value: Code? = nil, getter: [Statement]? = nil, doc: Doc? = nil
@@ -126,10 +145,14 @@ public struct PropertyDeclaration: Sendable {
 public struct FunctionParameter: Sendable {
     /// The argument label; nil uses the name, `_` omits the label.
     public var label: String?
+    /// The name inside the function.
     public var name: Identifier
+    /// The type.
     public var type: Code
+    /// The default value, if any.
     public var defaultValue: Code?
 
+    /// Creates a parameter.
     public init(label: String? = nil, name: Identifier, type: Code, defaultValue: Code? = nil) {
         self.label = label
         self.name = name
@@ -140,17 +163,24 @@ public struct FunctionParameter: Sendable {
 
 /// A function, or an initializer when it has no name.
 public struct FunctionDeclaration: Sendable {
+    /// Whether the function is public.
     public var isPublic: Bool
+    /// Whether it belongs to the type rather than to values.
     public var isStatic: Bool
     /// The name; nil for an initializer.
     public var name: Identifier?
+    /// The parameters, in order.
     public var parameters: [FunctionParameter]
     /// Effects such as `async throws(APIClientError)`.
     public var effects: String?
+    /// The return type, if any.
     public var returnType: Code?
+    /// The statements of the body.
     public var body: [Statement]
+    /// Its documentation.
     public var doc: Doc?
 
+    /// Creates a function declaration.
     public init(
         name: Identifier?, parameters: [FunctionParameter], isPublic: Bool = true, isStatic: Bool = false,
         effects: String? = nil, returnType: Code? = nil, doc: Doc? = nil, body: [Statement]
@@ -170,15 +200,22 @@ public struct FunctionDeclaration: Sendable {
 public struct EnumCaseDeclaration: Sendable {
     /// A raw value.
     public enum RawValue: Sendable {
+        /// A string, printed as a literal.
         case string(String)
+        /// An integer.
         case integer(Int)
     }
 
+    /// The case's name.
     public var name: Identifier
+    /// Its associated values, each with an optional label.
     public var associatedValues: [(label: Identifier?, type: Code)]
+    /// Its raw value, if the enum has raw values.
     public var rawValue: RawValue?
+    /// Its documentation.
     public var doc: Doc?
 
+    /// Creates an enum case.
     public init(
         name: Identifier, associatedValues: [(label: Identifier?, type: Code)] = [], rawValue: RawValue? = nil,
         doc: Doc? = nil

@@ -53,7 +53,16 @@ public struct Node: Sendable {
 extension Node {
     /// The type a scalar resolves to under the YAML 1.2 core schema.
     public enum ScalarType: String, Sendable {
-        case null, boolean, integer, number, string
+        /// `null`, `~` or nothing.
+        case null
+        /// `true` or `false`.
+        case boolean
+        /// A whole number such as `12` or `0x1F`.
+        case integer
+        /// A number with a fraction or exponent, or an infinity or NaN.
+        case number
+        /// Anything else, and every quoted scalar.
+        case string
     }
 
     /// The scalar, if this node is one.

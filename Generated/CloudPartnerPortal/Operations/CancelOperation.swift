@@ -127,6 +127,7 @@ public enum CancelOperation: APIOperation {
 
     /// The version of the API.
     public enum APIVersion: String, Codable, Hashable, Sendable, CaseIterable {
+        /// The value `2017-10-31`.
         case _2017_10_31 = "2017-10-31"
     }
 

@@ -98,7 +98,7 @@ extension Translator {
         _ values: [String], rawValue: (String) -> EnumCaseDeclaration.RawValue
     ) -> [Declaration] {
         zip(values, Translator.enumCaseNames(values)).map { value, name in
-            .enumCase(EnumCaseDeclaration(name: name, rawValue: rawValue(value)))
+            .enumCase(EnumCaseDeclaration(name: name, rawValue: rawValue(value), doc: Doc(["The value `\(value)`."])))
         }
     }
 
