@@ -59,7 +59,8 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "APIDescriptionTests", dependencies: ["APIDescription"]),
         .testTarget(name: "SwiftCodegenTests", dependencies: ["SwiftCodegen", "APIDescription", "YAML"]),
-        .testTarget(name: "GeneratorTests", dependencies: ["Generator"]),
+        // The runtime is a dependency so that its module is built for the tests that compile generated code.
+        .testTarget(name: "GeneratorTests", dependencies: ["Generator", "APIClientRuntime"]),
         .testTarget(
             name: "CloudPartnerPortalTests",
             dependencies: [

@@ -33,6 +33,8 @@ public struct Code: Sendable, Hashable, ExpressibleByStringInterpolation, Custom
         case source(String)
         /// A name, printed with backticks when it is a keyword.
         case identifier(Identifier)
+        /// An argument label at a call site, where only `inout`, `var` and `let` need backticks.
+        case label(Identifier)
         /// A value printed as a string literal.
         case literal(String)
     }
@@ -70,6 +72,11 @@ public struct Code: Sendable, Hashable, ExpressibleByStringInterpolation, Custom
         /// Interpolates a name.
         public mutating func appendInterpolation(_ identifier: Identifier) {
             fragments.append(.identifier(identifier))
+        }
+
+        /// Interpolates an argument label of a call.
+        public mutating func appendInterpolation(label: Identifier) {
+            fragments.append(.label(label))
         }
 
         /// Interpolates a string literal holding `value`.

@@ -26,6 +26,7 @@ public enum Printer {
             switch fragment {
             case .source(let source): text += source
             case .identifier(let identifier): text += escapedIdentifier(identifier)
+            case .label(let label): text += ["inout", "var", "let", "_"].contains(label.name) ? "`\(label.name)`" : label.name
             case .literal(let value): text += stringLiteral(value)
             }
         }

@@ -86,7 +86,7 @@ extension Translator {
             if case .body(let body) = field.source, body.isFlattened, body.isRequired {
                 var flat: [FlatArgument] = []
                 let construction = flattened(body.schema, type: field.wrapped, names: &names, into: &flat, depth: 0)
-                arguments.append("\(field.name): \(construction)")
+                arguments.append("\(label: field.name): \(construction)")
                 parameters += flat.map(\.parameter)
                 docs += flat.map { ($0.parameter.name, $0.doc) }
                 continue
@@ -94,7 +94,7 @@ extension Translator {
             let argument = names.claim(field.name)
             parameters.append(FunctionParameter(name: argument, type: field.type, defaultValue: field.defaultValue))
             docs.append((argument, field.doc))
-            arguments.append("\(field.name): \(argument)")
+            arguments.append("\(label: field.name): \(argument)")
         }
         // Optional values go last, so that required ones read first at the call site.
         let ordered = parameters.filter { $0.defaultValue == nil } + parameters.filter { $0.defaultValue != nil }
@@ -123,14 +123,14 @@ extension Translator {
             let childSchema = resolved(field.property.schema)
             if case .object = childSchema.kind, !field.isOptional {
                 let inner = flattened(field.property.schema, type: field.wrapped, names: &names, into: &arguments, depth: depth + 1)
-                parts.append("\(field.name): \(inner)")
+                parts.append("\(label: field.name): \(inner)")
             } else {
                 let argument = names.claim(field.name)
                 arguments.append(
                     FlatArgument(
                         parameter: FunctionParameter(name: argument, type: field.type, defaultValue: field.isOptional ? "nil" : nil),
                         doc: field.property.schema.description ?? "The `\(field.property.name)` property."))
-                parts.append("\(field.name): \(argument)")
+                parts.append("\(label: field.name): \(argument)")
             }
         }
         return "\(type)(\(Code.joined(parts, separator: ", ")))"

@@ -26,7 +26,7 @@ extension Translator {
                     EnumCaseDeclaration(
                         name: caseName, associatedValues: values,
                         doc: Doc([form.description, "`\(form.template)`"]))))
-            let arguments = values.enumerated().map { index, value -> Code in "\(value.label!): values[\(Code(stringLiteral: String(index)))]" }
+            let arguments = values.enumerated().map { index, value -> Code in "\(label: value.label!): values[\(Code(stringLiteral: String(index)))]" }
             let result: Code = values.isEmpty ? ".\(caseName)" : ".\(caseName)(\(Code.joined(arguments, separator: ", ")))"
             let binding: Code = values.isEmpty ? "_" : "values"
             recognize.append(

@@ -38,7 +38,7 @@ extension Translator {
                     value = header.isRequired ? "\(type)(rawValue: \(value))" : "\(value).map { \(type)(rawValue: $0) }"
                 }
                 values.append((label, header.isRequired ? type : "\(type)?"))
-                arguments.append("\(label): \(value)")
+                arguments.append("\(label: label): \(value)")
             }
             if let body = response.body {
                 let mapped = mapType(body, name: "\(caseName.name)Body", description: response.description, scope: &scope)
@@ -48,7 +48,7 @@ extension Translator {
                 values.append((label, isOptional ? "\(mapped.code)?" : mapped.code))
                 let read: Code =
                     isOptional ? "try reader.optionalJSON(\(mapped.code).self)" : "try reader.requiredJSON(\(mapped.code).self)"
-                arguments.append(label.map { "\($0): \(read)" } ?? read)
+                arguments.append(label.map { "\(label: $0): \(read)" } ?? read)
             }
             let result: Code = arguments.isEmpty ? ".\(caseName)" : ".\(caseName)(\(Code.joined(arguments, separator: ", ")))"
             branches.append((pattern, [.line("return \(result)")]))

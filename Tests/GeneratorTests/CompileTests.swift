@@ -1,0 +1,70 @@
+import Foundation
+import Generator
+import Testing
+
+private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+/// The directory of the modules this test build produced, where the generated code's imports are found.
+private func modulesDirectory() throws -> URL {
+    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<6 {
+        let candidate = directory.appending(path: "Modules")
+        if FileManager.default.fileExists(atPath: candidate.appending(path: "APIClientRuntime.swiftmodule").path) {
+            return candidate
+        }
+        directory = directory.deletingLastPathComponent()
+    }
+    throw CompileFailure(output: "no Modules directory with APIClientRuntime.swiftmodule near \(CommandLine.arguments[0])")
+}
+
+struct CompileFailure: Error {
+    var output: String
+}
+
+/// Generates a description's client into a temporary directory and type-checks it in Swift 6 mode, returning the
+/// sources and what the compiler printed.
+private func generateAndTypeCheck(_ fixture: String) throws -> (sources: [GeneratedFile], compilerOutput: String) {
+    let bytes = Array(try Data(contentsOf: root.appending(path: "Tests/Fixtures/\(fixture)")))
+    let files = try Pipeline.generate(bytes, path: fixture, sourceName: fixture).files
+    let directory = FileManager.default.temporaryDirectory.appending(path: "apigen-compile-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try OutputDirectory(url: directory).replace(with: files)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments =
+        ["swiftc", "-typecheck", "-swift-version", "6", "-module-name", "Hostile", "-I", try modulesDirectory().path]
+        + files.map { directory.appending(path: $0.path).path }
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { throw CompileFailure(output: output) }
+    return (files, output)
+}
+
+@Test func hostileNamesAndDescriptionsGiveSwiftThatCompilesWithoutWarnings() throws {
+    let (files, output) = try generateAndTypeCheck("hostile.yaml")
+    #expect(output.isEmpty, "the compiler said: \(output)")
+    let code = files.map(\.contents).joined()
+    // Text from the description appears only inside doc comments and string literals.
+    for line in code.split(separator: "\n") where line.contains("func x") || line.contains("injected") {
+        let trimmed = line.drop { $0 == " " }
+        #expect(trimmed.hasPrefix("///") || line.contains(#""} func x() {""#), "escaped into code: \(line)")
+    }
+    #expect(!code.contains("\u{2028}"))
+    #expect(!code.contains("\u{0}"))
+}
+
+@Test func namesThatCollideAfterConversionAreNumberedInDocumentOrder() throws {
+    let bytes = Array(try Data(contentsOf: root.appending(path: "Tests/Fixtures/hostile.yaml")))
+    let files = try Pipeline.generate(bytes, path: "hostile.yaml", sourceName: "hostile.yaml").files
+    let schema = try #require(files.first { $0.path == "Schemas/Class.swift" }).contents
+    #expect(schema.contains(#"case notificationEmails = "notification-emails""#))
+    #expect(schema.contains(#"case notificationEmails2 = "notification_emails""#))
+    #expect(schema.contains(#"case notificationEmails3 = "notificationEmails""#))
+    #expect(schema.contains(#"case stringValue2 = "stringValue""#))
+    #expect(files.map(\.path).contains("Schemas/String_.swift"))
+}
