@@ -145,10 +145,11 @@ struct Loader {
             return nil
         }
         checkKeys(entries, allowed: Keys.root, in: "The top level")
-        if let versionNode = required(entries, "openapi", in: root, "The description"),
-            let version = string(versionNode, "`openapi`")
-        {
-            if !(version.hasPrefix("3.0.") && version.dropFirst(4).allSatisfy(\.isNumber) && version.count > 4) {
+        if let versionNode = required(entries, "openapi", in: root, "The description") {
+            // A number such as `3.0` or `2.0` is still a version; say what is wrong with it rather than its type.
+            let version = versionNode.scalar?.text ?? ""
+            let supported = version.hasPrefix("3.0.") && version.count > 4 && version.dropFirst(4).allSatisfy(\.isNumber)
+            if !supported || versionNode.scalarType != .string {
                 error(versionNode.location, "OpenAPI version `\(version)` is not supported; write `openapi: 3.0.3`.")
             }
         }

@@ -217,6 +217,8 @@ private struct TreeBuilder {
         }
         if offset < buffer.count, buffer[offset] == UInt8(ascii: "\t") {
             message += " YAML does not allow tabs for indentation; indent with spaces."
+        } else if problem.hasPrefix("did not find expected key") || problem.hasPrefix("did not find expected <block end>") {
+            message += " Look above this line for a quote that is not closed or a line indented differently from its neighbours."
         }
         var notes: [Diagnostic] = []
         if parser.context != nil, parser.context_mark.index != mark.index {
