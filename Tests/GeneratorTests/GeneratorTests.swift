@@ -149,3 +149,79 @@ private func snapshot(_ directory: URL) -> [String: Data] {
     #expect(outcome.status == 1)
     #expect(outcome.errors.first?.hasPrefix("/nonexistent/x.yaml: error: cannot read the description:") == true)
 }
+
+/// A legitimate description with `count` operations, each with its own path, parameters, body and responses.
+func largeDescription(operations count: Int) -> String {
+    var text = """
+        openapi: 3.0.3
+        info:
+          title: Large
+          version: '1'
+        servers:
+          - url: https://large.example.com
+        paths:
+
+        """
+    for index in 0..<count {
+        text += """
+              /things\(index)/{thingId}/parts:
+                post:
+                  operationId: createPart\(index)
+                  summary: Creates a part of thing \(index).
+                  parameters:
+                    - name: thingId
+                      in: path
+                      required: true
+                      schema:
+                        type: string
+                    - name: limit
+                      in: query
+                      schema:
+                        type: integer
+                        default: 10
+                  requestBody:
+                    required: true
+                    content:
+                      application/json:
+                        schema:
+                          $ref: '#/components/schemas/Part\(index)'
+                  responses:
+                    '201':
+                      description: Created.
+                      content:
+                        application/json:
+                          schema:
+                            $ref: '#/components/schemas/Part\(index)'
+                    '404':
+                      description: No such thing.
+
+            """
+    }
+    text += "components:\n  schemas:\n"
+    for index in 0..<count {
+        text += """
+                Part\(index):
+                  type: object
+                  description: Part number \(index).
+                  required: [name]
+                  properties:
+                    name:
+                      type: string
+                    size:
+                      type: integer
+                    tags:
+                      type: array
+                      items:
+                        type: string
+
+            """
+    }
+    return text
+}
+
+@Test func aDescriptionOfSeveralMegabytesStillGenerates() throws {
+    let text = largeDescription(operations: 3_000)
+    #expect(text.utf8.count > 3_000_000)
+    let files = try Pipeline.generate(Array(text.utf8), path: "large.yaml", sourceName: "large.yaml").files
+    #expect(files.count == 1 + 3_000 + 3_000)
+}
