@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "APIDescriptionTests", dependencies: ["APIDescription"]),
         .testTarget(name: "SwiftCodegenTests", dependencies: ["SwiftCodegen", "APIDescription", "YAML"]),
         // The runtime is a dependency so that its module is built for the tests that compile generated code.
-        .testTarget(name: "GeneratorTests", dependencies: ["Generator", "APIClientRuntime"]),
+        .testTarget(name: "GeneratorTests", dependencies: ["Generator", "YAML", "APIClientRuntime"]),
         .testTarget(
             name: "CloudPartnerPortalTests",
             dependencies: [

@@ -9,12 +9,15 @@ public struct GenerateCommand: Sendable {
     public var output: String
     /// Whether to compare instead of writing.
     public var check: Bool
+    /// Whether diagnostics use terminal colours.
+    public var colour: Bool
 
     /// Creates the command.
-    public init(spec: String, output: String, check: Bool) {
+    public init(spec: String, output: String, check: Bool, colour: Bool = false) {
         self.spec = spec
         self.output = output
         self.check = check
+        self.colour = colour
     }
 
     /// The outcome: an exit status and the lines for standard output and standard error.
@@ -39,14 +42,15 @@ public struct GenerateCommand: Sendable {
             return outcome
         }
         let files: [GeneratedFile]
+        let renderer = DiagnosticRenderer(source: bytes, colour: colour)
         do {
             let result = try Pipeline.generate(bytes, path: spec, sourceName: GenerateCommand.sourceName(of: spec))
-            outcome.errors += result.warnings.map(\.description)
+            outcome.errors += result.warnings.map(renderer.render)
             files = result.files
         } catch {
             let count = error.diagnostics.filter { $0.severity == .error }.count
             outcome.status = 1
-            outcome.errors += error.diagnostics.map(\.description)
+            outcome.errors += error.diagnostics.map(renderer.render)
             outcome.errors.append("\(count) error\(count == 1 ? "" : "s") in \(spec); nothing was written.")
             return outcome
         }

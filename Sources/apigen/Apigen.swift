@@ -9,7 +9,8 @@ struct Apigen: ParsableCommand {
         abstract: "Generates a Swift client from an OpenAPI 3.0 description.",
         discussion: """
             Exit status: 0 on success; 1 when the description has errors, the output is stale (with --check) or \
-            cannot be written; 2 for a usage error.
+            cannot be written; 2 for a usage error. Diagnostics are coloured when standard error is a terminal and \
+            NO_COLOR is not set.
             """,
         version: "0.1.0",
         subcommands: [Generate.self]
@@ -54,7 +55,8 @@ struct Generate: ParsableCommand {
     var check = false
 
     func run() throws {
-        let outcome = GenerateCommand(spec: spec, output: output, check: check).run()
+        let colour = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let outcome = GenerateCommand(spec: spec, output: output, check: check, colour: colour).run()
         for line in outcome.output { print(line) }
         for line in outcome.errors { FileHandle.standardError.write(Data((line + "\n").utf8)) }
         if outcome.status != 0 { throw ExitCode(outcome.status) }

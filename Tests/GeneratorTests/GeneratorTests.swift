@@ -1,6 +1,7 @@
 import Foundation
 import Generator
 import Testing
+import YAML
 
 /// The package's root, found from this file's location.
 private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -120,9 +121,21 @@ private func snapshot(_ directory: URL) -> [String: Data] {
         let outcome = GenerateCommand(spec: spec.path, output: output.path, check: false).run()
         #expect(outcome.status == 1)
         #expect(outcome.errors == [
-            "\(spec.path):14:50: error: The path parameter `version` in `/api/publishers/{publisherId}/offers/{offerId}/{version}/cancel` is not declared; add a parameter with `name: version` and `in: path`.",
-            "\(spec.path):32:21: error: `#/components/schemas/CancelRequst` names nothing: there is no `CancelRequst` under `components/schemas`. Did you mean `CancelRequest`?",
-            "\(spec.path):78:11: error: `pth` is not a parameter location. Did you mean `path`?",
+            """
+            \(spec.path):14:50: error: The path parameter `version` in `/api/publishers/{publisherId}/offers/{offerId}/{version}/cancel` is not declared; add a parameter with `name: version` and `in: path`.
+              /api/publishers/{publisherId}/offers/{offerId}/{version}/cancel:
+                                                             ^
+            """,
+            """
+            \(spec.path):32:21: error: `#/components/schemas/CancelRequst` names nothing: there is no `CancelRequst` under `components/schemas`. Did you mean `CancelRequest`?
+                          $ref: '#/components/schemas/CancelRequst'
+                                ^
+            """,
+            """
+            \(spec.path):78:11: error: `pth` is not a parameter location. Did you mean `path`?
+                  in: pth
+                      ^
+            """,
             "3 errors in \(spec.path); nothing was written.",
         ])
         #expect(snapshot(directory) == before)
@@ -224,4 +237,13 @@ func largeDescription(operations count: Int) -> String {
     #expect(text.utf8.count > 3_000_000)
     let files = try Pipeline.generate(Array(text.utf8), path: "large.yaml", sourceName: "large.yaml").files
     #expect(files.count == 1 + 3_000 + 3_000)
+}
+
+@Test func diagnosticsShowTheSourceLineWithACaretAndColourOnlyWhenAsked() {
+    let source = Array("a: 1\n\tb: x\u{1B}[2J\n".utf8)
+    let diagnostic = Diagnostic.error(at: SourceLocation(file: "f.yaml", line: 2, column: 5), "Something is wrong.")
+    #expect(DiagnosticRenderer(source: source, colour: false).render(diagnostic) == "f.yaml:2:5: error: Something is wrong.\n\tb: x\u{FFFD}[2J\n\t   ^")
+    let coloured = DiagnosticRenderer(source: source, colour: true).render(diagnostic)
+    #expect(coloured.hasPrefix("\u{1B}[1mf.yaml:2:5: \u{1B}[1;31merror:\u{1B}[0m\u{1B}[1m Something is wrong.\u{1B}[0m\n"))
+    #expect(coloured.hasSuffix("\u{1B}[1;32m^\u{1B}[0m"))
 }
