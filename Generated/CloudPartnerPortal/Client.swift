@@ -38,7 +38,12 @@ public struct Client: Sendable {
         maxResponseBodyBytes: Int = 8 << 20,
         token: @escaping BearerTokenProvider
     ) {
-        runner = RequestRunner(serverURL: serverURL, transport: transport, middlewares: middlewares, maxResponseBodyBytes: maxResponseBodyBytes)
+        runner = RequestRunner(
+            serverURL: serverURL,
+            transport: transport,
+            middlewares: middlewares,
+            maxResponseBodyBytes: maxResponseBodyBytes
+        )
         self.token = token
     }
 
@@ -60,9 +65,16 @@ public struct Client: Sendable {
         publisherID: String,
         offerID: String,
         notificationEmails: [String],
-        apiVersion: CancelOperation.APIVersion = ._2017_10_31
+        apiVersion: CancelOperation.APIVersion = ._20171031
     ) async throws(APIClientError) -> CancelOperation.Output {
-        try await cancelOperation(CancelOperation.Input(publisherID: publisherID, offerID: offerID, apiVersion: apiVersion, body: CancelRequest(metadata: CancelMetadata(notificationEmails: notificationEmails))))
+        try await cancelOperation(
+            CancelOperation.Input(
+                publisherID: publisherID,
+                offerID: offerID,
+                apiVersion: apiVersion,
+                body: CancelRequest(metadata: CancelMetadata(notificationEmails: notificationEmails))
+            )
+        )
     }
 
     /// Cancels the operation in progress on an offer.

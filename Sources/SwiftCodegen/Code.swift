@@ -37,6 +37,9 @@ public struct Code: Sendable, Hashable, ExpressibleByStringInterpolation, Custom
         case label(Identifier)
         /// A value printed as a string literal.
         case literal(String)
+        /// A bracketed, comma-separated list such as call arguments; the printer puts each item on its own line when
+        /// the whole does not fit.
+        case list(open: String, items: [Code], close: String, trailingComma: Bool)
     }
 
     /// The parts, in order.
@@ -98,6 +101,16 @@ public struct Code: Sendable, Hashable, ExpressibleByStringInterpolation, Custom
             fragments += part.fragments
         }
         return Code(fragments: fragments)
+    }
+
+    /// A call: `callee(arguments…)`.
+    public static func call(_ callee: Code, _ arguments: [Code]) -> Code {
+        Code(fragments: callee.fragments + [.list(open: "(", items: arguments, close: ")", trailingComma: false)])
+    }
+
+    /// An array literal.
+    public static func array(_ elements: [Code]) -> Code {
+        Code(fragments: [.list(open: "[", items: elements, close: "]", trailingComma: true)])
     }
 
     /// The code as it will be printed.

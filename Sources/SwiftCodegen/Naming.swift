@@ -62,8 +62,9 @@ public enum Naming {
         guard let first = parts.first else { return Identifier("unnamed") }
         var text = first.lowercased() + parts.dropFirst().map(capitalized).joined()
         if text.first!.isNumber {
-            // Digits keep their separators so that `2017-10-31` and `20171031` stay distinct.
-            text = "_" + parts.joined(separator: "_").lowercased()
+            // A leading underscore is the only one lowerCamelCase allows; collisions such as `2017-10-31` and
+            // `20171031` are numbered by the caller.
+            text = "_" + text
         }
         if reservedMembers.contains(text) { text += "_" }
         return Identifier(text)

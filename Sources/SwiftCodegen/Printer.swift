@@ -28,9 +28,28 @@ public enum Printer {
             case .identifier(let identifier): text += escapedIdentifier(identifier)
             case .label(let label): text += ["inout", "var", "let", "_"].contains(label.name) ? "`\(label.name)`" : label.name
             case .literal(let value): text += stringLiteral(value)
+            case .list(let open, let items, let close, _): text += open + items.map(render).joined(separator: ", ") + close
             }
         }
         return text
+    }
+
+    /// Lays out code at an indentation level: on one line when it fits, otherwise with its first list broken one
+    /// item per line (the layout swift-format keeps), recursively.
+    static func layout(_ code: Code, level: Int) -> [(level: Int, text: String)] {
+        let flat = render(code)
+        guard level * indentWidth + flat.count > lineLimit,
+            let index = code.fragments.firstIndex(where: { if case .list = $0 { true } else { false } }),
+            case .list(let open, let items, let close, let trailingComma) = code.fragments[index], !items.isEmpty
+        else { return [(level, flat)] }
+        var lines = [(level, render(Code(fragments: Array(code.fragments[..<index]))) + open)]
+        for (position, item) in items.enumerated() {
+            var itemLines = layout(item, level: level + 1)
+            if position < items.count - 1 || trailingComma { itemLines[itemLines.count - 1].text += "," }
+            lines += itemLines
+        }
+        lines.append((level, close + render(Code(fragments: Array(code.fragments[(index + 1)...])))))
+        return lines
     }
 
     // MARK: Escaping, one function per context
@@ -231,12 +250,21 @@ private struct Writer {
 
     // MARK: Statements
 
+    mutating func code(_ code: Code) {
+        let base = level
+        for (lineLevel, text) in Printer.layout(code, level: level) {
+            level = lineLevel
+            line(text)
+        }
+        level = base
+    }
+
     mutating func statements(_ statements: [Statement]) {
         for statement in statements {
             switch statement {
-            case .line(let code): line(Printer.render(code))
+            case .line(let text): code(text)
             case .block(let header, let body):
-                line(Printer.render(header) + " {")
+                code("\(header) {")
                 indented { $0.statements(body) }
                 line("}")
             case .switchOver(let subject, let cases):

@@ -9,7 +9,7 @@ import Testing
     ("api-version", "apiVersion"),
     ("HTTPServer", "httpServer"),
     ("URLString", "urlString"),
-    ("2017-10-31", "_2017_10_31"),
+    ("2017-10-31", "_20171031"),
     ("default", "default"),
     ("self", "self_"),
     ("init", "init_"),

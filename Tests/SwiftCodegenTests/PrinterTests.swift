@@ -75,3 +75,34 @@ func stringLiteralsHoldExactlyTheirValue(value: String, literal: String) {
     #expect(text.contains("public func f(\n    parameterNumber1: String,\n"))
     #expect(text.contains("    parameterNumber6: String\n) {\n}\n"))
 }
+
+@Test func callsThatDoNotFitBreakOneArgumentPerLineRecursively() {
+    let inner = Code.call("Inner", (1...3).map { Code(stringLiteral: "argument\($0): value\($0)") })
+    let outer = Code.call("let result = Outer", [inner, Code.array((1...12).map { Code(stringLiteral: "element\($0)") })])
+    let file = SwiftFile(
+        path: "A.swift", imports: [],
+        declarations: [.function(FunctionDeclaration(name: Identifier("f"), parameters: [], body: [.line(outer)]))])
+    #expect(
+        Printer.render(file, header: []) == """
+            public func f() {
+                let result = Outer(
+                    Inner(argument1: value1, argument2: value2, argument3: value3),
+                    [
+                        element1,
+                        element2,
+                        element3,
+                        element4,
+                        element5,
+                        element6,
+                        element7,
+                        element8,
+                        element9,
+                        element10,
+                        element11,
+                        element12,
+                    ]
+                )
+            }
+
+            """)
+}

@@ -40,7 +40,7 @@ public enum CancelOperation: APIOperation {
         public init(
             publisherID: String,
             offerID: String,
-            apiVersion: CancelOperation.APIVersion = ._2017_10_31,
+            apiVersion: CancelOperation.APIVersion = ._20171031,
             body: CancelRequest
         ) {
             self.publisherID = publisherID
@@ -128,7 +128,7 @@ public enum CancelOperation: APIOperation {
     /// The version of the API.
     public enum APIVersion: String, Codable, Hashable, Sendable, CaseIterable {
         /// The value `2017-10-31`.
-        case _2017_10_31 = "2017-10-31"
+        case _20171031 = "2017-10-31"
     }
 
     /// The relative path to retrieve the status of the cancellation operation.
@@ -187,7 +187,17 @@ public enum CancelOperation: APIOperation {
         }
 
         static func recognizedForm(of value: String) -> Form {
-            if let values = RelativeReference.match(value, [.literal("/api/publishers/"), .variable, .literal("/offers/"), .variable, .literal("/operations/"), .variable]) {
+            if let values = RelativeReference.match(
+                value,
+                [
+                    .literal("/api/publishers/"),
+                    .variable,
+                    .literal("/offers/"),
+                    .variable,
+                    .literal("/operations/"),
+                    .variable,
+                ]
+            ) {
                 return .migratedOffer(publisherID: values[0], offerID: values[1], operationID: values[2])
             }
             if let values = RelativeReference.match(value, [.literal("/api/operations/"), .variable]) {

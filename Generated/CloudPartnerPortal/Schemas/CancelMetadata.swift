@@ -25,12 +25,18 @@ public struct CancelMetadata: Codable, Hashable, Sendable {
     /// Decodes a value, splitting delimited lists into their items.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.notificationEmails = DelimitedList.split(try container.decode(String.self, forKey: .notificationEmails), separator: ",")
+        self.notificationEmails = DelimitedList.split(
+            try container.decode(String.self, forKey: .notificationEmails),
+            separator: ","
+        )
     }
 
     /// Encodes the value, joining delimited lists into one string.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(try DelimitedList.join(notificationEmails, separator: ",", field: "notification-emails"), forKey: .notificationEmails)
+        try container.encode(
+            try DelimitedList.join(notificationEmails, separator: ",", field: "notification-emails"),
+            forKey: .notificationEmails
+        )
     }
 }

@@ -36,7 +36,9 @@ extension Translator {
             (Identifier("maxResponseBodyBytes"), "The longest response body the client reads; a longer one is an error."),
         ]
         var initializer: [Statement] = [
-            .line("runner = RequestRunner(serverURL: serverURL, transport: transport, middlewares: middlewares, maxResponseBodyBytes: maxResponseBodyBytes)")
+            .line(
+                "runner = \(Code.call("RequestRunner", ["serverURL: serverURL", "transport: transport", "middlewares: middlewares", "maxResponseBodyBytes: maxResponseBodyBytes"]))"
+            )
         ]
         if needsToken {
             members.append(.property(PropertyDeclaration(name: Identifier("token"), type: "BearerTokenProvider", isPublic: false)))
@@ -102,7 +104,7 @@ extension Translator {
         let convenience = FunctionDeclaration(
             name: name, parameters: ordered, effects: "async throws(APIClientError)", returnType: "\(namespace).Output",
             doc: Doc([summary, operation.description], parameters: orderedDocs, returns: returns, throwsText: throwsText),
-            body: [.line("try await \(name)(\(namespace).Input(\(Code.joined(arguments, separator: ", "))))")])
+            body: [.line(Code.call("try await \(name)", [Code.call("\(namespace).Input", arguments)]))])
         return [.function(convenience), .function(send)]
     }
 
@@ -133,6 +135,6 @@ extension Translator {
                 parts.append("\(label: field.name): \(argument)")
             }
         }
-        return "\(type)(\(Code.joined(parts, separator: ", ")))"
+        return Code.call(type, parts)
     }
 }

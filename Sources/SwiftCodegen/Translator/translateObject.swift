@@ -69,18 +69,17 @@ extension Translator {
                 encode.append(.line("try container.encode\(ifPresent)(\(field.name), forKey: \(key))"))
                 continue
             }
-            let decoded: Code = "try container.decode\(ifPresent)(String.self, forKey: \(key))"
+            let decoded = Code.call("try container.decode\(ifPresent)", ["String.self", "forKey: \(key)"])
             let separator: Code = "separator: \(literal: delimiter)"
-            let fieldName: Code = "field: \(literal: field.property.name)"
+            let joined = Code.call(
+                "try DelimitedList.join", ["\(field.name)", separator, "field: \(literal: field.property.name)"])
+            let encodeJoined = Code.call("try container.encode", [joined, "forKey: \(key)"])
             if field.isOptional {
                 decode.append(.line("self.\(field.name) = \(decoded).map { DelimitedList.split($0, \(separator)) }"))
-                encode.append(
-                    .block(
-                        "if let \(field.name)",
-                        [.line("try container.encode(try DelimitedList.join(\(field.name), \(separator), \(fieldName)), forKey: \(key))")]))
+                encode.append(.block("if let \(field.name)", [.line(encodeJoined)]))
             } else {
-                decode.append(.line("self.\(field.name) = DelimitedList.split(\(decoded), \(separator))"))
-                encode.append(.line("try container.encode(try DelimitedList.join(\(field.name), \(separator), \(fieldName)), forKey: \(key))"))
+                decode.append(.line("self.\(field.name) = \(Code.call("DelimitedList.split", [decoded, separator]))"))
+                encode.append(.line(encodeJoined))
             }
         }
         return [

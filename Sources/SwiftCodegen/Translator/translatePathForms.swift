@@ -27,11 +27,11 @@ extension Translator {
                         name: caseName, associatedValues: values,
                         doc: Doc([form.description, "`\(form.template)`"]))))
             let arguments = values.enumerated().map { index, value -> Code in "\(label: value.label!): values[\(Code(stringLiteral: String(index)))]" }
-            let result: Code = values.isEmpty ? ".\(caseName)" : ".\(caseName)(\(Code.joined(arguments, separator: ", ")))"
+            let result: Code = values.isEmpty ? ".\(caseName)" : Code.call(".\(caseName)", arguments)
             let binding: Code = values.isEmpty ? "_" : "values"
             recognize.append(
                 .block(
-                    "if let \(binding) = RelativeReference.match(value, [\(Code.joined(template, separator: ", "))])",
+                    "if let \(binding) = \(Code.call("RelativeReference.match", ["value", Code.array(template)]))",
                     [.line("return \(result)")]))
         }
         recognize.append(.line("return .unrecognized"))

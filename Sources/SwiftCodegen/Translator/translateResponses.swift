@@ -50,7 +50,7 @@ extension Translator {
                     isOptional ? "try reader.optionalJSON(\(mapped.code).self)" : "try reader.requiredJSON(\(mapped.code).self)"
                 arguments.append(label.map { "\(label: $0): \(read)" } ?? read)
             }
-            let result: Code = arguments.isEmpty ? ".\(caseName)" : ".\(caseName)(\(Code.joined(arguments, separator: ", ")))"
+            let result: Code = arguments.isEmpty ? ".\(caseName)" : Code.call(".\(caseName)", arguments)
             branches.append((pattern, [.line("return \(result)")]))
             var doc = [statusTitle(response.status) + ": " + response.description]
             if response.body != nil, !response.status.isSuccess {
