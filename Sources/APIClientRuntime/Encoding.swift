@@ -10,7 +10,8 @@ public enum URIEncoding {
     public static func pathSegment(_ value: String, field: String) throws(InvalidInput) -> String {
         if value.isEmpty { throw InvalidInput(field: field, problem: "a path parameter cannot be empty") }
         if value == "." || value == ".." {
-            throw InvalidInput(field: field, problem: "`\(value)` would move within the path instead of naming a resource")
+            throw InvalidInput(
+                field: field, problem: "`\(value)` would move within the path instead of naming a resource")
         }
         return percentEncoded(value)
     }
@@ -37,7 +38,8 @@ public enum URIEncoding {
 
     private static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"),
             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
             true
         default: false
@@ -56,9 +58,9 @@ public enum DelimitedList {
     public static func join(_ items: [String], separator: Character, field: String) throws(InvalidInput) -> String {
         for (index, item) in items.enumerated() {
             let problem: String? =
-                if item.isEmpty { "item \(index + 1) is empty" }
-                else if item.contains(separator) { "item \(index + 1) contains the separator `\(separator)`" }
-                else if item.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                if item.isEmpty { "item \(index + 1) is empty" } else if item.contains(separator) {
+                    "item \(index + 1) contains the separator `\(separator)`"
+                } else if item.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
                     "item \(index + 1) contains a control character"
                 } else if item.first!.isWhitespace || item.last!.isWhitespace {
                     "item \(index + 1) begins or ends with white space"

@@ -49,7 +49,8 @@ public struct RequestBuilder: Sendable {
             throw invalid(InvalidInput(field: name, problem: "it is not a valid header name"))
         }
         guard HeaderValue.isSafe(value) else {
-            throw invalid(InvalidInput(field: name, problem: "a header value cannot contain line breaks or control characters"))
+            throw invalid(
+                InvalidInput(field: name, problem: "a header value cannot contain line breaks or control characters"))
         }
         headerFields[fieldName] = value
     }
@@ -70,7 +71,9 @@ public struct RequestBuilder: Sendable {
     public var request: (HTTPRequest, Data?) {
         var fields = headerFields
         if fields[.accept] == nil { fields[.accept] = "application/json" }
-        return (HTTPRequest(method: method, scheme: nil, authority: nil, path: path + query, headerFields: fields), body)
+        return (
+            HTTPRequest(method: method, scheme: nil, authority: nil, path: path + query, headerFields: fields), body
+        )
     }
 
     private func invalid(_ error: InvalidInput) -> APIClientError {

@@ -78,7 +78,8 @@ public final class MockTransport: ClientTransport, Sendable {
         recorded.append(received)
         let response = try await respond(received)
         return (
-            HTTPResponse(status: response.status, headerFields: response.headerFields), response.body.map { HTTPBody($0) }
+            HTTPResponse(status: response.status, headerFields: response.headerFields),
+            response.body.map { HTTPBody($0) }
         )
     }
 }

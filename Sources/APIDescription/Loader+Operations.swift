@@ -40,7 +40,9 @@ extension Loader {
                 components.append(.parameter(current))
                 name = nil
             case ("{", _?), ("}", nil):
-                error(here, "The template `\(template)` has an unbalanced `\(character)`; parameters are written `{name}`.")
+                error(
+                    here,
+                    "The template `\(template)` has an unbalanced `\(character)`; parameters are written `{name}`.")
                 return nil
             case (_, let current?):
                 name = current + String(character)
@@ -49,7 +51,8 @@ extension Loader {
             }
         }
         if name != nil {
-            error(location, "The template `\(template)` has a `{` that is never closed; parameters are written `{name}`.")
+            error(
+                location, "The template `\(template)` has a `{` that is never closed; parameters are written `{name}`.")
             return nil
         }
         if !literal.isEmpty { components.append(.literal(literal)) }
@@ -85,7 +88,9 @@ extension Loader {
         let otherParameters = parameters.map(\.0).filter { $0.location != .path }
         let body = node["requestBody"].flatMap { requestBody($0) }
         var responses: [Response] = []
-        if let responsesNode = required(entries, "responses", in: node, what) { responses = self.responses(responsesNode) }
+        if let responsesNode = required(entries, "responses", in: node, what) {
+            responses = self.responses(responsesNode)
+        }
         return Operation(
             id: id, method: method, path: path, pathComponents: components,
             summary: node["summary"].flatMap { string($0, "`summary`") },
@@ -106,14 +111,18 @@ extension Loader {
             let characters = Array(path)
             let offset =
                 characters.indices.first { characters[$0...].starts(with: placeholder) } ?? 0
-            var message = "The path parameter `\(name)` in `\(path)` is not declared; add a parameter with `name: \(name)` and `in: path`."
+            var message =
+                "The path parameter `\(name)` in `\(path)` is not declared; add a parameter with `name: \(name)` and `in: path`."
             if let near = closestMatch(to: name, in: declaredPath.map(\.0.name)) {
                 message = "The path parameter `\(name)` in `\(path)` is not declared. Did you mean `\(near)`?"
             }
             error(SourceLocation(file: location.file, line: location.line, column: location.column + offset), message)
         }
         for (parameter, location) in declaredPath where !templateNames.contains(parameter.name) {
-            error(location, "The path parameter `\(parameter.name)` does not appear in the path `\(path)`; add `{\(parameter.name)}` to the path or remove the parameter.")
+            error(
+                location,
+                "The path parameter `\(parameter.name)` does not appear in the path `\(path)`; add `{\(parameter.name)}` to the path or remove the parameter."
+            )
         }
     }
 
@@ -122,7 +131,8 @@ extension Loader {
         guard let items = sequence(node, "`parameters`") else { return [] }
         var result: [(Parameter, SourceLocation)] = []
         for item in items {
-            guard let resolved = resolve(item, kind: "parameters"), let entries = mapping(resolved, "A parameter") else {
+            guard let resolved = resolve(item, kind: "parameters"), let entries = mapping(resolved, "A parameter")
+            else {
                 continue
             }
             checkKeys(entries, allowed: Keys.parameter, in: "A parameter")
@@ -135,7 +145,9 @@ extension Loader {
                 var message = "`\(locationText)` is not a parameter location."
                 if locationText == "cookie" {
                     message = "Cookie parameters are not supported; use `path`, `query` or `header`."
-                } else if let near = closestMatch(to: locationText, in: ParameterLocation.allCases.map(\.rawValue) + ["cookie"]) {
+                } else if let near = closestMatch(
+                    to: locationText, in: ParameterLocation.allCases.map(\.rawValue) + ["cookie"])
+                {
                     message += " Did you mean `\(near)`?"
                 } else {
                     message += " Use `path`, `query` or `header`."
@@ -146,27 +158,40 @@ extension Loader {
             }
             let isRequired = resolved["required"].flatMap { bool($0, "`required`") } ?? false
             if location == .path, !isRequired {
-                error((resolved["required"] ?? nameNode).location, "The path parameter `\(name)` must be marked `required: true`.")
+                error(
+                    (resolved["required"] ?? nameNode).location,
+                    "The path parameter `\(name)` must be marked `required: true`.")
             }
             if location == .header, ["accept", "content-type", "authorization"].contains(name.lowercased()) {
-                warning(nameNode.location, "The header parameter `\(name)` is ignored: OpenAPI sets it from the content and security sections.")
+                warning(
+                    nameNode.location,
+                    "The header parameter `\(name)` is ignored: OpenAPI sets it from the content and security sections."
+                )
                 continue
             }
             if let content = resolved["content"] {
-                error(content.location, "Parameters with `content` are not supported; describe the value with `schema`.")
+                error(
+                    content.location, "Parameters with `content` are not supported; describe the value with `schema`.")
                 continue
             }
             guard let schemaNode = required(entries, "schema", in: resolved, "The parameter `\(name)`"),
                 let schema = schema(schemaNode, "The parameter `\(name)`")
             else { continue }
             if let example = resolved["example"] { valueChecks.append((example, schema, "The example")) }
-            result.append((Parameter(name: name, location: location, description: resolved["description"].flatMap { string($0, "`description`") }, isRequired: isRequired, schema: schema), nameNode.location))
+            result.append(
+                (
+                    Parameter(
+                        name: name, location: location,
+                        description: resolved["description"].flatMap { string($0, "`description`") },
+                        isRequired: isRequired, schema: schema), nameNode.location
+                ))
         }
         return result
     }
 
     mutating func requestBody(_ node: Node) -> RequestBody? {
-        guard let resolved = resolve(node, kind: "requestBodies"), let entries = mapping(resolved, "`requestBody`") else { return nil }
+        guard let resolved = resolve(node, kind: "requestBodies"), let entries = mapping(resolved, "`requestBody`")
+        else { return nil }
         checkKeys(entries, allowed: Keys.requestBody, in: "A request body")
         guard let contentNode = required(entries, "content", in: resolved, "The request body") else { return nil }
         guard let schema = jsonContent(contentNode, what: "The request body") else { return nil }
@@ -206,14 +231,16 @@ extension Loader {
             } else if entry.key.count == 3, let code = Int(entry.key), (100...599).contains(code) {
                 status = .code(code)
             } else {
-                var message = "`\(entry.key)` is not a status code; write a code from 100 to 599, such as `200`, or `default`."
+                var message =
+                    "`\(entry.key)` is not a status code; write a code from 100 to 599, such as `200`, or `default`."
                 if entry.key.count == 3, entry.key.uppercased().hasSuffix("XX") {
                     message = "Status code ranges such as `\(entry.key)` are not supported; list each code."
                 }
                 error(entry.keyLocation, message)
                 continue
             }
-            guard let resolved = resolve(entry.value, kind: "responses"), let response = mapping(resolved, "A response") else {
+            guard let resolved = resolve(entry.value, kind: "responses"), let response = mapping(resolved, "A response")
+            else {
                 continue
             }
             checkKeys(response, allowed: Keys.response, in: "A response")
@@ -230,7 +257,8 @@ extension Loader {
     mutating func headers(_ node: Node) -> [Header] {
         guard let entries = mapping(node, "`headers`") else { return [] }
         return entries.compactMap { entry in
-            guard let resolved = resolve(entry.value, kind: "headers"), let header = mapping(resolved, "A header") else {
+            guard let resolved = resolve(entry.value, kind: "headers"), let header = mapping(resolved, "A header")
+            else {
                 return nil
             }
             checkKeys(header, allowed: Keys.header, in: "A header")

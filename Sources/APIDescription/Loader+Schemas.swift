@@ -13,18 +13,25 @@ extension Loader {
                 return nil
             }
             for entry in entries where entry.key != "$ref" && entry.key != "description" {
-                warning(entry.keyLocation, "`\(entry.key)` beside `$ref` is ignored; OpenAPI 3.0 reads only the reference.")
+                warning(
+                    entry.keyLocation, "`\(entry.key)` beside `$ref` is ignored; OpenAPI 3.0 reads only the reference.")
             }
             return Schema(
                 kind: .reference(name), description: node["description"].flatMap { string($0, "`description`") },
                 location: node.location)
         }
-        checkKeys(entries, allowed: Keys.schemaSupported + Keys.schemaUnchecked + Keys.schemaUnsupported + ["$ref"], in: "A schema")
+        checkKeys(
+            entries, allowed: Keys.schemaSupported + Keys.schemaUnchecked + Keys.schemaUnsupported + ["$ref"],
+            in: "A schema")
         for entry in entries where Keys.schemaUnsupported.contains(entry.key) {
-            error(entry.keyLocation, "`\(entry.key)` is not supported yet; describe the value with `type` and `properties`.")
+            error(
+                entry.keyLocation,
+                "`\(entry.key)` is not supported yet; describe the value with `type` and `properties`.")
         }
         for entry in entries where Keys.schemaUnchecked.contains(entry.key) {
-            warning(entry.keyLocation, "`\(entry.key)` is not checked by the generated client; the server remains the judge.")
+            warning(
+                entry.keyLocation,
+                "`\(entry.key)` is not checked by the generated client; the server remains the judge.")
         }
         var typeName = node["type"].flatMap { string($0, "`type`") }
         if typeName == nil { typeName = node["properties"] != nil ? "object" : node["items"] != nil ? "array" : nil }
@@ -50,7 +57,9 @@ extension Loader {
             return nil
         }
         if let additional = node["additionalProperties"], additional.boolValue != false {
-            error(additional.location, "`additionalProperties` is not supported yet; list the properties, or write `false`.")
+            error(
+                additional.location,
+                "`additionalProperties` is not supported yet; list the properties, or write `false`.")
         }
         var schema = Schema(
             kind: kind, description: node["description"].flatMap { string($0, "`description`") },
@@ -61,11 +70,14 @@ extension Loader {
             valueChecks.append((defaultNode, schema, "The default value"))
         }
         if let example = node["example"] { valueChecks.append((example, schema, "The example")) }
-        if let delimiterNode = node["x-apigen-delimiter"], let delimiter = string(delimiterNode, "`x-apigen-delimiter`") {
+        if let delimiterNode = node["x-apigen-delimiter"], let delimiter = string(delimiterNode, "`x-apigen-delimiter`")
+        {
             if case .string = kind, delimiter.count == 1 {
                 schema.delimiter = delimiter
             } else {
-                error(delimiterNode.location, "`x-apigen-delimiter` applies to string schemas and takes one character, such as `','`.")
+                error(
+                    delimiterNode.location,
+                    "`x-apigen-delimiter` applies to string schemas and takes one character, such as `','`.")
             }
         }
         if let formsNode = node["x-apigen-path-forms"] {
@@ -88,7 +100,9 @@ extension Loader {
                     requiredNames.insert(name)
                 } else {
                     var message = "`required` names `\(name)`, which is not among the properties."
-                    if let near = closestMatch(to: name, in: propertyEntries.map(\.key)) { message += " Did you mean `\(near)`?" }
+                    if let near = closestMatch(to: name, in: propertyEntries.map(\.key)) {
+                        message += " Did you mean `\(near)`?"
+                    }
                     error(item.location, message)
                 }
             }
@@ -114,7 +128,9 @@ extension Loader {
                 return []
             }
             guard item.scalarType == expected, let text = item.scalar?.text else {
-                error(item.location, "The enum value is \(item.kindDescription), but the schema's type is \(expected.rawValue).")
+                error(
+                    item.location,
+                    "The enum value is \(item.kindDescription), but the schema's type is \(expected.rawValue).")
                 continue
             }
             if values.contains(text) {
@@ -153,7 +169,8 @@ extension Loader {
     mutating func checkValue(_ value: Node, against schema: Schema, _ what: String, depth: Int = 0) {
         guard depth < 64 else { return }
         if value.scalarType == .null {
-            if !schema.isNullable, case .any = schema.kind {} else if !schema.isNullable {
+            if !schema.isNullable, case .any = schema.kind {
+            } else if !schema.isNullable {
                 error(value.location, "\(what) is null, but the schema is not `nullable`.")
             }
             return
@@ -165,7 +182,10 @@ extension Loader {
             if value.scalarType != .string {
                 error(value.location, mismatch("a string") + (value.scalar != nil ? " Put it in quotes." : ""))
             } else if !schema.enumValues.isEmpty, let text = value.scalar?.text, !schema.enumValues.contains(text) {
-                error(value.location, "\(what) `\(text)` is not one of the enum values \(schema.enumValues.map { "`\($0)`" }.joined(separator: ", ")).")
+                error(
+                    value.location,
+                    "\(what) `\(text)` is not one of the enum values \(schema.enumValues.map { "`\($0)`" }.joined(separator: ", "))."
+                )
             }
         case .integer:
             if value.scalarType != .integer { error(value.location, mismatch("an integer")) }
@@ -185,7 +205,8 @@ extension Loader {
                 }
                 checkValue(entry.value, against: property.schema, what, depth: depth + 1)
             }
-            for property in properties where property.isRequired && !entries.contains(where: { $0.key == property.name }) {
+            for property in properties
+            where property.isRequired && !entries.contains(where: { $0.key == property.name }) {
                 error(value.location, "\(what) lacks the required property `\(property.name)`.")
             }
         case .reference(let name):

@@ -43,7 +43,9 @@ enum Keys {
         "schemas", "parameters", "responses", "requestBodies", "headers", "securitySchemes", "examples", "links",
         "callbacks",
     ]
-    static let securityScheme = ["type", "scheme", "bearerFormat", "description", "name", "in", "flows", "openIdConnectUrl"]
+    static let securityScheme = [
+        "type", "scheme", "bearerFormat", "description", "name", "in", "flows", "openIdConnectUrl",
+    ]
     static let pathForm = ["name", "description", "template"]
     static let schemaSupported = [
         "type", "format", "description", "properties", "required", "items", "enum", "default", "example", "nullable",
@@ -116,7 +118,9 @@ struct Loader {
             if entry.key.hasPrefix("x-") {
                 if entry.key.hasPrefix("x-apigen-"), !knownExtensions.contains(entry.key) {
                     var message = "Unknown generator extension `\(entry.key)`; it has no effect."
-                    if let near = closestMatch(to: entry.key, in: knownExtensions) { message += " Did you mean `\(near)`?" }
+                    if let near = closestMatch(to: entry.key, in: knownExtensions) {
+                        message += " Did you mean `\(near)`?"
+                    }
                     warning(entry.keyLocation, message)
                 }
                 continue
@@ -141,14 +145,18 @@ struct Loader {
 
     mutating func document() -> APIDocument? {
         guard let entries = root.entries else {
-            error(root.location, "The top level of a description must be a mapping with `openapi`, `info` and `paths`, but this is \(root.kindDescription).")
+            error(
+                root.location,
+                "The top level of a description must be a mapping with `openapi`, `info` and `paths`, but this is \(root.kindDescription)."
+            )
             return nil
         }
         checkKeys(entries, allowed: Keys.root, in: "The top level")
         if let versionNode = required(entries, "openapi", in: root, "The description") {
             // A number such as `3.0` or `2.0` is still a version; say what is wrong with it rather than its type.
             let version = versionNode.scalar?.text ?? ""
-            let supported = version.hasPrefix("3.0.") && version.count > 4 && version.dropFirst(4).allSatisfy(\.isNumber)
+            let supported =
+                version.hasPrefix("3.0.") && version.count > 4 && version.dropFirst(4).allSatisfy(\.isNumber)
             if !supported || versionNode.scalarType != .string {
                 error(versionNode.location, "OpenAPI version `\(version)` is not supported; write `openapi: 3.0.3`.")
             }
@@ -156,9 +164,12 @@ struct Loader {
         var title = "API"
         var version = ""
         var summary: String?
-        if let info = required(entries, "info", in: root, "The description"), let infoEntries = mapping(info, "`info`") {
+        if let info = required(entries, "info", in: root, "The description"), let infoEntries = mapping(info, "`info`")
+        {
             checkKeys(infoEntries, allowed: Keys.info, in: "`info`")
-            if let node = required(infoEntries, "title", in: info, "`info`") { title = string(node, "`info.title`") ?? title }
+            if let node = required(infoEntries, "title", in: info, "`info`") {
+                title = string(node, "`info.title`") ?? title
+            }
             if let node = required(infoEntries, "version", in: info, "`info`") {
                 version = string(node, "`info.version`") ?? version
             }
@@ -168,10 +179,15 @@ struct Loader {
         let defaultAuthentication = root["security"].map { security($0) } ?? Authentication.none
         let servers = root["servers"].map { self.servers($0) } ?? []
         if root["servers"] == nil {
-            error(root.location, "The description names no server; add `servers:` with the API's base URL, such as `- url: https://api.example.com`.")
+            error(
+                root.location,
+                "The description names no server; add `servers:` with the API's base URL, such as `- url: https://api.example.com`."
+            )
         }
         var operations: [Operation] = []
-        if let paths = required(entries, "paths", in: root, "The description"), let pathEntries = mapping(paths, "`paths`") {
+        if let paths = required(entries, "paths", in: root, "The description"),
+            let pathEntries = mapping(paths, "`paths`")
+        {
             for entry in pathEntries {
                 operations += pathItem(entry, defaultAuthentication: defaultAuthentication)
             }
@@ -180,7 +196,8 @@ struct Loader {
         let schemas = schemaNames.compactMap { name in namedSchemas[name].map { NamedSchema(name: name, schema: $0) } }
         for check in valueChecks { checkValue(check.value, against: check.schema, check.what) }
         return APIDocument(
-            title: title, version: version, summary: summary, servers: servers, operations: operations, schemas: schemas)
+            title: title, version: version, summary: summary, servers: servers, operations: operations, schemas: schemas
+        )
     }
 
     mutating func servers(_ node: Node) -> [Server] {
@@ -192,7 +209,8 @@ struct Loader {
             if let variables = item["variables"] {
                 error(variables.location, "Server variables are not supported; write the URL out in full.")
             }
-            guard let urlNode = required(entries, "url", in: item, "A server"), let url = string(urlNode, "A server's `url`")
+            guard let urlNode = required(entries, "url", in: item, "A server"),
+                let url = string(urlNode, "A server's `url`")
             else { return nil }
             if !(url.hasPrefix("https://") || url.hasPrefix("http://")) || url.contains("{") {
                 error(urlNode.location, "The server URL `\(url)` must be an absolute `https://` or `http://` URL.")
@@ -206,7 +224,8 @@ struct Loader {
         for operation in operations {
             if let first = seen[operation.id] {
                 error(
-                    operation.location, "The operation ID `\(operation.id)` is used twice; operation IDs must be unique.",
+                    operation.location,
+                    "The operation ID `\(operation.id)` is used twice; operation IDs must be unique.",
                     notes: [.note(at: first, "`\(operation.id)` is first used here.")])
             } else {
                 seen[operation.id] = operation.location
@@ -221,7 +240,8 @@ struct Loader {
         checkKeys(entries, allowed: Keys.components, in: "`components`")
         for entry in entries where Keys.components.contains(entry.key) {
             guard let items = mapping(entry.value, "`components.\(entry.key)`") else { continue }
-            components[entry.key] = Dictionary(items.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+            components[entry.key] = Dictionary(
+                items.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
             if entry.key == "schemas" { schemaNames = items.map(\.key) }
         }
         for entry in node["schemas"]?.entries ?? [] {
@@ -257,9 +277,15 @@ struct Loader {
         let prefix = "#/components/\(kind)/"
         guard ref.hasPrefix(prefix), ref.count > prefix.count else {
             if ref.hasPrefix("#/components/"), let otherKind = ref.dropFirst(13).split(separator: "/").first {
-                error(location, "`\(ref)` points into `components/\(otherKind)`, but a reference here must point into `components/\(kind)`.")
+                error(
+                    location,
+                    "`\(ref)` points into `components/\(otherKind)`, but a reference here must point into `components/\(kind)`."
+                )
             } else {
-                error(location, "`\(ref)` is not a reference this generator can follow; write `\(prefix)NAME`. References to other files are not supported.")
+                error(
+                    location,
+                    "`\(ref)` is not a reference this generator can follow; write `\(prefix)NAME`. References to other files are not supported."
+                )
             }
             return nil
         }
@@ -284,7 +310,9 @@ struct Loader {
         let type = node["type"].flatMap { string($0, "`type`") }
         let scheme = node["scheme"].flatMap { string($0, "`scheme`") }
         guard type == "http", scheme?.lowercased() == "bearer" else {
-            error(node.location, "The security scheme `\(name)` is not supported; only `type: http` with `scheme: bearer` is.")
+            error(
+                node.location,
+                "The security scheme `\(name)` is not supported; only `type: http` with `scheme: bearer` is.")
             return nil
         }
         return .bearer(scheme: name)
@@ -296,14 +324,19 @@ struct Loader {
         for requirement in requirements {
             guard let entries = mapping(requirement, "A security requirement") else { continue }
             if entries.isEmpty {
-                error(requirement.location, "Optional authentication (`{}`) is not supported; remove it or the other requirements.")
+                error(
+                    requirement.location,
+                    "Optional authentication (`{}`) is not supported; remove it or the other requirements.")
             }
             for entry in entries {
                 if let scheme = securitySchemes[entry.key] {
                     result = scheme
                 } else {
-                    var message = "The security requirement names `\(entry.key)`, which is not under `components/securitySchemes`."
-                    if let near = closestMatch(to: entry.key, in: securitySchemes.keys.sorted()) { message += " Did you mean `\(near)`?" }
+                    var message =
+                        "The security requirement names `\(entry.key)`, which is not under `components/securitySchemes`."
+                    if let near = closestMatch(to: entry.key, in: securitySchemes.keys.sorted()) {
+                        message += " Did you mean `\(near)`?"
+                    }
                     error(entry.keyLocation, message)
                 }
             }

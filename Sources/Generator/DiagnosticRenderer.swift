@@ -35,9 +35,11 @@ public struct DiagnosticRenderer: Sendable {
 
     /// The line with control characters made visible, so that a hostile file cannot drive the terminal.
     private func sanitized(_ line: String) -> String {
-        String(String.UnicodeScalarView(line.unicodeScalars.map { scalar in
-            scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F ? "\u{FFFD}" : scalar
-        }))
+        String(
+            String.UnicodeScalarView(
+                line.unicodeScalars.map { scalar in
+                    scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F ? "\u{FFFD}" : scalar
+                }))
     }
 
     private var bold: String { "\u{1B}[1m" }

@@ -51,10 +51,13 @@ public struct OutputDirectory: Sendable {
         let foreign = existingFiles().filter { !isGenerated(url.appending(path: $0)) }
         if !foreign.isEmpty {
             throw OutputError(
-                message: "\(url.path) holds files apigen did not write (\(foreign.joined(separator: ", "))); move them away or choose another output directory.")
+                message:
+                    "\(url.path) holds files apigen did not write (\(foreign.joined(separator: ", "))); move them away or choose another output directory."
+            )
         }
         let parent = url.deletingLastPathComponent()
-        let staging = parent.appending(path: ".\(url.lastPathComponent).apigen-\(ProcessInfo.processInfo.processIdentifier)")
+        let staging = parent.appending(
+            path: ".\(url.lastPathComponent).apigen-\(ProcessInfo.processInfo.processIdentifier)")
         do {
             try? manager.removeItem(at: staging)
             try manager.createDirectory(at: parent, withIntermediateDirectories: true)
@@ -67,20 +70,24 @@ public struct OutputDirectory: Sendable {
             try beforeSwap()
         } catch {
             try? manager.removeItem(at: staging)
-            throw OutputError(message: "Could not write the generated files: \(error.localizedDescription). \(url.path) is unchanged.")
+            throw OutputError(
+                message: "Could not write the generated files: \(error.localizedDescription). \(url.path) is unchanged."
+            )
         }
         guard manager.fileExists(atPath: url.path) else {
             do {
                 try manager.moveItem(at: staging, to: url)
             } catch {
                 try? manager.removeItem(at: staging)
-                throw OutputError(message: "Could not move the generated files into \(url.path): \(error.localizedDescription).")
+                throw OutputError(
+                    message: "Could not move the generated files into \(url.path): \(error.localizedDescription).")
             }
             return
         }
         guard exchange(staging, url) else {
             try? manager.removeItem(at: staging)
-            throw OutputError(message: "Could not exchange \(url.path) with the new files (errno \(errno)); it is unchanged.")
+            throw OutputError(
+                message: "Could not exchange \(url.path) with the new files (errno \(errno)); it is unchanged.")
         }
         // `staging` now holds the previous files.
         try? manager.removeItem(at: staging)
@@ -110,7 +117,8 @@ public struct OutputDirectory: Sendable {
     private func exchange(_ a: URL, _ b: URL) -> Bool {
         #if os(Linux)
             // Glibc declares renameat2 only under _GNU_SOURCE, which Swift's Glibc module does not set; look it up.
-            typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+            typealias RenameAt2 =
+                @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
             guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
             let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
             let renameExchange: UInt32 = 2

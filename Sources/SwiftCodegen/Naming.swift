@@ -5,14 +5,19 @@
 /// kept unchanged in coding keys and request builders, so only Swift sees these.
 public enum Naming {
     /// Words written in capitals in Swift names, as the API Design Guidelines ask.
-    static let acronyms: Set<String> = ["api", "id", "ids", "url", "uri", "uuid", "http", "https", "json", "xml", "html", "ip", "tls", "sql"]
+    static let acronyms: Set<String> = [
+        "api", "id", "ids", "url", "uri", "uuid", "http", "https", "json", "xml", "html", "ip", "tls", "sql",
+    ]
 
     /// Names that cannot be used as a member even with backticks, or would shadow what generated code relies on.
-    static let reservedMembers: Set<String> = ["self", "Self", "init", "deinit", "subscript", "Type", "Protocol", "super"]
+    static let reservedMembers: Set<String> = [
+        "self", "Self", "init", "deinit", "subscript", "Type", "Protocol", "super",
+    ]
 
     /// Type names that would shadow types the generated code uses.
     static let reservedTypes: Set<String> = [
-        "Any", "AnyObject", "Array", "Bool", "Codable", "CodingKey", "CodingKeys", "Data", "Date", "Decodable", "Decoder",
+        "Any", "AnyObject", "Array", "Bool", "Codable", "CodingKey", "CodingKeys", "Data", "Date", "Decodable",
+        "Decoder",
         "Dictionary", "Double", "Encodable", "Encoder", "Equatable", "Error", "Float", "Foundation", "Hashable",
         "HTTPRequest", "HTTPResponse", "HTTPTypes", "Int", "Int32", "Int64", "Never", "Optional", "Protocol", "Self",
         "Sendable", "Set", "String", "Swift", "Type", "URL", "UUID", "Void", "APIClientError", "APIClientRuntime",

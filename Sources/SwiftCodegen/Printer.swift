@@ -26,9 +26,11 @@ public enum Printer {
             switch fragment {
             case .source(let source): text += source
             case .identifier(let identifier): text += escapedIdentifier(identifier)
-            case .label(let label): text += ["inout", "var", "let", "_"].contains(label.name) ? "`\(label.name)`" : label.name
+            case .label(let label):
+                text += ["inout", "var", "let", "_"].contains(label.name) ? "`\(label.name)`" : label.name
             case .literal(let value): text += stringLiteral(value)
-            case .list(let open, let items, let close, _): text += open + items.map(render).joined(separator: ", ") + close
+            case .list(let open, let items, let close, _):
+                text += open + items.map(render).joined(separator: ", ") + close
             }
         }
         return text
@@ -187,7 +189,8 @@ private struct Writer {
         if let doc = property.doc { self.doc(doc) }
         var text = property.isPublic ? "public " : ""
         if property.isStatic { text += "static " }
-        text += (property.isMutable || property.getter != nil ? "var " : "let ") + Printer.escapedIdentifier(property.name)
+        text +=
+            (property.isMutable || property.getter != nil ? "var " : "let ") + Printer.escapedIdentifier(property.name)
         if let type = property.type { text += ": " + Printer.render(type) }
         if let value = property.value { text += " = " + Printer.render(value) }
         if let getter = property.getter {
@@ -292,7 +295,9 @@ private struct Writer {
             }
         }
         if let returns = doc.returns { callouts += wrap(Printer.docText("- Returns: \(returns)"), indent: "  ") }
-        if let throwsText = doc.throwsText { callouts += wrap(Printer.docText("- Throws: \(throwsText)"), indent: "  ") }
+        if let throwsText = doc.throwsText {
+            callouts += wrap(Printer.docText("- Throws: \(throwsText)"), indent: "  ")
+        }
         if !callouts.isEmpty { blocks.append(callouts) }
         for (index, block) in blocks.enumerated() {
             if index > 0 { line("///") }

@@ -27,7 +27,8 @@ public enum YAMLParser {
     ///   - limits: Bounds on size, depth and alias expansion.
     /// - Returns: The document's root node.
     /// - Throws: A ``DiagnosticError`` whose diagnostic locates the problem.
-    public static func parse(_ bytes: [UInt8], file: String, limits: ParseLimits = ParseLimits()) throws(DiagnosticError)
+    public static func parse(_ bytes: [UInt8], file: String, limits: ParseLimits = ParseLimits())
+        throws(DiagnosticError)
         -> Node
     {
         let start = SourceLocation(file: file, line: 1, column: 1)
@@ -148,7 +149,8 @@ private struct TreeBuilder {
         case YAML_ALIAS_EVENT:
             let name = String(cString: event.data.alias.anchor)
             guard let (node, count) = anchors[name] else {
-                return .error(at: here, "The alias `*\(name)` names no anchor defined before it; define `&\(name)` first.")
+                return .error(
+                    at: here, "The alias `*\(name)` names no anchor defined before it; define `&\(name)` first.")
             }
             aliasExpansion += count
             guard aliasExpansion <= limits.maxAliasExpansion else {
@@ -217,8 +219,11 @@ private struct TreeBuilder {
         }
         if offset < buffer.count, buffer[offset] == UInt8(ascii: "\t") {
             message += " YAML does not allow tabs for indentation; indent with spaces."
-        } else if problem.hasPrefix("did not find expected key") || problem.hasPrefix("did not find expected <block end>") {
-            message += " Look above this line for a quote that is not closed or a line indented differently from its neighbours."
+        } else if problem.hasPrefix("did not find expected key")
+            || problem.hasPrefix("did not find expected <block end>")
+        {
+            message +=
+                " Look above this line for a quote that is not closed or a line indented differently from its neighbours."
         }
         var notes: [Diagnostic] = []
         if parser.context != nil, parser.context_mark.index != mark.index {
@@ -234,7 +239,9 @@ private struct TreeBuilder {
             line += 1
             lineStart = index + 1
         }
-        let column = String(decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<min(offset, buffer.count)]), as: UTF8.self).count
+        let column = String(
+            decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<min(offset, buffer.count)]), as: UTF8.self
+        ).count
         return location(line: line, column: column)
     }
 }

@@ -40,13 +40,16 @@ private func cancel(_ transport: MockTransport) async throws(APIClientError) -> 
         #expect(sent.request.headerFields[.authorization] == "Bearer secret-token-123")
         #expect(sent.request.headerFields[.accept] == "application/json")
         #expect(sent.operationID == "cancelOperation")
-        #expect(sent.body.map { String(decoding: $0, as: UTF8.self) } == #"{"metadata":{"notification-emails":"a@x.com,b@y.com"}}"#)
+        #expect(
+            sent.body.map { String(decoding: $0, as: UTF8.self) }
+                == #"{"metadata":{"notification-emails":"a@x.com,b@y.com"}}"#)
         #expect(sent.jsonBody == ["metadata": ["notification-emails": "a@x.com,b@y.com"]] as NSDictionary)
     }
 
     @Test func buildsWithoutATransport() throws {
         let input = CancelOperation.Input(
-            publisherID: "contoso", offerID: "o", body: CancelRequest(metadata: CancelMetadata(notificationEmails: ["a@x.com"])))
+            publisherID: "contoso", offerID: "o",
+            body: CancelRequest(metadata: CancelMetadata(notificationEmails: ["a@x.com"])))
         let (request, body) = try CancelOperation.request(for: input)
         #expect(request.path == "/api/publishers/contoso/offers/o/cancel?api-version=2017-10-31")
         #expect(request.headerFields[.authorization] == nil)
@@ -55,9 +58,12 @@ private func cancel(_ transport: MockTransport) async throws(APIClientError) -> 
 
     @Test func usesTheServerTheCallerChooses() async throws {
         let transport = respond(.ok)
-        let local = Client(serverURL: URL(string: "http://127.0.0.1:8080/base")!, transport: transport, token: { token })
+        let local = Client(
+            serverURL: URL(string: "http://127.0.0.1:8080/base")!, transport: transport, token: { token })
         _ = try await local.cancelOperation(publisherID: "p", offerID: "o", notificationEmails: ["a@x.com"])
-        #expect(transport.requests.first?.url?.absoluteString == "http://127.0.0.1:8080/base/api/publishers/p/offers/o/cancel?api-version=2017-10-31")
+        #expect(
+            transport.requests.first?.url?.absoluteString
+                == "http://127.0.0.1:8080/base/api/publishers/p/offers/o/cancel?api-version=2017-10-31")
     }
 
     @Test(arguments: [
@@ -70,25 +76,33 @@ private func cancel(_ transport: MockTransport) async throws(APIClientError) -> 
     ])
     func encodesHostilePathParametersAsOneSegment(value: String, encoded: String) async throws {
         let transport = respond(.ok)
-        _ = try await client(transport).cancelOperation(publisherID: value, offerID: value, notificationEmails: ["a@x.com"])
-        #expect(transport.requests.first?.request.path == "/api/publishers/\(encoded)/offers/\(encoded)/cancel?api-version=2017-10-31")
+        _ = try await client(transport).cancelOperation(
+            publisherID: value, offerID: value, notificationEmails: ["a@x.com"])
+        #expect(
+            transport.requests.first?.request.path
+                == "/api/publishers/\(encoded)/offers/\(encoded)/cancel?api-version=2017-10-31")
     }
 
     @Test(arguments: ["..", ".", ""])
     func refusesPathParametersThatWouldMoveInThePath(value: String) async {
         let transport = respond(.ok)
         await #expect(throws: APIClientError.self) {
-            _ = try await client(transport).cancelOperation(publisherID: value, offerID: "o", notificationEmails: ["a@x.com"])
+            _ = try await client(transport).cancelOperation(
+                publisherID: value, offerID: "o", notificationEmails: ["a@x.com"])
         }
         #expect(transport.requests.isEmpty)
     }
 
     @Test func namesTheFieldWhenAPathParameterIsRefused() async {
         do {
-            _ = try await client(respond(.ok)).cancelOperation(publisherID: "..", offerID: "o", notificationEmails: ["a@x.com"])
+            _ = try await client(respond(.ok)).cancelOperation(
+                publisherID: "..", offerID: "o", notificationEmails: ["a@x.com"])
             Issue.record("`..` was sent")
         } catch {
-            #expect(error.description == "cancelOperation failed: `publisherId` cannot be sent: `..` would move within the path instead of naming a resource.")
+            #expect(
+                error.description
+                    == "cancelOperation failed: `publisherId` cannot be sent: `..` would move within the path instead of naming a resource."
+            )
         }
     }
 
@@ -115,7 +129,8 @@ private func cancel(_ transport: MockTransport) async throws(APIClientError) -> 
         let client = client(transport, token: { "token-\(counter.next())" })
         _ = try await client.cancelOperation(publisherID: "p", offerID: "o", notificationEmails: ["a@x.com"])
         _ = try await client.cancelOperation(publisherID: "p", offerID: "o", notificationEmails: ["a@x.com"])
-        #expect(transport.requests.map { $0.request.headerFields[.authorization] } == ["Bearer token-1", "Bearer token-2"])
+        #expect(
+            transport.requests.map { $0.request.headerFields[.authorization] } == ["Bearer token-1", "Bearer token-2"])
     }
 }
 
@@ -125,16 +140,24 @@ private func cancel(_ transport: MockTransport) async throws(APIClientError) -> 
     }
 
     @Test func acceptedCarriesTheLocationOfAMigratedOffer() async throws {
-        let raw = "/api/publishers/contoso/offers/contoso-offer/operations/56615b67-2185-49fe-80d2-c4ddf77bb2e8?api-version=2017-10-31"
+        let raw =
+            "/api/publishers/contoso/offers/contoso-offer/operations/56615b67-2185-49fe-80d2-c4ddf77bb2e8?api-version=2017-10-31"
         let output = try await cancel(respond(.accepted, headers: [.location: raw]))
         guard case .accepted(let location) = output else {
             Issue.record("expected accepted, got \(output)")
             return
         }
         #expect(location.rawValue == raw)
-        #expect(location.form == .migratedOffer(publisherID: "contoso", offerID: "contoso-offer", operationID: "56615b67-2185-49fe-80d2-c4ddf77bb2e8"))
-        #expect(location.path == "/api/publishers/contoso/offers/contoso-offer/operations/56615b67-2185-49fe-80d2-c4ddf77bb2e8")
-        #expect(location.url(relativeTo: Client.defaultServerURL)?.absoluteString == "https://cloudpartner.azure.com" + raw)
+        #expect(
+            location.form
+                == .migratedOffer(
+                    publisherID: "contoso", offerID: "contoso-offer",
+                    operationID: "56615b67-2185-49fe-80d2-c4ddf77bb2e8"))
+        #expect(
+            location.path
+                == "/api/publishers/contoso/offers/contoso-offer/operations/56615b67-2185-49fe-80d2-c4ddf77bb2e8")
+        #expect(
+            location.url(relativeTo: Client.defaultServerURL)?.absoluteString == "https://cloudpartner.azure.com" + raw)
     }
 
     @Test func acceptedCarriesTheLocationOfANonMigratedOffer() async throws {
@@ -145,7 +168,8 @@ private func cancel(_ transport: MockTransport) async throws(APIClientError) -> 
             return
         }
         #expect(location.form == .nonMigratedOffer(operationID: "contoso$contoso-offer$2$preview"))
-        #expect(location.url(relativeTo: Client.defaultServerURL)?.absoluteString == "https://cloudpartner.azure.com" + raw)
+        #expect(
+            location.url(relativeTo: Client.defaultServerURL)?.absoluteString == "https://cloudpartner.azure.com" + raw)
     }
 
     @Test(arguments: [
@@ -169,7 +193,8 @@ private func cancel(_ transport: MockTransport) async throws(APIClientError) -> 
     @Test func locationsOnAnotherHostDoNotResolve() {
         let location = CancelOperation.Location(rawValue: "https://evil.example.com/api/operations/x")
         #expect(location.url(relativeTo: Client.defaultServerURL) == nil)
-        #expect(CancelOperation.Location(rawValue: "//evil.example.com/x").url(relativeTo: Client.defaultServerURL) == nil)
+        #expect(
+            CancelOperation.Location(rawValue: "//evil.example.com/x").url(relativeTo: Client.defaultServerURL) == nil)
         #expect(CancelOperation.Location(rawValue: "").url(relativeTo: Client.defaultServerURL) == nil)
     }
 
@@ -237,7 +262,8 @@ private func cancel(_ transport: MockTransport) async throws(APIClientError) -> 
                 publisherID: "p", offerID: "o", notificationEmails: ["a@x.com"])
             Issue.record("expected an error")
         } catch {
-            #expect(error.description == "cancelOperation failed: the bearer token could not be obtained (TokenFailure).")
+            #expect(
+                error.description == "cancelOperation failed: the bearer token could not be obtained (TokenFailure).")
             #expect(error.underlyingError is TokenFailure)
         }
         #expect(transport.requests.isEmpty)
@@ -251,7 +277,9 @@ private func cancel(_ transport: MockTransport) async throws(APIClientError) -> 
             Issue.record("expected an error")
         } catch {
             #expect(!error.description.contains("abc"))
-            #expect(error.description == "cancelOperation failed: the bearer token contains characters that a header cannot carry.")
+            #expect(
+                error.description
+                    == "cancelOperation failed: the bearer token contains characters that a header cannot carry.")
         }
         #expect(transport.requests.isEmpty)
     }
@@ -279,7 +307,8 @@ private func cancel(_ transport: MockTransport) async throws(APIClientError) -> 
             _ = try await small.cancelOperation(publisherID: "p", offerID: "o", notificationEmails: ["a@x.com"])
             Issue.record("expected an error")
         } catch {
-            #expect(error.description == "cancelOperation failed: the body of the 400 response is longer than 1024 bytes.")
+            #expect(
+                error.description == "cancelOperation failed: the body of the 400 response is longer than 1024 bytes.")
         }
     }
 }
@@ -292,7 +321,9 @@ private func cancel(_ transport: MockTransport) async throws(APIClientError) -> 
             _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
             next: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?)
         ) async throws -> (HTTPResponse, HTTPBody?) {
-            log.append("\(operationID) → \(request.method) \(request.path ?? "") auth=\(request.headerFields[.authorization] ?? "none")")
+            log.append(
+                "\(operationID) → \(request.method) \(request.path ?? "") auth=\(request.headerFields[.authorization] ?? "none")"
+            )
             let (response, responseBody) = try await next(request, body, baseURL)
             log.append("\(operationID) ← \(response.status.code)")
             return (response, responseBody)
@@ -304,10 +335,11 @@ private func cancel(_ transport: MockTransport) async throws(APIClientError) -> 
         let transport = respond(.ok)
         _ = try await client(transport, middlewares: [Recorder(log: log)]).cancelOperation(
             publisherID: "p", offerID: "o", notificationEmails: ["a@x.com"])
-        #expect(log.entries == [
-            "cancelOperation → POST /api/publishers/p/offers/o/cancel?api-version=2017-10-31 auth=none",
-            "cancelOperation ← 200",
-        ])
+        #expect(
+            log.entries == [
+                "cancelOperation → POST /api/publishers/p/offers/o/cancel?api-version=2017-10-31 auth=none",
+                "cancelOperation ← 200",
+            ])
         #expect(transport.requests.first?.request.headerFields[.authorization] == "Bearer secret-token-123")
     }
 }
@@ -316,7 +348,12 @@ final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var value = 0
 
-    func next() -> Int { lock.withLock { value += 1; return value } }
+    func next() -> Int {
+        lock.withLock {
+            value += 1
+            return value
+        }
+    }
 }
 
 final class Log: @unchecked Sendable {

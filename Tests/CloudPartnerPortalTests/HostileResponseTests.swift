@@ -7,10 +7,13 @@ import Testing
 
 private let token = "hostile-secret-token"
 
-private func send(_ response: MockTransport.Response, limit: Int = 8 << 20) async -> Result<CancelOperation.Output, APIClientError> {
+private func send(_ response: MockTransport.Response, limit: Int = 8 << 20) async -> Result<
+    CancelOperation.Output, APIClientError
+> {
     let client = Client(transport: MockTransport(response), maxResponseBodyBytes: limit, token: { token })
     do {
-        return .success(try await client.cancelOperation(publisherID: "p", offerID: "o", notificationEmails: ["a@x.com"]))
+        return .success(
+            try await client.cancelOperation(publisherID: "p", offerID: "o", notificationEmails: ["a@x.com"]))
     } catch {
         return .failure(error)
     }
@@ -85,7 +88,9 @@ func errorBodiesOfTheWrongShapeAreTypedErrorsWithTheBytes(body: String) async {
         func makeAsyncIterator() -> AsyncIterator { AsyncIterator() }
     }
     struct StreamingTransport: ClientTransport {
-        func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (HTTPResponse, HTTPBody?) {
+        func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (
+            HTTPResponse, HTTPBody?
+        ) {
             (HTTPResponse(status: .ok), HTTPBody(Endless(), length: .unknown, iterationBehavior: .single))
         }
     }
@@ -100,7 +105,9 @@ func errorBodiesOfTheWrongShapeAreTypedErrorsWithTheBytes(body: String) async {
 
 @Test func aDeclaredLengthOverTheBoundIsRefusedBeforeReading() async {
     struct LyingTransport: ClientTransport {
-        func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (HTTPResponse, HTTPBody?) {
+        func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (
+            HTTPResponse, HTTPBody?
+        ) {
             (HTTPResponse(status: .badRequest), HTTPBody(ArraySlice<UInt8>(), length: .known(1 << 40)))
         }
     }

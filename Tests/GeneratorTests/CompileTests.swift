@@ -15,7 +15,8 @@ private func modulesDirectory() throws -> URL {
         }
         directory = directory.deletingLastPathComponent()
     }
-    throw CompileFailure(output: "no Modules directory with APIClientRuntime.swiftmodule near \(CommandLine.arguments[0])")
+    throw CompileFailure(
+        output: "no Modules directory with APIClientRuntime.swiftmodule near \(CommandLine.arguments[0])")
 }
 
 struct CompileFailure: Error {

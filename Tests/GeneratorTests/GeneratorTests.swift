@@ -25,7 +25,9 @@ private func withTemporaryDirectory(_ body: (URL) throws -> Void) throws {
 private func snapshot(_ directory: URL) -> [String: Data] {
     var result: [String: Data] = [:]
     let base = directory.resolvingSymlinksInPath().path
-    for case let file as URL in FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) ?? .init() {
+    for case let file as URL in FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)
+        ?? .init()
+    {
         guard let data = try? Data(contentsOf: file) else { continue }
         result[String(file.resolvingSymlinksInPath().path.dropFirst(base.count + 1))] = data
     }
@@ -108,8 +110,11 @@ private func snapshot(_ directory: URL) -> [String: Data] {
 
 @Test func aBrokenDescriptionGivesEveryLocatedErrorAndWritesNothing() throws {
     var text = try String(contentsOf: root.appending(path: specPath), encoding: .utf8)
-    text = text.replacing("      in: path\n      required: true\n      description: The offer", with: "      in: pth\n      required: true\n      description: The offer")
-    text = text.replacing("$ref: '#/components/schemas/CancelRequest'", with: "$ref: '#/components/schemas/CancelRequst'")
+    text = text.replacing(
+        "      in: path\n      required: true\n      description: The offer",
+        with: "      in: pth\n      required: true\n      description: The offer")
+    text = text.replacing(
+        "$ref: '#/components/schemas/CancelRequest'", with: "$ref: '#/components/schemas/CancelRequst'")
     text = text.replacing("/offers/{offerId}/cancel:", with: "/offers/{offerId}/{version}/cancel:")
     try withTemporaryDirectory { directory in
         let spec = directory.appending(path: "broken.yaml")
@@ -120,33 +125,38 @@ private func snapshot(_ directory: URL) -> [String: Data] {
         let before = snapshot(directory)
         let outcome = GenerateCommand(spec: spec.path, output: output.path, check: false).run()
         #expect(outcome.status == 1)
-        #expect(outcome.errors == [
-            """
-            \(spec.path):14:50: error: The path parameter `version` in `/api/publishers/{publisherId}/offers/{offerId}/{version}/cancel` is not declared; add a parameter with `name: version` and `in: path`.
-              /api/publishers/{publisherId}/offers/{offerId}/{version}/cancel:
-                                                             ^
-            """,
-            """
-            \(spec.path):32:21: error: `#/components/schemas/CancelRequst` names nothing: there is no `CancelRequst` under `components/schemas`. Did you mean `CancelRequest`?
-                          $ref: '#/components/schemas/CancelRequst'
-                                ^
-            """,
-            """
-            \(spec.path):78:11: error: `pth` is not a parameter location. Did you mean `path`?
-                  in: pth
-                      ^
-            """,
-            "3 errors in \(spec.path); nothing was written.",
-        ])
+        #expect(
+            outcome.errors == [
+                """
+                \(spec.path):14:50: error: The path parameter `version` in `/api/publishers/{publisherId}/offers/{offerId}/{version}/cancel` is not declared; add a parameter with `name: version` and `in: path`.
+                  /api/publishers/{publisherId}/offers/{offerId}/{version}/cancel:
+                                                                 ^
+                """,
+                """
+                \(spec.path):32:21: error: `#/components/schemas/CancelRequst` names nothing: there is no `CancelRequst` under `components/schemas`. Did you mean `CancelRequest`?
+                              $ref: '#/components/schemas/CancelRequst'
+                                    ^
+                """,
+                """
+                \(spec.path):78:11: error: `pth` is not a parameter location. Did you mean `path`?
+                      in: pth
+                          ^
+                """,
+                "3 errors in \(spec.path); nothing was written.",
+            ])
         #expect(snapshot(directory) == before)
     }
 }
 
 @Test func checkFailsWithStatusOneAndNamesStaleFiles() throws {
     try withTemporaryDirectory { directory in
-        let outcome = GenerateCommand(spec: root.appending(path: specPath).path, output: directory.path, check: true).run()
+        let outcome = GenerateCommand(spec: root.appending(path: specPath).path, output: directory.path, check: true)
+            .run()
         #expect(outcome.status == 1)
-        #expect(outcome.errors.first == "\(directory.path)/Client.swift: error: out of date; run `apigen generate \(root.appending(path: specPath).path) --output \(directory.path)`.")
+        #expect(
+            outcome.errors.first
+                == "\(directory.path)/Client.swift: error: out of date; run `apigen generate \(root.appending(path: specPath).path) --output \(directory.path)`."
+        )
         #expect(outcome.errors.last == "6 generated files are out of date.")
         #expect(snapshot(directory).isEmpty)
     }
@@ -242,8 +252,11 @@ func largeDescription(operations count: Int) -> String {
 @Test func diagnosticsShowTheSourceLineWithACaretAndColourOnlyWhenAsked() {
     let source = Array("a: 1\n\tb: x\u{1B}[2J\n".utf8)
     let diagnostic = Diagnostic.error(at: SourceLocation(file: "f.yaml", line: 2, column: 5), "Something is wrong.")
-    #expect(DiagnosticRenderer(source: source, colour: false).render(diagnostic) == "f.yaml:2:5: error: Something is wrong.\n\tb: x\u{FFFD}[2J\n\t   ^")
+    #expect(
+        DiagnosticRenderer(source: source, colour: false).render(diagnostic)
+            == "f.yaml:2:5: error: Something is wrong.\n\tb: x\u{FFFD}[2J\n\t   ^")
     let coloured = DiagnosticRenderer(source: source, colour: true).render(diagnostic)
-    #expect(coloured.hasPrefix("\u{1B}[1mf.yaml:2:5: \u{1B}[1;31merror:\u{1B}[0m\u{1B}[1m Something is wrong.\u{1B}[0m\n"))
+    #expect(
+        coloured.hasPrefix("\u{1B}[1mf.yaml:2:5: \u{1B}[1;31merror:\u{1B}[0m\u{1B}[1m Something is wrong.\u{1B}[0m\n"))
     #expect(coloured.hasSuffix("\u{1B}[1;32m^\u{1B}[0m"))
 }

@@ -20,30 +20,112 @@ struct MalformedCase: CustomTestStringConvertible, Sendable {
 }
 
 private let cases: [MalformedCase] = [
-    MalformedCase(name: "empty file", bytes: [], expected: "1:1: error: The file holds no YAML document; write the description as a mapping that starts with `openapi: 3.0.3`."),
-    MalformedCase(name: "only comments", bytes: Array("# nothing\n# here\n".utf8), expected: "1:1: error: The file holds no YAML document; write the description as a mapping that starts with `openapi: 3.0.3`."),
-    MalformedCase(name: "invalid UTF-8", bytes: Array("openapi: 3.0.3\ninfo: ".utf8) + [0xFF, 0xFE, 0x0A], expected: "2:7: error: Invalid YAML: invalid leading UTF-8 octet. The file must be UTF-8 text."),
-    MalformedCase(name: "binary bytes", bytes: [0, 1, 2, 3], expected: "1:1: error: Invalid YAML: control characters are not allowed. The file must be UTF-8 text."),
-    MalformedCase(name: "tab indentation", bytes: replacing("  title: Pets", with: "\ttitle: Pets"), expected: "3:1: error: Invalid YAML: found character that cannot start any token while scanning for the next token. YAML does not allow tabs for indentation; indent with spaces."),
-    MalformedCase(name: "unclosed quote", bytes: replacing("version: '1'", with: "version: '1"), expected: "18:10: error: Invalid YAML: did not find expected key while parsing a block mapping. Look above this line for a quote that is not closed or a line indented differently from its neighbours."),
-    MalformedCase(name: "unclosed quote at the end", bytes: Array((base + "extra: \"open\n").utf8), expected: "36:1: error: Invalid YAML: found unexpected end of stream while scanning a quoted scalar."),
-    MalformedCase(name: "unclosed flow collection", bytes: replacing("required: [name]", with: "required: [name"), expected: "29:17: error: Invalid YAML: did not find expected ',' or ']' while parsing a flow sequence."),
-    MalformedCase(name: "duplicate key", bytes: replacing("  title: Pets", with: "  title: Pets\n  title: Cats"), expected: "4:3: error: The key `title` appears twice in the same mapping; remove or rename one of them."),
-    MalformedCase(name: "top level not a mapping", bytes: Array("just a string\n".utf8), expected: "1:1: error: The top level of a description must be a mapping with `openapi`, `info` and `paths`, but this is a string."),
-    MalformedCase(name: "missing openapi", bytes: replacing("openapi: 3.0.3\n", with: ""), expected: "1:1: error: The description is missing `openapi`; add it."),
-    MalformedCase(name: "missing info", bytes: replacing("info:\n  title: Pets\n  version: '1'\n", with: ""), expected: "1:1: error: The description is missing `info`; add it."),
-    MalformedCase(name: "missing paths", bytes: Array((String(base[..<base.range(of: "paths:")!.lowerBound]) + String(base[base.range(of: "components:")!.lowerBound...])).utf8), expected: "1:1: error: The description is missing `paths`; add it."),
-    MalformedCase(name: "unsupported version", bytes: replacing("openapi: 3.0.3", with: "openapi: 2.0"), expected: "1:10: error: OpenAPI version `2.0` is not supported; write `openapi: 3.0.3`."),
-    MalformedCase(name: "path parameter missing from the template", bytes: replacing("/owners/{ownerId}/pets:", with: "/owners/pets:"), expected: "12:17: error: The path parameter `ownerId` does not appear in the path `/owners/pets`; add `{ownerId}` to the path or remove the parameter."),
-    MalformedCase(name: "template parameter not declared", bytes: replacing("/owners/{ownerId}/pets:", with: "/owners/{ownerId}/pets/{petId}:"), expected: "8:26: error: The path parameter `petId` in `/owners/{ownerId}/pets/{petId}` is not declared; add a parameter with `name: petId` and `in: path`."),
-    MalformedCase(name: "unknown parameter location", bytes: replacing("in: path", with: "in: body"), expected: "13:15: error: `body` is not a parameter location. Use `path`, `query` or `header`."),
-    MalformedCase(name: "reference to a missing target", bytes: replacing("schemas/Pet'", with: "schemas/Cat'"), expected: "23:23: error: `#/components/schemas/Cat` names nothing: there is no `Cat` under `components/schemas`."),
-    MalformedCase(name: "malformed reference", bytes: replacing("'#/components/schemas/Pet'", with: "'#/definitions/Pet'"), expected: "23:23: error: `#/definitions/Pet` is not a reference this generator can follow; write `#/components/schemas/NAME`. References to other files are not supported."),
-    MalformedCase(name: "number where a mapping belongs", bytes: replacing("info:\n  title: Pets\n  version: '1'\n", with: "info: 12\n"), expected: "2:7: error: `info` must be a mapping, but this is an integer."),
-    MalformedCase(name: "default of the wrong type", bytes: replacing("            type: string\n      responses:", with: "            type: string\n            default: 12\n      responses:"), expected: "17:22: error: The default value is an integer, but the schema expects a string. Put it in quotes."),
-    MalformedCase(name: "example of the wrong type", bytes: replacing("        name:\n          type: string", with: "        name:\n          type: string\n          example: [1, 2]"), expected: "32:20: error: The example is a sequence, but the schema expects a string."),
-    MalformedCase(name: "duplicate operation ID", bytes: replacing("components:", with: "  /other:\n    get:\n      operationId: listPets\n      responses:\n        '204':\n          description: Nothing.\ncomponents:"), expected: "26:7: error: The operation ID `listPets` is used twice; operation IDs must be unique."),
-    MalformedCase(name: "status code that is not a code", bytes: replacing("'200':", with: "'2000':"), expected: "18:9: error: `2000` is not a status code; write a code from 100 to 599, such as `200`, or `default`."),
+    MalformedCase(
+        name: "empty file", bytes: [],
+        expected:
+            "1:1: error: The file holds no YAML document; write the description as a mapping that starts with `openapi: 3.0.3`."
+    ),
+    MalformedCase(
+        name: "only comments", bytes: Array("# nothing\n# here\n".utf8),
+        expected:
+            "1:1: error: The file holds no YAML document; write the description as a mapping that starts with `openapi: 3.0.3`."
+    ),
+    MalformedCase(
+        name: "invalid UTF-8", bytes: Array("openapi: 3.0.3\ninfo: ".utf8) + [0xFF, 0xFE, 0x0A],
+        expected: "2:7: error: Invalid YAML: invalid leading UTF-8 octet. The file must be UTF-8 text."),
+    MalformedCase(
+        name: "binary bytes", bytes: [0, 1, 2, 3],
+        expected: "1:1: error: Invalid YAML: control characters are not allowed. The file must be UTF-8 text."),
+    MalformedCase(
+        name: "tab indentation", bytes: replacing("  title: Pets", with: "\ttitle: Pets"),
+        expected:
+            "3:1: error: Invalid YAML: found character that cannot start any token while scanning for the next token. YAML does not allow tabs for indentation; indent with spaces."
+    ),
+    MalformedCase(
+        name: "unclosed quote", bytes: replacing("version: '1'", with: "version: '1"),
+        expected:
+            "18:10: error: Invalid YAML: did not find expected key while parsing a block mapping. Look above this line for a quote that is not closed or a line indented differently from its neighbours."
+    ),
+    MalformedCase(
+        name: "unclosed quote at the end", bytes: Array((base + "extra: \"open\n").utf8),
+        expected: "36:1: error: Invalid YAML: found unexpected end of stream while scanning a quoted scalar."),
+    MalformedCase(
+        name: "unclosed flow collection", bytes: replacing("required: [name]", with: "required: [name"),
+        expected: "29:17: error: Invalid YAML: did not find expected ',' or ']' while parsing a flow sequence."),
+    MalformedCase(
+        name: "duplicate key", bytes: replacing("  title: Pets", with: "  title: Pets\n  title: Cats"),
+        expected: "4:3: error: The key `title` appears twice in the same mapping; remove or rename one of them."),
+    MalformedCase(
+        name: "top level not a mapping", bytes: Array("just a string\n".utf8),
+        expected:
+            "1:1: error: The top level of a description must be a mapping with `openapi`, `info` and `paths`, but this is a string."
+    ),
+    MalformedCase(
+        name: "missing openapi", bytes: replacing("openapi: 3.0.3\n", with: ""),
+        expected: "1:1: error: The description is missing `openapi`; add it."),
+    MalformedCase(
+        name: "missing info", bytes: replacing("info:\n  title: Pets\n  version: '1'\n", with: ""),
+        expected: "1:1: error: The description is missing `info`; add it."),
+    MalformedCase(
+        name: "missing paths",
+        bytes: Array(
+            (String(base[..<base.range(of: "paths:")!.lowerBound])
+                + String(base[base.range(of: "components:")!.lowerBound...])).utf8),
+        expected: "1:1: error: The description is missing `paths`; add it."),
+    MalformedCase(
+        name: "unsupported version", bytes: replacing("openapi: 3.0.3", with: "openapi: 2.0"),
+        expected: "1:10: error: OpenAPI version `2.0` is not supported; write `openapi: 3.0.3`."),
+    MalformedCase(
+        name: "path parameter missing from the template",
+        bytes: replacing("/owners/{ownerId}/pets:", with: "/owners/pets:"),
+        expected:
+            "12:17: error: The path parameter `ownerId` does not appear in the path `/owners/pets`; add `{ownerId}` to the path or remove the parameter."
+    ),
+    MalformedCase(
+        name: "template parameter not declared",
+        bytes: replacing("/owners/{ownerId}/pets:", with: "/owners/{ownerId}/pets/{petId}:"),
+        expected:
+            "8:26: error: The path parameter `petId` in `/owners/{ownerId}/pets/{petId}` is not declared; add a parameter with `name: petId` and `in: path`."
+    ),
+    MalformedCase(
+        name: "unknown parameter location", bytes: replacing("in: path", with: "in: body"),
+        expected: "13:15: error: `body` is not a parameter location. Use `path`, `query` or `header`."),
+    MalformedCase(
+        name: "reference to a missing target", bytes: replacing("schemas/Pet'", with: "schemas/Cat'"),
+        expected:
+            "23:23: error: `#/components/schemas/Cat` names nothing: there is no `Cat` under `components/schemas`."),
+    MalformedCase(
+        name: "malformed reference", bytes: replacing("'#/components/schemas/Pet'", with: "'#/definitions/Pet'"),
+        expected:
+            "23:23: error: `#/definitions/Pet` is not a reference this generator can follow; write `#/components/schemas/NAME`. References to other files are not supported."
+    ),
+    MalformedCase(
+        name: "number where a mapping belongs",
+        bytes: replacing("info:\n  title: Pets\n  version: '1'\n", with: "info: 12\n"),
+        expected: "2:7: error: `info` must be a mapping, but this is an integer."),
+    MalformedCase(
+        name: "default of the wrong type",
+        bytes: replacing(
+            "            type: string\n      responses:",
+            with: "            type: string\n            default: 12\n      responses:"),
+        expected: "17:22: error: The default value is an integer, but the schema expects a string. Put it in quotes."),
+    MalformedCase(
+        name: "example of the wrong type",
+        bytes: replacing(
+            "        name:\n          type: string",
+            with: "        name:\n          type: string\n          example: [1, 2]"),
+        expected: "32:20: error: The example is a sequence, but the schema expects a string."),
+    MalformedCase(
+        name: "duplicate operation ID",
+        bytes: replacing(
+            "components:",
+            with:
+                "  /other:\n    get:\n      operationId: listPets\n      responses:\n        '204':\n          description: Nothing.\ncomponents:"
+        ), expected: "26:7: error: The operation ID `listPets` is used twice; operation IDs must be unique."),
+    MalformedCase(
+        name: "status code that is not a code", bytes: replacing("'200':", with: "'2000':"),
+        expected: "18:9: error: `2000` is not a status code; write a code from 100 to 599, such as `200`, or `default`."
+    ),
 ]
 
 @Test(arguments: cases)

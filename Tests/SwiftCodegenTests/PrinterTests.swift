@@ -38,7 +38,8 @@ func stringLiteralsHoldExactlyTheirValue(value: String, literal: String) {
                     .struct, name: Identifier("Pet"), conformances: ["Sendable"], doc: Doc(["A pet."]),
                     origin: "#/components/schemas/Pet",
                     members: [
-                        .property(PropertyDeclaration(name: Identifier("name"), type: "String", doc: Doc(["Its name."]))),
+                        .property(
+                            PropertyDeclaration(name: Identifier("name"), type: "String", doc: Doc(["Its name."]))),
                         .function(
                             FunctionDeclaration(
                                 name: Identifier("greeting"), parameters: [], returnType: "String",
@@ -78,7 +79,8 @@ func stringLiteralsHoldExactlyTheirValue(value: String, literal: String) {
 
 @Test func callsThatDoNotFitBreakOneArgumentPerLineRecursively() {
     let inner = Code.call("Inner", (1...3).map { Code(stringLiteral: "argument\($0): value\($0)") })
-    let outer = Code.call("let result = Outer", [inner, Code.array((1...12).map { Code(stringLiteral: "element\($0)") })])
+    let outer = Code.call(
+        "let result = Outer", [inner, Code.array((1...12).map { Code(stringLiteral: "element\($0)") })])
     let file = SwiftFile(
         path: "A.swift", imports: [],
         declarations: [.function(FunctionDeclaration(name: Identifier("f"), parameters: [], body: [.line(outer)]))])

@@ -52,7 +52,9 @@ private func failure(_ text: String, limits: ParseLimits = ParseLimits()) -> Str
 }
 
 @Test func duplicateKeysAreRejectedWithBothLocations() throws {
-    #expect(failure("a: 1\nb: 2\na: 3\n") == "3:1: The key `a` appears twice in the same mapping; remove or rename one of them.")
+    #expect(
+        failure("a: 1\nb: 2\na: 3\n")
+            == "3:1: The key `a` appears twice in the same mapping; remove or rename one of them.")
     do {
         _ = try parse("a: 1\na: 3\n")
     } catch {
@@ -73,7 +75,9 @@ private func failure(_ text: String, limits: ParseLimits = ParseLimits()) -> Str
 }
 
 @Test func unclosedQuotesPointAtTheEndAndNoteTheStart() throws {
-    #expect(failure("a: 'open\nb: 2\n").hasPrefix("3:1: Invalid YAML: found unexpected end of stream while scanning a quoted scalar."))
+    #expect(
+        failure("a: 'open\nb: 2\n").hasPrefix(
+            "3:1: Invalid YAML: found unexpected end of stream while scanning a quoted scalar."))
     do {
         _ = try parse("a: 'open\nb: 2\n")
     } catch {
@@ -82,7 +86,9 @@ private func failure(_ text: String, limits: ParseLimits = ParseLimits()) -> Str
 }
 
 @Test func unclosedFlowCollectionsAreLocated() {
-    #expect(failure("a: [1, 2\n").hasPrefix("2:1: Invalid YAML: did not find expected ',' or ']' while parsing a flow sequence."))
+    #expect(
+        failure("a: [1, 2\n").hasPrefix(
+            "2:1: Invalid YAML: did not find expected ',' or ']' while parsing a flow sequence."))
 }
 
 @Test func invalidUTF8IsLocatedByLineAndColumn() {
@@ -106,13 +112,16 @@ private func failure(_ text: String, limits: ParseLimits = ParseLimits()) -> Str
     let clock = ContinuousClock()
     var outcome = ""
     let elapsed = clock.measure { outcome = failure(text) }
-    #expect(outcome.hasSuffix("Aliases expand to more than 100000 nodes; the document repeats itself too much to be a description."))
+    #expect(
+        outcome.hasSuffix(
+            "Aliases expand to more than 100000 nodes; the document repeats itself too much to be a description."))
     #expect(elapsed < .seconds(1))
 }
 
 @Test func deepNestingIsAnErrorNotACrash() {
     let text = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
-    #expect(failure(text) == "1:257: Sequences and mappings are nested more than 256 levels deep; flatten the structure.")
+    #expect(
+        failure(text) == "1:257: Sequences and mappings are nested more than 256 levels deep; flatten the structure.")
 }
 
 @Test func oversizedInputIsRefusedBeforeParsing() {
@@ -126,7 +135,9 @@ private func failure(_ text: String, limits: ParseLimits = ParseLimits()) -> Str
 }
 
 @Test func undefinedAliasesAreRejected() {
-    #expect(failure("a: *nowhere\n") == "1:4: The alias `*nowhere` names no anchor defined before it; define `&nowhere` first.")
+    #expect(
+        failure("a: *nowhere\n")
+            == "1:4: The alias `*nowhere` names no anchor defined before it; define `&nowhere` first.")
 }
 
 @Test func closestMatchSuggestsNearbyWords() {

@@ -20,27 +20,36 @@ private func withPortal(_ body: (Client, URL, PortalServer) async throws -> Void
 @Suite(.serialized) struct OverLoopback {
     @Test func okIsCancelledSynchronously() async throws {
         try await withPortal { client, _, server in
-            let output = try await client.cancelOperation(publisherID: "contoso", offerID: "contoso-offer", notificationEmails: ["a@x.com", "b@y.com"])
+            let output = try await client.cancelOperation(
+                publisherID: "contoso", offerID: "contoso-offer", notificationEmails: ["a@x.com", "b@y.com"])
             #expect(output == .ok)
-            #expect(await server.receivedTargets() == ["/api/publishers/contoso/offers/contoso-offer/cancel?api-version=2017-10-31"])
+            #expect(
+                await server.receivedTargets() == [
+                    "/api/publishers/contoso/offers/contoso-offer/cancel?api-version=2017-10-31"
+                ])
         }
     }
 
     @Test func acceptedCarriesTheMigratedLocation() async throws {
         try await withPortal { client, url, _ in
-            let output = try await client.cancelOperation(publisherID: "migrated", offerID: "o", notificationEmails: ["a@x.com"])
+            let output = try await client.cancelOperation(
+                publisherID: "migrated", offerID: "o", notificationEmails: ["a@x.com"])
             guard case .accepted(let location) = output else {
                 Issue.record("expected accepted, got \(output)")
                 return
             }
-            #expect(location.form == .migratedOffer(publisherID: "migrated", offerID: "o", operationID: "56615b67-2185-49fe-80d2-c4ddf77bb2e8"))
+            #expect(
+                location.form
+                    == .migratedOffer(
+                        publisherID: "migrated", offerID: "o", operationID: "56615b67-2185-49fe-80d2-c4ddf77bb2e8"))
             #expect(location.url(relativeTo: url)?.absoluteString == url.absoluteString + location.rawValue)
         }
     }
 
     @Test func acceptedCarriesTheLegacyLocation() async throws {
         try await withPortal { client, _, _ in
-            let output = try await client.cancelOperation(publisherID: "legacy", offerID: "o", notificationEmails: ["a@x.com"])
+            let output = try await client.cancelOperation(
+                publisherID: "legacy", offerID: "o", notificationEmails: ["a@x.com"])
             guard case .accepted(let location) = output else {
                 Issue.record("expected accepted, got \(output)")
                 return
@@ -51,35 +60,52 @@ private func withPortal(_ body: (Client, URL, PortalServer) async throws -> Void
 
     @Test func errorStatusesCarryTheirBodies() async throws {
         try await withPortal { client, _, _ in
-            let bad = try await client.cancelOperation(publisherID: "bad", offerID: "o", notificationEmails: ["a@x.com"])
-            #expect(bad == .badRequest(ErrorResponse(error: ErrorDetail(code: "BadArgument", message: "The offer is not valid."))))
-            let forbidden = try await client.cancelOperation(publisherID: "forbidden", offerID: "o", notificationEmails: ["a@x.com"])
-            #expect(forbidden == .forbidden(ErrorResponse(error: ErrorDetail(code: "Forbidden", message: "No access."))))
-            let missing = try await client.cancelOperation(publisherID: "missing", offerID: "o", notificationEmails: ["a@x.com"])
+            let bad = try await client.cancelOperation(
+                publisherID: "bad", offerID: "o", notificationEmails: ["a@x.com"])
+            #expect(
+                bad
+                    == .badRequest(
+                        ErrorResponse(error: ErrorDetail(code: "BadArgument", message: "The offer is not valid."))))
+            let forbidden = try await client.cancelOperation(
+                publisherID: "forbidden", offerID: "o", notificationEmails: ["a@x.com"])
+            #expect(
+                forbidden == .forbidden(ErrorResponse(error: ErrorDetail(code: "Forbidden", message: "No access."))))
+            let missing = try await client.cancelOperation(
+                publisherID: "missing", offerID: "o", notificationEmails: ["a@x.com"])
             #expect(missing == .notFound(nil))
         }
     }
 
     @Test func undocumentedStatusesAreValues() async throws {
         try await withPortal { client, _, _ in
-            let output = try await client.cancelOperation(publisherID: "teapot", offerID: "o", notificationEmails: ["a@x.com"])
+            let output = try await client.cancelOperation(
+                publisherID: "teapot", offerID: "o", notificationEmails: ["a@x.com"])
             #expect(output == .undocumented(status: 418, body: Data("short and stout".utf8)))
         }
     }
 
     @Test func hostilePathParametersArriveAsSingleSegments() async throws {
         try await withPortal { client, _, server in
-            let output = try await client.cancelOperation(publisherID: "a/b?c#d", offerID: "%2F é", notificationEmails: ["a@x.com"])
+            let output = try await client.cancelOperation(
+                publisherID: "a/b?c#d", offerID: "%2F é", notificationEmails: ["a@x.com"])
             #expect(output == .ok)
-            #expect(await server.receivedTargets() == ["/api/publishers/a%2Fb%3Fc%23d/offers/%252F%20%C3%A9/cancel?api-version=2017-10-31"])
+            #expect(
+                await server.receivedTargets() == [
+                    "/api/publishers/a%2Fb%3Fc%23d/offers/%252F%20%C3%A9/cancel?api-version=2017-10-31"
+                ])
         }
     }
 
     @Test func theServerRejectsARequestWithoutTheRightToken() async throws {
         try await withPortal { _, url, _ in
             let client = Client(serverURL: url, transport: URLSessionTransport(), token: { "wrong" })
-            let output = try await client.cancelOperation(publisherID: "contoso", offerID: "o", notificationEmails: ["a@x.com"])
-            #expect(output == .badRequest(ErrorResponse(error: ErrorDetail(code: "RejectedByTestServer", message: "missing bearer token"))))
+            let output = try await client.cancelOperation(
+                publisherID: "contoso", offerID: "o", notificationEmails: ["a@x.com"])
+            #expect(
+                output
+                    == .badRequest(
+                        ErrorResponse(error: ErrorDetail(code: "RejectedByTestServer", message: "missing bearer token"))
+                    ))
         }
     }
 }

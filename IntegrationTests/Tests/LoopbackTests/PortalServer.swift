@@ -68,9 +68,16 @@ struct CancelHandler: HTTPHandler {
         let publisher = String(segments[3]).removingPercentEncoding ?? ""
         switch publisher {
         case "migrated":
-            return HTTPResponse(statusCode: .accepted, headers: [.location: "/api/publishers/migrated/offers/o/operations/56615b67-2185-49fe-80d2-c4ddf77bb2e8?api-version=2017-10-31"])
+            return HTTPResponse(
+                statusCode: .accepted,
+                headers: [
+                    .location:
+                        "/api/publishers/migrated/offers/o/operations/56615b67-2185-49fe-80d2-c4ddf77bb2e8?api-version=2017-10-31"
+                ])
         case "legacy":
-            return HTTPResponse(statusCode: .accepted, headers: [.location: "/api/operations/contoso$contoso-offer$2$preview?api-version=2017-10-31"])
+            return HTTPResponse(
+                statusCode: .accepted,
+                headers: [.location: "/api/operations/contoso$contoso-offer$2$preview?api-version=2017-10-31"])
         case "bad":
             return json(400, #"{"error":{"code":"BadArgument","message":"The offer is not valid."}}"#)
         case "forbidden":
@@ -78,7 +85,8 @@ struct CancelHandler: HTTPHandler {
         case "missing":
             return HTTPResponse(statusCode: .notFound)
         case "teapot":
-            return HTTPResponse(statusCode: HTTPStatusCode(418, phrase: "I'm a teapot"), body: Data("short and stout".utf8))
+            return HTTPResponse(
+                statusCode: HTTPStatusCode(418, phrase: "I'm a teapot"), body: Data("short and stout".utf8))
         default:
             return HTTPResponse(statusCode: .ok)
         }

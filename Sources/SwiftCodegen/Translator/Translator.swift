@@ -71,7 +71,8 @@ public struct Translator {
             }
         }
         visit(schema, depth: 0)
-        return (usesRuntime ? ["APIClientRuntime"] : []) + ["Foundation"] + (usesValueContainer ? ["OpenAPIRuntime"] : [])
+        return (usesRuntime ? ["APIClientRuntime"] : []) + ["Foundation"]
+            + (usesValueContainer ? ["OpenAPIRuntime"] : [])
     }
 }
 
@@ -84,7 +85,8 @@ struct Scope {
 
     init(path: [Identifier], reserved: Set<String>) {
         self.path = path
-        types = UniqueNames(reserved: reserved.union(path.map(\.name)).union(["CodingKeys", "Input", "Output", "Form"]))
+        types = UniqueNames(
+            reserved: reserved.union(path.map(\.name)).union(["CodingKeys", "Input", "Output", "Form"]))
         // `stringValue` and `intValue` would clash with `CodingKey`'s own members in the coding keys.
         members = UniqueNames(reserved: ["stringValue", "intValue"])
     }

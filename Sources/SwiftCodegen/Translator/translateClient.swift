@@ -20,7 +20,8 @@ extension Translator {
                         getter: [.line("URL(string: \(literal: server.url))!")],
                         doc: Doc(["The server the description names first, `\(server.url)`.", server.description]))))
         }
-        members.append(.property(PropertyDeclaration(name: Identifier("runner"), type: "RequestRunner", isPublic: false)))
+        members.append(
+            .property(PropertyDeclaration(name: Identifier("runner"), type: "RequestRunner", isPublic: false)))
         var parameters = [
             FunctionParameter(
                 name: Identifier("serverURL"), type: "URL",
@@ -31,9 +32,18 @@ extension Translator {
         ]
         var parameterDocs: [(name: Identifier, text: String)] = [
             (Identifier("serverURL"), "The server to send requests to."),
-            (Identifier("transport"), "What carries requests to the server, such as `URLSessionTransport()`, or a `MockTransport` in tests."),
-            (Identifier("middlewares"), "What sees each request and response, first to last; they see requests before the bearer token is added."),
-            (Identifier("maxResponseBodyBytes"), "The longest response body the client reads; a longer one is an error."),
+            (
+                Identifier("transport"),
+                "What carries requests to the server, such as `URLSessionTransport()`, or a `MockTransport` in tests."
+            ),
+            (
+                Identifier("middlewares"),
+                "What sees each request and response, first to last; they see requests before the bearer token is added."
+            ),
+            (
+                Identifier("maxResponseBodyBytes"),
+                "The longest response body the client reads; a longer one is an error."
+            ),
         ]
         var initializer: [Statement] = [
             .line(
@@ -41,9 +51,14 @@ extension Translator {
             )
         ]
         if needsToken {
-            members.append(.property(PropertyDeclaration(name: Identifier("token"), type: "BearerTokenProvider", isPublic: false)))
+            members.append(
+                .property(PropertyDeclaration(name: Identifier("token"), type: "BearerTokenProvider", isPublic: false)))
             parameters.append(FunctionParameter(name: Identifier("token"), type: "@escaping BearerTokenProvider"))
-            parameterDocs.append((Identifier("token"), "Returns the bearer token. The client calls it for every request, so it can refresh tokens that expire; the token is never logged or put in an error."))
+            parameterDocs.append(
+                (
+                    Identifier("token"),
+                    "Returns the bearer token. The client calls it for every request, so it can refresh tokens that expire; the token is never logged or put in an error."
+                ))
             initializer.append(.line("self.token = token"))
         }
         members.append(
@@ -70,11 +85,13 @@ extension Translator {
         let name = Naming.memberName(operation.id)
         let namespace = shape.namespace
         let summary = operation.summary ?? "Sends a `\(operation.id)` request."
-        let throwsText = "`APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a documented response cannot be read."
+        let throwsText =
+            "`APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a documented response cannot be read."
         let returns = "The outcome: one case for each documented status, and `undocumented` for any other."
         let token: Code = operation.authentication == .none ? "nil" : "token"
         let send = FunctionDeclaration(
-            name: name, parameters: [FunctionParameter(label: "_", name: Identifier("input"), type: "\(namespace).Input")],
+            name: name,
+            parameters: [FunctionParameter(label: "_", name: Identifier("input"), type: "\(namespace).Input")],
             effects: "async throws(APIClientError)", returnType: "\(namespace).Output",
             doc: Doc(
                 [summary, operation.description],
@@ -103,7 +120,8 @@ extension Translator {
         let orderedDocs = ordered.map { parameter in docs.first { $0.name == parameter.name }! }
         let convenience = FunctionDeclaration(
             name: name, parameters: ordered, effects: "async throws(APIClientError)", returnType: "\(namespace).Output",
-            doc: Doc([summary, operation.description], parameters: orderedDocs, returns: returns, throwsText: throwsText),
+            doc: Doc(
+                [summary, operation.description], parameters: orderedDocs, returns: returns, throwsText: throwsText),
             body: [.line(Code.call("try await \(name)", [Code.call("\(namespace).Input", arguments)]))])
         return [.function(convenience), .function(send)]
     }
@@ -117,20 +135,24 @@ extension Translator {
         guard depth < 16, case .object(let properties) = resolved(schema).kind else {
             return type
         }
-        var scope = Scope(path: Array(Printer.render(type).split(separator: ".").map { Identifier(String($0)) }), reserved: topLevelNames)
+        var scope = Scope(
+            path: Array(Printer.render(type).split(separator: ".").map { Identifier(String($0)) }),
+            reserved: topLevelNames)
         var nested: [Declaration] = []
         let fields = structProperties(properties, scope: &scope, nested: &nested)
         var parts: [Code] = []
         for field in fields {
             let childSchema = resolved(field.property.schema)
             if case .object = childSchema.kind, !field.isOptional {
-                let inner = flattened(field.property.schema, type: field.wrapped, names: &names, into: &arguments, depth: depth + 1)
+                let inner = flattened(
+                    field.property.schema, type: field.wrapped, names: &names, into: &arguments, depth: depth + 1)
                 parts.append("\(label: field.name): \(inner)")
             } else {
                 let argument = names.claim(field.name)
                 arguments.append(
                     FlatArgument(
-                        parameter: FunctionParameter(name: argument, type: field.type, defaultValue: field.isOptional ? "nil" : nil),
+                        parameter: FunctionParameter(
+                            name: argument, type: field.type, defaultValue: field.isOptional ? "nil" : nil),
                         doc: field.property.schema.description ?? "The `\(field.property.name)` property."))
                 parts.append("\(label: field.name): \(argument)")
             }

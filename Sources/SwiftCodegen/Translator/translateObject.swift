@@ -12,10 +12,12 @@ struct StructProperty {
 
 extension Translator {
     /// The Swift names and types of an object's properties, in document order.
-    func structProperties(_ properties: [Property], scope: inout Scope, nested: inout [Declaration]) -> [StructProperty] {
+    func structProperties(_ properties: [Property], scope: inout Scope, nested: inout [Declaration]) -> [StructProperty]
+    {
         properties.map { property in
             let name = scope.members.claim(Naming.memberName(property.name))
-            let mapped = mapType(property.schema, name: property.name, description: property.schema.description, scope: &scope)
+            let mapped = mapType(
+                property.schema, name: property.name, description: property.schema.description, scope: &scope)
             nested += mapped.nested
             return StructProperty(property: property, name: name, wrapped: mapped.code)
         }
@@ -40,16 +42,22 @@ extension Translator {
                     },
                     doc: Doc(
                         ["Creates a value."],
-                        parameters: fields.map { ($0.name, $0.property.schema.description ?? "The `\($0.property.name)` property.") }),
+                        parameters: fields.map {
+                            ($0.name, $0.property.schema.description ?? "The `\($0.property.name)` property.")
+                        }),
                     body: fields.map { .line("self.\($0.name) = \($0.name)") })))
         if !fields.isEmpty {
             let keys: [Declaration] = fields.map { field in
                 .enumCase(
                     EnumCaseDeclaration(
-                        name: field.name, rawValue: field.name.name == field.property.name ? nil : .string(field.property.name)))
+                        name: field.name,
+                        rawValue: field.name.name == field.property.name ? nil : .string(field.property.name)))
             }
             members.append(
-                .type(TypeDeclaration(.enum, name: Identifier("CodingKeys"), isPublic: false, conformances: ["String", "CodingKey"], members: keys)))
+                .type(
+                    TypeDeclaration(
+                        .enum, name: Identifier("CodingKeys"), isPublic: false, conformances: ["String", "CodingKey"],
+                        members: keys)))
         }
         if fields.contains(where: { $0.property.schema.delimiter != nil }) {
             members += explicitCoding(fields)
@@ -65,7 +73,9 @@ extension Translator {
             let key: Code = ".\(field.name)"
             let ifPresent: Code = field.isOptional ? "IfPresent" : ""
             guard let delimiter = field.property.schema.delimiter else {
-                decode.append(.line("self.\(field.name) = try container.decode\(ifPresent)(\(field.wrapped).self, forKey: \(key))"))
+                decode.append(
+                    .line(
+                        "self.\(field.name) = try container.decode\(ifPresent)(\(field.wrapped).self, forKey: \(key))"))
                 encode.append(.line("try container.encode\(ifPresent)(\(field.name), forKey: \(key))"))
                 continue
             }
@@ -85,12 +95,16 @@ extension Translator {
         return [
             .function(
                 FunctionDeclaration(
-                    name: nil, parameters: [FunctionParameter(label: "from", name: Identifier("decoder"), type: "any Decoder")],
-                    effects: "throws", doc: Doc(["Decodes a value, splitting delimited lists into their items."]), body: decode)),
+                    name: nil,
+                    parameters: [FunctionParameter(label: "from", name: Identifier("decoder"), type: "any Decoder")],
+                    effects: "throws", doc: Doc(["Decodes a value, splitting delimited lists into their items."]),
+                    body: decode)),
             .function(
                 FunctionDeclaration(
-                    name: Identifier("encode"), parameters: [FunctionParameter(label: "to", name: Identifier("encoder"), type: "any Encoder")],
-                    effects: "throws", doc: Doc(["Encodes the value, joining delimited lists into one string."]), body: encode)),
+                    name: Identifier("encode"),
+                    parameters: [FunctionParameter(label: "to", name: Identifier("encoder"), type: "any Encoder")],
+                    effects: "throws", doc: Doc(["Encodes the value, joining delimited lists into one string."]),
+                    body: encode)),
         ]
     }
 }

@@ -48,15 +48,19 @@ extension Translator {
         var fields: [InputField] = []
         var nested: [Declaration] = []
         for parameter in operation.parameters {
-            let mapped = mapType(parameter.schema, name: parameter.name, description: parameter.description, scope: &scope)
+            let mapped = mapType(
+                parameter.schema, name: parameter.name, description: parameter.description, scope: &scope)
             nested += mapped.nested
-            let defaultValue = parameter.schema.defaultValue.flatMap { defaultCode($0, schema: parameter.schema, type: mapped.code) }
+            let defaultValue = parameter.schema.defaultValue.flatMap {
+                defaultCode($0, schema: parameter.schema, type: mapped.code)
+            }
             fields.append(
                 InputField(
                     source: .parameter(parameter), name: scope.members.claim(Naming.memberName(parameter.name)),
                     wrapped: mapped.code, isOptional: !parameter.isRequired || parameter.schema.isNullable,
                     defaultValue: defaultValue ?? (parameter.isRequired ? nil : "nil"),
-                    doc: parameter.description ?? parameter.schema.description ?? "The `\(parameter.name)` \(parameter.location.rawValue) parameter."))
+                    doc: parameter.description ?? parameter.schema.description
+                        ?? "The `\(parameter.name)` \(parameter.location.rawValue) parameter."))
         }
         if let body = operation.requestBody {
             let mapped = mapType(body.schema, name: "Body", description: body.description, scope: &scope)
@@ -79,7 +83,8 @@ extension Translator {
         switch target.kind {
         case .string where target.delimiter == nil && target.pathForms.isEmpty && Printer.render(type) == "String":
             return "\(literal: value)"
-        case .integer where Int(value) != nil, .number where Double(value) != nil, .boolean where value == "true" || value == "false":
+        case .integer where Int(value) != nil, .number where Double(value) != nil,
+            .boolean where value == "true" || value == "false":
             return Code(stringLiteral: value)
         default:
             return nil
@@ -107,7 +112,9 @@ extension Translator {
         let declaration = Declaration.type(
             TypeDeclaration(
                 .enum, name: shape.namespace, conformances: ["APIOperation"],
-                doc: Doc([summary, operation.description, "`\(operation.method.rawValue.uppercased()) \(operation.path)`"]),
+                doc: Doc([
+                    summary, operation.description, "`\(operation.method.rawValue.uppercased()) \(operation.path)`",
+                ]),
                 origin: "#/paths/\(escapePointer(operation.path))/\(operation.method.rawValue)", members: members))
         return SwiftFile(
             path: "Operations/\(shape.namespace.name).swift", imports: ["APIClientRuntime", "Foundation", "HTTPTypes"],
@@ -125,7 +132,9 @@ extension Translator {
         let initializer = Declaration.function(
             FunctionDeclaration(
                 name: nil,
-                parameters: shape.fields.map { FunctionParameter(name: $0.name, type: $0.type, defaultValue: $0.defaultValue) },
+                parameters: shape.fields.map {
+                    FunctionParameter(name: $0.name, type: $0.type, defaultValue: $0.defaultValue)
+                },
                 doc: Doc(["Creates the input of a request."], parameters: shape.fields.map { ($0.name, $0.doc) }),
                 body: shape.fields.map { .line("self.\($0.name) = \($0.name)") }))
         return .type(
@@ -168,7 +177,10 @@ extension Translator {
             case .literal(let text):
                 body.append(.line("builder.appendPath(\(literal: text))"))
             case .parameter(let name):
-                guard let (parameter, field) = fieldsByParameter.first(where: { $0.0.location == .path && $0.0.name == name })
+                guard
+                    let (parameter, field) = fieldsByParameter.first(where: {
+                        $0.0.location == .path && $0.0.name == name
+                    })
                 else { continue }
                 let text = wireText("input.\(field.name)", schema: parameter.schema).code
                 body.append(.line("try builder.appendPathParameter(\(text), field: \(literal: parameter.name))"))
@@ -198,7 +210,8 @@ extension Translator {
         body.append(.line("return builder.request"))
         return .function(
             FunctionDeclaration(
-                name: Identifier("request"), parameters: [FunctionParameter(label: "for", name: Identifier("input"), type: "Input")],
+                name: Identifier("request"),
+                parameters: [FunctionParameter(label: "for", name: Identifier("input"), type: "Input")],
                 isStatic: true, effects: "throws(APIClientError)", returnType: "(HTTPRequest, Data?)",
                 doc: Doc(
                     [
@@ -207,7 +220,9 @@ extension Translator {
                     ],
                     parameters: [(Identifier("input"), "The values to send.")],
                     returns: "The request and its body.",
-                    throwsText: "`APIClientError` with the reason `invalidInput` when a value cannot travel as the description requires."),
+                    throwsText:
+                        "`APIClientError` with the reason `invalidInput` when a value cannot travel as the description requires."
+                ),
                 body: body))
     }
 }

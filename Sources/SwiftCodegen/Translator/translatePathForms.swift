@@ -26,7 +26,9 @@ extension Translator {
                     EnumCaseDeclaration(
                         name: caseName, associatedValues: values,
                         doc: Doc([form.description, "`\(form.template)`"]))))
-            let arguments = values.enumerated().map { index, value -> Code in "\(label: value.label!): values[\(Code(stringLiteral: String(index)))]" }
+            let arguments = values.enumerated().map { index, value -> Code in
+                "\(label: value.label!): values[\(Code(stringLiteral: String(index)))]"
+            }
             let result: Code = values.isEmpty ? ".\(caseName)" : Code.call(".\(caseName)", arguments)
             let binding: Code = values.isEmpty ? "_" : "values"
             recognize.append(
@@ -45,7 +47,8 @@ extension Translator {
                 TypeDeclaration(
                     .enum, name: Identifier("Form"), conformances: ["Hashable", "Sendable"],
                     doc: Doc(["The documented forms of the value."]), members: cases)),
-            .property(PropertyDeclaration(name: Identifier("rawValue"), type: "String", doc: Doc(["The value as received."]))),
+            .property(
+                PropertyDeclaration(name: Identifier("rawValue"), type: "String", doc: Doc(["The value as received."]))),
             .property(
                 PropertyDeclaration(
                     name: Identifier("form"), type: "Form",
@@ -53,13 +56,16 @@ extension Translator {
             .function(
                 FunctionDeclaration(
                     name: nil, parameters: [FunctionParameter(name: Identifier("rawValue"), type: "String")],
-                    doc: Doc(["Reads a value and recognises its form; a value in no documented form is kept as it is."]),
+                    doc: Doc(["Reads a value and recognises its form; a value in no documented form is kept as it is."]
+                    ),
                     body: [.line("self.rawValue = rawValue"), .line("self.form = Self.recognizedForm(of: rawValue)")])),
             .property(
                 PropertyDeclaration(
                     name: Identifier("path"), type: "String?",
                     getter: [.line("RelativeReference.path(of: rawValue).map(String.init)")],
-                    doc: Doc(["The path on the server, without the query; nil when the value is not a path on the server."]))),
+                    doc: Doc([
+                        "The path on the server, without the query; nil when the value is not a path on the server."
+                    ]))),
             .function(
                 FunctionDeclaration(
                     name: Identifier("url"),
@@ -67,22 +73,33 @@ extension Translator {
                     returnType: "URL?",
                     doc: Doc(
                         ["The absolute URL of the value, resolved against a server."],
-                        parameters: [(Identifier("serverURL"), "The server the request was sent to, such as `Client.defaultServerURL`.")],
+                        parameters: [
+                            (
+                                Identifier("serverURL"),
+                                "The server the request was sent to, such as `Client.defaultServerURL`."
+                            )
+                        ],
                         returns: "The URL, or nil when the value is empty, malformed or leads to another server."),
                     body: [.line("RelativeReference.url(of: rawValue, relativeTo: serverURL)")])),
             .function(
                 FunctionDeclaration(
-                    name: nil, parameters: [FunctionParameter(label: "from", name: Identifier("decoder"), type: "any Decoder")],
+                    name: nil,
+                    parameters: [FunctionParameter(label: "from", name: Identifier("decoder"), type: "any Decoder")],
                     effects: "throws", doc: Doc(["Decodes a value from a JSON string."]),
                     body: [.line("self.init(rawValue: try decoder.singleValueContainer().decode(String.self))")])),
             .function(
                 FunctionDeclaration(
-                    name: Identifier("encode"), parameters: [FunctionParameter(label: "to", name: Identifier("encoder"), type: "any Encoder")],
+                    name: Identifier("encode"),
+                    parameters: [FunctionParameter(label: "to", name: Identifier("encoder"), type: "any Encoder")],
                     effects: "throws", doc: Doc(["Encodes the value as received, as a JSON string."]),
-                    body: [.line("var container = encoder.singleValueContainer()"), .line("try container.encode(rawValue)")])),
+                    body: [
+                        .line("var container = encoder.singleValueContainer()"),
+                        .line("try container.encode(rawValue)"),
+                    ])),
             .function(
                 FunctionDeclaration(
-                    name: Identifier("recognizedForm"), parameters: [FunctionParameter(label: "of", name: Identifier("value"), type: "String")],
+                    name: Identifier("recognizedForm"),
+                    parameters: [FunctionParameter(label: "of", name: Identifier("value"), type: "String")],
                     isPublic: false, isStatic: true, returnType: "Form", body: recognize)),
         ]
         return .type(

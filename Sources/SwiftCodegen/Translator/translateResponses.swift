@@ -30,9 +30,12 @@ extension Translator {
                 let label = labels.claim(Naming.memberName(header.name))
                 var type: Code = "String"
                 var value: Code =
-                    header.isRequired ? "try reader.requiredHeader(\(literal: header.name))" : "reader.optionalHeader(\(literal: header.name))"
+                    header.isRequired
+                    ? "try reader.requiredHeader(\(literal: header.name))"
+                    : "reader.optionalHeader(\(literal: header.name))"
                 if !resolved(header.schema).pathForms.isEmpty {
-                    let mapped = mapType(header.schema, name: header.name, description: header.description, scope: &scope)
+                    let mapped = mapType(
+                        header.schema, name: header.name, description: header.description, scope: &scope)
                     nested += mapped.nested
                     type = mapped.code
                     value = header.isRequired ? "\(type)(rawValue: \(value))" : "\(value).map { \(type)(rawValue: $0) }"
@@ -41,13 +44,15 @@ extension Translator {
                 arguments.append("\(label: label): \(value)")
             }
             if let body = response.body {
-                let mapped = mapType(body, name: "\(caseName.name)Body", description: response.description, scope: &scope)
+                let mapped = mapType(
+                    body, name: "\(caseName.name)Body", description: response.description, scope: &scope)
                 nested += mapped.nested
                 let isOptional = !response.status.isSuccess
                 let label: Identifier? = values.isEmpty ? nil : labels.claim(Identifier("body"))
                 values.append((label, isOptional ? "\(mapped.code)?" : mapped.code))
                 let read: Code =
-                    isOptional ? "try reader.optionalJSON(\(mapped.code).self)" : "try reader.requiredJSON(\(mapped.code).self)"
+                    isOptional
+                    ? "try reader.optionalJSON(\(mapped.code).self)" : "try reader.requiredJSON(\(mapped.code).self)"
                 arguments.append(label.map { "\(label: $0): \(read)" } ?? read)
             }
             let result: Code = arguments.isEmpty ? ".\(caseName)" : Code.call(".\(caseName)", arguments)
@@ -62,14 +67,17 @@ extension Translator {
             cases.append(
                 .enumCase(
                     EnumCaseDeclaration(
-                        name: Identifier("undocumented"), associatedValues: [(Identifier("status"), "Int"), (Identifier("body"), "Data")],
+                        name: Identifier("undocumented"),
+                        associatedValues: [(Identifier("status"), "Int"), (Identifier("body"), "Data")],
                         doc: Doc(["A status the description does not document, with the response body as received."]))))
             branches.append(("default", [.line("return .undocumented(status: reader.status, body: body)")]))
         }
         let declaration = Declaration.type(
             TypeDeclaration(
                 .enum, name: Identifier("Output"), conformances: ["Hashable", "Sendable"],
-                doc: Doc(["The outcome of a `\(operation.id)` request: one case for each documented status, and one for any other."]),
+                doc: Doc([
+                    "The outcome of a `\(operation.id)` request: one case for each documented status, and one for any other."
+                ]),
                 members: cases))
         let parser = Declaration.function(
             FunctionDeclaration(
@@ -81,9 +89,13 @@ extension Translator {
                 isStatic: true, effects: "throws(APIClientError)", returnType: "Output",
                 doc: Doc(
                     ["Reads a response of this operation without a transport."],
-                    parameters: [(Identifier("response"), "The response."), (Identifier("body"), "The response's whole body.")],
+                    parameters: [
+                        (Identifier("response"), "The response."), (Identifier("body"), "The response's whole body."),
+                    ],
                     returns: "The documented outcome, or `undocumented` for a status the description does not name.",
-                    throwsText: "`APIClientError` when a documented response lacks a required header or its body is not the documented JSON."),
+                    throwsText:
+                        "`APIClientError` when a documented response lacks a required header or its body is not the documented JSON."
+                ),
                 body: [
                     .line("let reader = ResponseReader(operationID: id, response: response, body: body)"),
                     .switchOver("reader.status", branches),

@@ -12,31 +12,47 @@ private func canceller(answering response: MockTransport.Response) -> (OfferCanc
 @Test func aSynchronousCancellationNeedsNoFollowUp() async throws {
     let (canceller, transport) = canceller(answering: .init(status: .ok))
     #expect(try await canceller.cancel(publisher: "contoso", offer: "contoso-offer", notify: ["a@x.com"]) == .cancelled)
-    #expect(transport.requests.first?.request.path == "/api/publishers/contoso/offers/contoso-offer/cancel?api-version=2017-10-31")
+    #expect(
+        transport.requests.first?.request.path
+            == "/api/publishers/contoso/offers/contoso-offer/cancel?api-version=2017-10-31")
 }
 
 @Test func anAcceptedCancellationKeepsTheOperationToPoll() async throws {
-    let location = "/api/publishers/contoso/offers/contoso-offer/operations/56615b67-2185-49fe-80d2-c4ddf77bb2e8?api-version=2017-10-31"
+    let location =
+        "/api/publishers/contoso/offers/contoso-offer/operations/56615b67-2185-49fe-80d2-c4ddf77bb2e8?api-version=2017-10-31"
     let (canceller, _) = canceller(answering: .init(status: .accepted, headerFields: [.location: location]))
     let result = try await canceller.cancel(publisher: "contoso", offer: "contoso-offer", notify: ["a@x.com"])
-    #expect(result == .inProgress(pollURL: URL(string: "https://cloudpartner.azure.com" + location)!, operationID: "56615b67-2185-49fe-80d2-c4ddf77bb2e8"))
+    #expect(
+        result
+            == .inProgress(
+                pollURL: URL(string: "https://cloudpartner.azure.com" + location)!,
+                operationID: "56615b67-2185-49fe-80d2-c4ddf77bb2e8"))
 }
 
 @Test func aLegacyOperationIsKeptToo() async throws {
     let location = "/api/operations/contoso$contoso-offer$2$preview?api-version=2017-10-31"
     let (canceller, _) = canceller(answering: .init(status: .accepted, headerFields: [.location: location]))
     let result = try await canceller.cancel(publisher: "contoso", offer: "contoso-offer", notify: ["a@x.com"])
-    #expect(result == .inProgress(pollURL: URL(string: "https://cloudpartner.azure.com" + location)!, operationID: "contoso$contoso-offer$2$preview"))
+    #expect(
+        result
+            == .inProgress(
+                pollURL: URL(string: "https://cloudpartner.azure.com" + location)!,
+                operationID: "contoso$contoso-offer$2$preview"))
 }
 
 @Test func aRefusalCarriesThePortalsMessage() async throws {
-    let (canceller, _) = canceller(answering: .init(status: .forbidden, body: #"{"error":{"message":"Not your offer."}}"#))
-    #expect(try await canceller.cancel(publisher: "p", offer: "o", notify: ["a@x.com"]) == .refused(reason: "Not your offer."))
+    let (canceller, _) = canceller(
+        answering: .init(status: .forbidden, body: #"{"error":{"message":"Not your offer."}}"#))
+    #expect(
+        try await canceller.cancel(publisher: "p", offer: "o", notify: ["a@x.com"])
+            == .refused(reason: "Not your offer."))
 }
 
 @Test func aRefusalWithoutABodyHasADefaultReason() async throws {
     let (canceller, _) = canceller(answering: .init(status: .notFound))
-    #expect(try await canceller.cancel(publisher: "p", offer: "o", notify: ["a@x.com"]) == .refused(reason: "No such offer."))
+    #expect(
+        try await canceller.cancel(publisher: "p", offer: "o", notify: ["a@x.com"])
+            == .refused(reason: "No such offer."))
 }
 
 @Test func anUndocumentedStatusIsUnexpected() async throws {
