@@ -9,11 +9,13 @@ let package = Package(
         .library(name: "CloudPartnerPortal", targets: ["CloudPartnerPortal"]),
         .library(name: "APIClientRuntime", targets: ["APIClientRuntime"]),
         .library(name: "APIClientTesting", targets: ["APIClientTesting"]),
+        .plugin(name: "RegenerateClient", targets: ["RegenerateClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // The generator: bytes → YAML nodes → description model → Swift declarations → text.
@@ -29,6 +31,17 @@ let package = Package(
         .executableTarget(
             name: "apigen",
             dependencies: ["Generator", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .plugin(
+            name: "RegenerateClient",
+            capability: .command(
+                intent: .custom(
+                    verb: "regenerate-client",
+                    description: "Regenerates Generated/ from the descriptions in api-spec/ with apigen."
+                ),
+                permissions: [.writeToPackageDirectory(reason: "Generated/ holds the client generated from api-spec/.")]
+            ),
+            dependencies: ["apigen"]
         ),
 
         // What generated clients are built on, and what their users test with.

@@ -6,7 +6,7 @@ public enum DescriptionLoader {
     ///
     /// - Parameter root: The document's root node.
     /// - Returns: The description and any warnings.
-    /// - Throws: A ``DiagnosticError`` holding every error found, with the warnings, in source order.
+    /// - Throws: A `DiagnosticError` holding every error found, with the warnings, in source order.
     public static func load(_ root: Node) throws(DiagnosticError) -> (document: APIDocument, warnings: [Diagnostic]) {
         var loader = Loader(root: root)
         let document = loader.document()

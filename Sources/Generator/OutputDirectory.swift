@@ -44,7 +44,9 @@ public struct OutputDirectory: Sendable {
     /// allows (`renameat2` on Linux, `renamex_np` on Apple systems), so that readers see the old set or the new set,
     /// never a mixture. If anything fails, the output directory is left as it was.
     ///
-    /// - Parameter beforeSwap: Called after every file is written, before the swap; tests use it to fail halfway.
+    /// - Parameters:
+    ///   - files: The complete set of files the directory must hold.
+    ///   - beforeSwap: Called after every file is written, before the swap; tests use it to fail halfway.
     /// - Throws: ``OutputError`` when the directory holds files apigen did not write, or the disk refuses.
     public func replace(with files: [GeneratedFile], beforeSwap: () throws -> Void = {}) throws(OutputError) {
         let manager = FileManager.default

@@ -32,7 +32,7 @@ public enum Pipeline {
     ///     `api-spec/cloud-partner-portal.yaml`.
     ///   - limits: Bounds on the YAML input.
     /// - Returns: The files, sorted by path, and any warnings.
-    /// - Throws: A ``DiagnosticError`` with every error found.
+    /// - Throws: A `DiagnosticError` with every error found.
     public static func generate(
         _ bytes: [UInt8], path: String, sourceName: String, limits: ParseLimits = ParseLimits()
     ) throws(DiagnosticError) -> (files: [GeneratedFile], warnings: [Diagnostic]) {
