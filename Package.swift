@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "CloudPartnerPortal", targets: ["CloudPartnerPortal"]),
         .library(name: "APIClientRuntime", targets: ["APIClientRuntime"]),
         .library(name: "APIClientTesting", targets: ["APIClientTesting"]),
+        // The generator as a library, for tools that embed it (and the benchmarks).
+        .library(name: "ApigenGenerator", targets: ["Generator"]),
         .plugin(name: "RegenerateClient", targets: ["RegenerateClient"]),
     ],
     dependencies: [

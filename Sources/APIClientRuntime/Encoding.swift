@@ -81,15 +81,21 @@ public enum DelimitedList {
 
 /// The JSON coding every generated client uses, with sorted keys so that bodies are byte-for-byte reproducible.
 public enum JSONCoding {
-    /// Encodes a value.
-    public static func encode(_ value: some Encodable) throws -> Data {
+    // Made once: creating a coder costs more than coding a small body. Both are safe to share between threads.
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(value)
+        return encoder
+    }()
+    private static let decoder = JSONDecoder()
+
+    /// Encodes a value.
+    public static func encode(_ value: some Encodable) throws -> Data {
+        try encoder.encode(value)
     }
 
     /// Decodes a value.
     public static func decode<Value: Decodable>(_ type: Value.Type, from data: Data) throws -> Value {
-        try JSONDecoder().decode(type, from: data)
+        try decoder.decode(type, from: data)
     }
 }

@@ -31,18 +31,55 @@ public enum RelativeReference {
             case .variable:
                 var end = rest.firstIndex(of: "/") ?? rest.endIndex
                 if index + 1 < template.count, case .literal(let next) = template[index + 1] {
-                    guard let range = rest[..<rest.endIndex].firstRange(of: next), range.lowerBound <= end else {
-                        return nil
-                    }
-                    end = range.lowerBound
+                    guard let start = firstIndex(of: next, in: rest), start <= end else { return nil }
+                    end = start
                 }
                 let raw = rest[..<end]
-                guard !raw.isEmpty, let value = String(raw).removingPercentEncoding else { return nil }
+                guard !raw.isEmpty, let value = percentDecoded(raw) else { return nil }
                 values.append(value)
                 rest = rest[end...]
             }
         }
         return rest.isEmpty ? values : nil
+    }
+
+    /// Where `literal` first starts in `text`, comparing UTF-8 bytes.
+    private static func firstIndex(of literal: String, in text: Substring) -> Substring.Index? {
+        let needle = Array(literal.utf8)
+        guard let first = needle.first else { return text.startIndex }
+        var index = text.utf8.startIndex
+        while let candidate = text.utf8[index...].firstIndex(of: first) {
+            if text.utf8[candidate...].starts(with: needle) { return candidate }
+            index = text.utf8.index(after: candidate)
+        }
+        return nil
+    }
+
+    /// The text with `%XX` escapes decoded; nil when an escape is malformed or the bytes are not UTF-8.
+    private static func percentDecoded(_ text: Substring) -> String? {
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
+        var bytes: [UInt8] = []
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            guard byte == UInt8(ascii: "%") else {
+                bytes.append(byte)
+                continue
+            }
+            guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
+                return nil
+            }
+            bytes.append(high << 4 | low)
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 
     /// The absolute URL of a reference, resolved against the server; nil when the reference leads to another server

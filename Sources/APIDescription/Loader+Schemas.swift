@@ -8,7 +8,7 @@ extension Loader {
             guard let ref = string(refNode, "`$ref`"),
                 let name = componentName(ref, kind: "schemas", at: refNode.location)
             else { return nil }
-            guard schemaNames.contains(name) else {
+            guard schemaNameSet.contains(name) else {
                 reportMissing(name, kind: "schemas", ref: ref, at: refNode.location)
                 return nil
             }

@@ -65,6 +65,8 @@ struct Loader {
     var diagnostics: [Diagnostic] = []
     var components: [String: [String: Node]] = [:]
     var schemaNames: [String] = []
+    /// The same names as a set, for checking references in constant time.
+    var schemaNameSet: Set<String> = []
     var securitySchemes: [String: Authentication] = [:]
     /// Examples and defaults to check once every named schema is loaded.
     var valueChecks: [(value: Node, schema: Schema, what: String)] = []
@@ -242,7 +244,10 @@ struct Loader {
             guard let items = mapping(entry.value, "`components.\(entry.key)`") else { continue }
             components[entry.key] = Dictionary(
                 items.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
-            if entry.key == "schemas" { schemaNames = items.map(\.key) }
+            if entry.key == "schemas" {
+                schemaNames = items.map(\.key)
+                schemaNameSet = Set(schemaNames)
+            }
         }
         for entry in node["schemas"]?.entries ?? [] {
             if let schema = schema(entry.value, "The schema `\(entry.key)`") { namedSchemas[entry.key] = schema }

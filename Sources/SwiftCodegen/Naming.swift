@@ -85,10 +85,14 @@ public enum Naming {
 /// Hands out names unique within one scope, resolving collisions in the order names are asked for: the second
 /// `notificationEmails` becomes `notificationEmails2`.
 public struct UniqueNames: Sendable {
+    /// Names taken in every scope, such as top-level type names; shared, never copied, so that creating a scope costs
+    /// nothing however many there are.
+    private let shared: Set<String>
     private var used: Set<String>
 
-    /// Creates a scope in which `reserved` names are already taken.
-    public init(reserved: Set<String> = []) {
+    /// Creates a scope in which `reserved` and `shared` names are already taken.
+    public init(reserved: Set<String> = [], shared: Set<String> = []) {
+        self.shared = shared
         used = reserved
     }
 
@@ -96,7 +100,7 @@ public struct UniqueNames: Sendable {
     public mutating func claim(_ identifier: Identifier) -> Identifier {
         var candidate = identifier.name
         var counter = 2
-        while used.contains(candidate) {
+        while used.contains(candidate) || shared.contains(candidate) {
             candidate = identifier.name + String(counter)
             counter += 1
         }

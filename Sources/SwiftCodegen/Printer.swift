@@ -96,6 +96,12 @@ public enum Printer {
     /// The lines of a doc comment holding `text`: every kind of line break starts a new line, other control
     /// characters are dropped, so the text cannot leave the comment.
     public static func docText(_ text: String) -> [String] {
+        if text.unicodeScalars.allSatisfy({ $0 != "\t" && !isControlOrSeparator($0) }) {
+            // Nothing to escape: only trailing spaces go.
+            var trimmed = Substring(text)
+            while trimmed.last == " " { trimmed = trimmed.dropLast() }
+            return [String(trimmed)]
+        }
         var lines: [String] = [""]
         var previousWasCR = false
         for scalar in text.unicodeScalars {
@@ -116,7 +122,9 @@ public enum Printer {
     }
 
     private static func isControlOrSeparator(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
+        // Printable ASCII, nearly all of what descriptions hold, needs no Unicode table lookup.
+        if (0x20..<0x7F).contains(scalar.value) { return false }
+        return switch scalar.properties.generalCategory {
         case .control, .lineSeparator, .paragraphSeparator, .format, .surrogate, .privateUse, .unassigned: true
         default: false
         }

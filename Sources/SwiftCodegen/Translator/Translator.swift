@@ -83,10 +83,11 @@ struct Scope {
     var types: UniqueNames
     var members: UniqueNames
 
+    /// - Parameter reserved: Names no nested type may take, such as every top-level type name.
     init(path: [Identifier], reserved: Set<String>) {
         self.path = path
         types = UniqueNames(
-            reserved: reserved.union(path.map(\.name)).union(["CodingKeys", "Input", "Output", "Form"]))
+            reserved: Set(path.map(\.name)).union(["CodingKeys", "Input", "Output", "Form"]), shared: reserved)
         // `stringValue` and `intValue` would clash with `CodingKey`'s own members in the coding keys.
         members = UniqueNames(reserved: ["stringValue", "intValue"])
     }
