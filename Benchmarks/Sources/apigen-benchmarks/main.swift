@@ -117,6 +117,13 @@ func microsecondsPerCall(_ transport: FixedTransport, calls: Int) async throws -
     return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18) / Double(calls) * 1e6
 }
 
+// `apigen-benchmarks synthetic N` prints the synthetic description of N operations, for compare.sh.
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "synthetic", let count = Int(CommandLine.arguments[2])
+{
+    print(syntheticDescription(operations: count))
+    exit(0)
+}
+
 let specPath = "api-spec/cloud-partner-portal.yaml"
 let cancelBytes = Array(try Data(contentsOf: root.appending(path: specPath)))
 var files: [GeneratedFile] = []
