@@ -2,8 +2,7 @@ import Foundation
 import Generator
 import Testing
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+private let root = packageRoot
 
 /// The directory of the modules this test build produced, where the generated code's imports are found.
 private func modulesDirectory() throws -> URL {
@@ -28,21 +27,25 @@ struct CompileFailure: Error {
 private func generateAndTypeCheck(_ fixture: String) throws -> (sources: [GeneratedFile], compilerOutput: String) {
     let bytes = Array(try Data(contentsOf: root.appending(path: "Tests/Fixtures/\(fixture)")))
     let files = try Pipeline.generate(bytes, path: fixture, sourceName: fixture).files
-    let directory = FileManager.default.temporaryDirectory.appending(path: "apigen-compile-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: directory) }
-    try OutputDirectory(url: directory).replace(with: files)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments =
-        ["swiftc", "-typecheck", "-swift-version", "6", "-module-name", "Hostile", "-I", try modulesDirectory().path]
-        + files.map { directory.appending(path: $0.path).path }
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw CompileFailure(output: output) }
+    let output = try withTemporaryDirectory { directory in
+        try OutputDirectory(url: directory).replace(with: files)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments =
+            [
+                "swiftc", "-typecheck", "-swift-version", "6", "-module-name", "Hostile", "-I",
+                try modulesDirectory().path,
+            ]
+            + files.map { directory.appending(path: $0.path).path }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw CompileFailure(output: output) }
+        return output
+    }
     return (files, output)
 }
 

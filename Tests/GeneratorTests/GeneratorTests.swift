@@ -3,35 +3,12 @@ import Generator
 import Testing
 import YAML
 
-/// The package's root, found from this file's location.
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+private let root = packageRoot
 private let specPath = "api-spec/cloud-partner-portal.yaml"
 
 private func generateCheckedInDescription() throws -> [GeneratedFile] {
     let bytes = Array(try Data(contentsOf: root.appending(path: specPath)))
     return try Pipeline.generate(bytes, path: specPath, sourceName: specPath).files
-}
-
-/// A fresh directory under the system's temporary directory, removed after `body`.
-private func withTemporaryDirectory(_ body: (URL) throws -> Void) throws {
-    let directory = FileManager.default.temporaryDirectory.appending(path: "apigen-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    try body(directory)
-}
-
-/// Every file under a directory with its contents, by relative path.
-private func snapshot(_ directory: URL) -> [String: Data] {
-    var result: [String: Data] = [:]
-    let base = directory.resolvingSymlinksInPath().path
-    for case let file as URL in FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)
-        ?? .init()
-    {
-        guard let data = try? Data(contentsOf: file) else { continue }
-        result[String(file.resolvingSymlinksInPath().path.dropFirst(base.count + 1))] = data
-    }
-    return result
 }
 
 @Test func theCheckedInClientIsWhatTheDescriptionGenerates() throws {

@@ -2,9 +2,7 @@ import Foundation
 import Generator
 import Testing
 
-private let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-private let base = try! String(contentsOf: root.appending(path: "Fuzz/corpus/pets.yaml"), encoding: .utf8)
+private let base = try! String(contentsOf: packageRoot.appending(path: "Fuzz/corpus/pets.yaml"), encoding: .utf8)
 
 private func replacing(_ old: String, with new: String) -> [UInt8] {
     precondition(base.contains(old), "the base description has no `\(old)`")
@@ -130,15 +128,15 @@ private let cases: [MalformedCase] = [
 
 @Test(arguments: cases)
 func malformedDescriptionsFailWithALocatedErrorAndWriteNothing(_ malformed: MalformedCase) throws {
-    let directory = FileManager.default.temporaryDirectory.appending(path: "apigen-malformed-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let spec = directory.appending(path: "d.yaml")
-    try Data(malformed.bytes).write(to: spec)
-    let output = directory.appending(path: "Out")
-    let outcome = GenerateCommand(spec: spec.path, output: output.path, check: false).run()
-    #expect(outcome.status == 1)
-    #expect(outcome.errors.first?.split(separator: "\n").first.map(String.init) == "\(spec.path):\(malformed.expected)")
-    #expect(outcome.errors.last?.hasSuffix("; nothing was written.") == true)
-    #expect(!FileManager.default.fileExists(atPath: output.path))
+    try withTemporaryDirectory { directory in
+        let spec = directory.appending(path: "d.yaml")
+        try Data(malformed.bytes).write(to: spec)
+        let output = directory.appending(path: "Out")
+        let outcome = GenerateCommand(spec: spec.path, output: output.path, check: false).run()
+        #expect(outcome.status == 1)
+        #expect(
+            outcome.errors.first?.split(separator: "\n").first.map(String.init) == "\(spec.path):\(malformed.expected)")
+        #expect(outcome.errors.last?.hasSuffix("; nothing was written.") == true)
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
 }

@@ -17,27 +17,18 @@ private func canceller(answering response: MockTransport.Response) -> (OfferCanc
             == "/api/publishers/contoso/offers/contoso-offer/cancel?api-version=2017-10-31")
 }
 
-@Test func anAcceptedCancellationKeepsTheOperationToPoll() async throws {
-    let location =
-        "/api/publishers/contoso/offers/contoso-offer/operations/56615b67-2185-49fe-80d2-c4ddf77bb2e8?api-version=2017-10-31"
+@Test(arguments: [
+    (
+        "/api/publishers/contoso/offers/contoso-offer/operations/56615b67-2185-49fe-80d2-c4ddf77bb2e8?api-version=2017-10-31",
+        "56615b67-2185-49fe-80d2-c4ddf77bb2e8"
+    ),
+    ("/api/operations/contoso$contoso-offer$2$preview?api-version=2017-10-31", "contoso$contoso-offer$2$preview"),
+])
+func anAcceptedCancellationKeepsTheOperationToPoll(location: String, operationID: String) async throws {
     let (canceller, _) = canceller(answering: .init(status: .accepted, headerFields: [.location: location]))
     let result = try await canceller.cancel(publisher: "contoso", offer: "contoso-offer", notify: ["a@x.com"])
-    #expect(
-        result
-            == .inProgress(
-                pollURL: URL(string: "https://cloudpartner.azure.com" + location)!,
-                operationID: "56615b67-2185-49fe-80d2-c4ddf77bb2e8"))
-}
-
-@Test func aLegacyOperationIsKeptToo() async throws {
-    let location = "/api/operations/contoso$contoso-offer$2$preview?api-version=2017-10-31"
-    let (canceller, _) = canceller(answering: .init(status: .accepted, headerFields: [.location: location]))
-    let result = try await canceller.cancel(publisher: "contoso", offer: "contoso-offer", notify: ["a@x.com"])
-    #expect(
-        result
-            == .inProgress(
-                pollURL: URL(string: "https://cloudpartner.azure.com" + location)!,
-                operationID: "contoso$contoso-offer$2$preview"))
+    let pollURL = try #require(URL(string: "https://cloudpartner.azure.com" + location))
+    #expect(result == .inProgress(pollURL: pollURL, operationID: operationID))
 }
 
 @Test func aRefusalCarriesThePortalsMessage() async throws {

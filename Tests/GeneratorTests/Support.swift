@@ -1,0 +1,26 @@
+import Foundation
+
+/// The package's root, found from this file's location.
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+/// A fresh directory under the system's temporary directory, removed after `body`.
+func withTemporaryDirectory<Result>(_ body: (URL) throws -> Result) throws -> Result {
+    let directory = FileManager.default.temporaryDirectory.appending(path: "apigen-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    return try body(directory)
+}
+
+/// Every file under a directory with its contents, by relative path.
+func snapshot(_ directory: URL) -> [String: Data] {
+    var result: [String: Data] = [:]
+    let base = directory.resolvingSymlinksInPath().path
+    for case let file as URL in FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)
+        ?? .init()
+    {
+        guard let data = try? Data(contentsOf: file) else { continue }
+        result[String(file.resolvingSymlinksInPath().path.dropFirst(base.count + 1))] = data
+    }
+    return result
+}
