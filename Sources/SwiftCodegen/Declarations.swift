@@ -122,13 +122,15 @@ public struct PropertyDeclaration: Sendable {
     public var value: Code?
     /// The body of a computed property's getter.
     public var getter: [Statement]?
+    /// The body of a computed property's setter, which receives `newValue`.
+    public var setter: [Statement]?
     /// Its documentation.
     public var doc: Doc?
 
     /// Creates a property declaration.
     public init(
         name: Identifier, type: Code?, isPublic: Bool = true, isStatic: Bool = false, isMutable: Bool = false,
-        value: Code? = nil, getter: [Statement]? = nil, doc: Doc? = nil
+        value: Code? = nil, getter: [Statement]? = nil, setter: [Statement]? = nil, doc: Doc? = nil
     ) {
         self.isPublic = isPublic
         self.isStatic = isStatic
@@ -137,6 +139,7 @@ public struct PropertyDeclaration: Sendable {
         self.type = type
         self.value = value
         self.getter = getter
+        self.setter = setter
         self.doc = doc
     }
 }

@@ -201,7 +201,18 @@ private struct Writer {
             (property.isMutable || property.getter != nil ? "var " : "let ") + Printer.escapedIdentifier(property.name)
         if let type = property.type { text += ": " + Printer.render(type) }
         if let value = property.value { text += " = " + Printer.render(value) }
-        if let getter = property.getter {
+        if let getter = property.getter, let setter = property.setter {
+            line(text + " {")
+            indented { writer in
+                writer.code("get {")
+                writer.indented { $0.statements(getter) }
+                writer.line("}")
+                writer.code("set {")
+                writer.indented { $0.statements(setter) }
+                writer.line("}")
+            }
+            line("}")
+        } else if let getter = property.getter {
             line(text + " {")
             indented { $0.statements(getter) }
             line("}")

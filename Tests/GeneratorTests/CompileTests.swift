@@ -62,6 +62,17 @@ private func generateAndTypeCheck(_ fixture: String) throws -> (sources: [Genera
     #expect(!code.contains("\u{0}"))
 }
 
+@Test func typesThatHoldThemselvesAreStoredOutOfLineAndCompile() throws {
+    let (files, output) = try generateAndTypeCheck("recursive.yaml")
+    #expect(output.isEmpty, "the compiler said: \(output)")
+    let node = try #require(files.first { $0.path == "Schemas/Node.swift" }).contents
+    #expect(node.contains("var _parent: Indirect<Node>?"))
+    #expect(node.contains("var _owner: Indirect<Owner>?"))
+    #expect(node.contains("public var children: [Node]?"))
+    let leaf = try #require(files.first { $0.path == "Schemas/Leaf.swift" }).contents
+    #expect(leaf.contains("public var alias: Node?"))
+}
+
 @Test func namesThatCollideAfterConversionAreNumberedInDocumentOrder() throws {
     let bytes = Array(try Data(contentsOf: root.appending(path: "Tests/Fixtures/hostile.yaml")))
     let files = try Pipeline.generate(bytes, path: "hostile.yaml", sourceName: "hostile.yaml").files

@@ -13,6 +13,9 @@ public struct Translator {
     var operationTypes: [String: Identifier] = [:]
     /// Every top-level name, which nested types must not shadow.
     var topLevelNames: Set<String> = []
+    /// For each named object schema, the named object schemas it holds by value, directly or through others; a
+    /// property that leads back to its own type must be stored out of line.
+    var heldByValue: [String: Set<String>] = [:]
 
     /// Prepares the translation of a document.
     public init(document: APIDocument) {
@@ -26,6 +29,51 @@ public struct Translator {
             operationTypes[operation.id] = names.claim(Naming.typeName(operation.id))
         }
         topLevelNames = Set(schemaTypes.values.map(\.name) + operationTypes.values.map(\.name) + ["Client"])
+        heldByValue = Translator.reachability(document.schemas, schemas: schemas)
+    }
+
+    /// The named object schemas each named schema holds by value, transitively. Arrays break the chain: their
+    /// storage is already out of line.
+    static func reachability(_ named: [NamedSchema], schemas: [String: Schema]) -> [String: Set<String>] {
+        func direct(_ schema: Schema, _ seen: inout Set<String>) -> Set<String> {
+            switch schema.kind {
+            case .reference(let target):
+                guard let resolved = schemas[target] else { return [] }
+                if case .object = resolved.kind { return [target] }
+                return seen.insert(target).inserted ? direct(resolved, &seen) : []
+            case .object(let properties):
+                return properties.reduce(into: []) { $0.formUnion(direct($1.schema, &seen)) }
+            default:
+                return []
+            }
+        }
+        var edges: [String: Set<String>] = [:]
+        for schema in named {
+            var seen: Set<String> = []
+            edges[schema.name] = direct(schema.schema, &seen)
+        }
+        var result: [String: Set<String>] = [:]
+        for schema in named {
+            var reached: Set<String> = []
+            var pending = Array(edges[schema.name] ?? [])
+            while let next = pending.popLast() {
+                guard reached.insert(next).inserted else { continue }
+                pending += edges[next] ?? []
+            }
+            result[schema.name] = reached
+        }
+        return result
+    }
+
+    /// Whether a property of a type declared for the named schema `owner` leads back to that type by value.
+    func leadsBack(_ schema: Schema, to owner: String?) -> Bool {
+        guard let owner, case .reference(let target) = schema.kind else { return false }
+        var name = target
+        var seen: Set<String> = []
+        while let resolved = schemas[name], case .reference(let next) = resolved.kind, seen.insert(name).inserted {
+            name = next
+        }
+        return name == owner || heldByValue[name]?.contains(owner) == true
     }
 
     /// The files of the client, in a fixed order.
@@ -36,7 +84,7 @@ public struct Translator {
         }
         for named in document.schemas {
             guard let name = schemaTypes[named.name] else { continue }
-            var scope = Scope(path: [name], reserved: topLevelNames)
+            var scope = Scope(path: [name], reserved: topLevelNames, owner: named.name)
             let declaration = typeDeclaration(
                 for: named.schema, name: name, origin: "#/components/schemas/\(named.name)", scope: &scope)
             files.append(
@@ -56,23 +104,19 @@ public struct Translator {
         }
     }
 
-    /// The modules a schema's declaration uses: the runtime for delimited lists, OpenAPIRuntime for free-form values.
+    /// The modules a schema's declaration uses: the runtime (delimited lists, path forms, out-of-line storage) and
+    /// Foundation always, OpenAPIRuntime for free-form values.
     static func imports(for schema: Schema) -> [String] {
-        var usesRuntime = false
-        var usesValueContainer = false
-        func visit(_ schema: Schema, depth: Int) {
-            guard depth < 64 else { return }
-            if schema.delimiter != nil || !schema.pathForms.isEmpty { usesRuntime = true }
+        func usesValueContainer(_ schema: Schema, depth: Int) -> Bool {
+            guard depth < 64 else { return false }
             switch schema.kind {
-            case .any: usesValueContainer = true
-            case .array(let items): visit(items, depth: depth + 1)
-            case .object(let properties): for property in properties { visit(property.schema, depth: depth + 1) }
-            default: break
+            case .any: return true
+            case .array(let items): return usesValueContainer(items, depth: depth + 1)
+            case .object(let properties): return properties.contains { usesValueContainer($0.schema, depth: depth + 1) }
+            default: return false
             }
         }
-        visit(schema, depth: 0)
-        return (usesRuntime ? ["APIClientRuntime"] : []) + ["Foundation"]
-            + (usesValueContainer ? ["OpenAPIRuntime"] : [])
+        return ["APIClientRuntime", "Foundation"] + (usesValueContainer(schema, depth: 0) ? ["OpenAPIRuntime"] : [])
     }
 }
 
@@ -83,9 +127,15 @@ struct Scope {
     var types: UniqueNames
     var members: UniqueNames
 
-    /// - Parameter reserved: Names no nested type may take, such as every top-level type name.
-    init(path: [Identifier], reserved: Set<String>) {
+    /// The named schema whose declaration this scope is part of, if any.
+    var owner: String?
+
+    /// - Parameters:
+    ///   - reserved: Names no nested type may take, such as every top-level type name.
+    ///   - owner: The named schema whose declaration the scope is part of.
+    init(path: [Identifier], reserved: Set<String>, owner: String? = nil) {
         self.path = path
+        self.owner = owner
         types = UniqueNames(
             reserved: Set(path.map(\.name)).union(["CodingKeys", "Input", "Output", "Form"]), shared: reserved)
         // `stringValue` and `intValue` would clash with `CodingKey`'s own members in the coding keys.
@@ -95,10 +145,5 @@ struct Scope {
     /// The fully qualified reference to a type nested in this scope.
     func qualified(_ name: Identifier) -> Code {
         Code.joined((path + [name]).map { "\($0)" }, separator: ".")
-    }
-
-    /// A scope for a type nested in this one.
-    func nested(_ name: Identifier, reserved: Set<String>) -> Scope {
-        Scope(path: path + [name], reserved: reserved)
     }
 }

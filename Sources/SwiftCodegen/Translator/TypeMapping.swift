@@ -84,7 +84,9 @@ extension Translator {
                     .enum, name: name, conformances: ["Int", "Codable", "Hashable", "Sendable", "CaseIterable"],
                     doc: doc, origin: origin, members: cases))
         case .object(let properties):
-            var inner = Scope(path: scope.path.last == name ? scope.path : scope.path + [name], reserved: topLevelNames)
+            var inner = Scope(
+                path: scope.path.last == name ? scope.path : scope.path + [name], reserved: topLevelNames,
+                owner: scope.owner)
             return .type(
                 TypeDeclaration(
                     .struct, name: name, conformances: ["Codable", "Hashable", "Sendable"], doc: doc, origin: origin,

@@ -6,8 +6,16 @@ struct StructProperty {
     var name: Identifier
     /// The type without the optional that absence or nullability adds.
     var wrapped: Code
+    /// Whether the value leads back to the struct that holds it, and so is stored out of line.
+    var isIndirect: Bool
     var isOptional: Bool { !property.isRequired || property.schema.isNullable }
     var type: Code { isOptional ? "\(wrapped)?" : wrapped }
+    /// The stored property: the property itself, or `_name` holding an `Indirect` value.
+    var storage: Identifier { isIndirect ? Identifier("_" + name.name) : name }
+    var storageType: Code {
+        guard isIndirect else { return type }
+        return isOptional ? "Indirect<\(wrapped)>?" : "Indirect<\(wrapped)>"
+    }
 }
 
 extension Translator {
@@ -19,7 +27,9 @@ extension Translator {
             let mapped = mapType(
                 property.schema, name: property.name, description: property.schema.description, scope: &scope)
             nested += mapped.nested
-            return StructProperty(property: property, name: name, wrapped: mapped.code)
+            return StructProperty(
+                property: property, name: name, wrapped: mapped.code,
+                isIndirect: leadsBack(property.schema, to: scope.owner))
         }
     }
 
@@ -27,11 +37,23 @@ extension Translator {
     func objectMembers(_ properties: [Property], scope: inout Scope) -> [Declaration] {
         var nested: [Declaration] = []
         let fields = structProperties(properties, scope: &scope, nested: &nested)
-        var members: [Declaration] = fields.map { field in
-            .property(
-                PropertyDeclaration(
-                    name: field.name, type: field.type, isMutable: true,
-                    doc: Doc([field.property.schema.description ?? "The `\(field.property.name)` property."])))
+        var members: [Declaration] = fields.flatMap { field -> [Declaration] in
+            let doc = Doc([field.property.schema.description ?? "The `\(field.property.name)` property."])
+            guard field.isIndirect else {
+                return [.property(PropertyDeclaration(name: field.name, type: field.type, isMutable: true, doc: doc))]
+            }
+            let get: Code = field.isOptional ? "\(field.storage)?.value" : "\(field.storage).value"
+            let set: Code =
+                field.isOptional
+                ? "\(field.storage) = newValue.map(Indirect.init)" : "\(field.storage) = Indirect(newValue)"
+            return [
+                .property(
+                    PropertyDeclaration(
+                        name: field.name, type: field.type, getter: [.line(get)], setter: [.line(set)], doc: doc)),
+                .property(
+                    PropertyDeclaration(
+                        name: field.storage, type: field.storageType, isPublic: false, isMutable: true)),
+            ]
         }
         members.append(
             .function(
@@ -45,13 +67,19 @@ extension Translator {
                         parameters: fields.map {
                             ($0.name, $0.property.schema.description ?? "The `\($0.property.name)` property.")
                         }),
-                    body: fields.map { .line("self.\($0.name) = \($0.name)") })))
+                    body: fields.map { field in
+                        guard field.isIndirect else { return .line("self.\(field.name) = \(field.name)") }
+                        return .line(
+                            field.isOptional
+                                ? "self.\(field.storage) = \(field.name).map(Indirect.init)"
+                                : "self.\(field.storage) = Indirect(\(field.name))")
+                    })))
         if !fields.isEmpty {
             let keys: [Declaration] = fields.map { field in
                 .enumCase(
                     EnumCaseDeclaration(
-                        name: field.name,
-                        rawValue: field.name.name == field.property.name ? nil : .string(field.property.name)))
+                        name: field.storage,
+                        rawValue: field.storage.name == field.property.name ? nil : .string(field.property.name)))
             }
             members.append(
                 .type(
@@ -70,13 +98,13 @@ extension Translator {
         var decode: [Statement] = [.line("let container = try decoder.container(keyedBy: CodingKeys.self)")]
         var encode: [Statement] = [.line("var container = encoder.container(keyedBy: CodingKeys.self)")]
         for field in fields {
-            let key: Code = ".\(field.name)"
+            let key: Code = ".\(field.storage)"
             let ifPresent: Code = field.isOptional ? "IfPresent" : ""
             guard let delimiter = field.property.schema.delimiter else {
+                let type: Code = field.isIndirect ? "Indirect<\(field.wrapped)>" : field.wrapped
                 decode.append(
-                    .line(
-                        "self.\(field.name) = try container.decode\(ifPresent)(\(field.wrapped).self, forKey: \(key))"))
-                encode.append(.line("try container.encode\(ifPresent)(\(field.name), forKey: \(key))"))
+                    .line("self.\(field.storage) = try container.decode\(ifPresent)(\(type).self, forKey: \(key))"))
+                encode.append(.line("try container.encode\(ifPresent)(\(field.storage), forKey: \(key))"))
                 continue
             }
             let decoded = Code.call("try container.decode\(ifPresent)", ["String.self", "forKey: \(key)"])
