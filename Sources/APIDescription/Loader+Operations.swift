@@ -106,7 +106,7 @@ extension Loader {
     ) {
         let declaredPath = declared.filter { $0.0.location == .path }
         for name in templateNames
-        where !declaredPath.contains(where: { $0.0.name == name }) && !misplacedParameters.contains(name) {
+        where !declaredPath.contains(where: { $0.0.name == name }) && !rejectedParameters.contains(name) {
             let placeholder = Array("{\(name)}")
             let characters = Array(path)
             let offset =
@@ -153,7 +153,7 @@ extension Loader {
                     message += " Use `path`, `query` or `header`."
                 }
                 error(inNode.location, message)
-                misplacedParameters.insert(name)
+                rejectedParameters.insert(name)
                 continue
             }
             let isRequired = resolved["required"].flatMap { bool($0, "`required`") } ?? false
@@ -177,6 +177,14 @@ extension Loader {
             guard let schemaNode = required(entries, "schema", in: resolved, "The parameter `\(name)`"),
                 let schema = schema(schemaNode, "The parameter `\(name)`")
             else { continue }
+            if let problem = unsupportedParameterSchema(schema) {
+                error(
+                    schemaNode.location,
+                    "The parameter `\(name)` \(problem); parameters must be strings, integers, numbers, booleans or enums of them."
+                )
+                rejectedParameters.insert(name)
+                continue
+            }
             if let example = resolved["example"] { valueChecks.append((example, schema, "The example")) }
             result.append(
                 (
@@ -187,6 +195,25 @@ extension Loader {
                 ))
         }
         return result
+    }
+
+    /// Why a parameter's schema cannot travel as one path segment, query value or header value, if it cannot.
+    func unsupportedParameterSchema(_ schema: Schema) -> String? {
+        var current = schema
+        var seen: Set<String> = []
+        while case .reference(let name) = current.kind, seen.insert(name).inserted, let target = namedSchemas[name] {
+            current = target
+        }
+        switch current.kind {
+        case .array: return "is an array"
+        case .object: return "is an object"
+        case .any, .reference: return "has no type"
+        case .string where current.delimiter != nil:
+            return "uses `x-apigen-delimiter`, which applies to body properties"
+        case .string where !current.pathForms.isEmpty:
+            return "uses `x-apigen-path-forms`, which applies to response values"
+        default: return nil
+        }
     }
 
     mutating func requestBody(_ node: Node) -> RequestBody? {

@@ -71,8 +71,8 @@ struct Loader {
     /// Examples and defaults to check once every named schema is loaded.
     var valueChecks: [(value: Node, schema: Schema, what: String)] = []
     var namedSchemas: [String: Schema] = [:]
-    /// Parameters already reported for a bad `in`, so that the path template does not report them again.
-    var misplacedParameters: Set<String> = []
+    /// Parameters already reported as unusable, so that the path template does not report them again as undeclared.
+    var rejectedParameters: Set<String> = []
 
     init(root: Node) {
         self.root = root

@@ -252,3 +252,14 @@ private func replacing(_ old: String, with new: String) -> String {
             "8:5: error: The security requirement names `bearer`, which is not under `components/securitySchemes`."
         ])
 }
+
+@Test func parametersMustBeScalars() {
+    #expect(
+        problems(
+            replacing(
+                "            type: string\n      responses:",
+                with: "            type: array\n            items: {type: string}\n      responses:"))
+            == [
+                "16:13: error: The parameter `ownerId` is an array; parameters must be strings, integers, numbers, booleans or enums of them."
+            ])
+}
