@@ -73,6 +73,16 @@ private func generateAndTypeCheck(_ fixture: String) throws -> (sources: [Genera
     #expect(leaf.contains("public var alias: Node?"))
 }
 
+@Test func edgeCasesOfTheSubsetCompile() throws {
+    let (files, output) = try generateAndTypeCheck("edge-cases.yaml")
+    #expect(output.isEmpty, "the compiler said: \(output)")
+    let client = try #require(files.first { $0.path == "Client.swift" }).contents
+    #expect(client.contains("public func getPet()"))
+    #expect(client.contains("public func getPet2(body: [String])"))
+    #expect(client.contains("public func runner2("))
+    #expect(client.contains("public func token2()"))
+}
+
 @Test func namesThatCollideAfterConversionAreNumberedInDocumentOrder() throws {
     let bytes = Array(try Data(contentsOf: root.appending(path: "Tests/Fixtures/hostile.yaml")))
     let files = try Pipeline.generate(bytes, path: "hostile.yaml", sourceName: "hostile.yaml").files

@@ -11,6 +11,8 @@ public struct Translator {
     let schemas: [String: Schema]
     /// Swift namespace names of operations, by `operationId`.
     var operationTypes: [String: Identifier] = [:]
+    /// The client's method names for operations, by `operationId`; unique, and clear of the client's own members.
+    var methodNames: [String: Identifier] = [:]
     /// Every top-level name, which nested types must not shadow.
     var topLevelNames: Set<String> = []
     /// For each named object schema, the named object schemas it holds by value, directly or through others; a
@@ -27,6 +29,10 @@ public struct Translator {
         }
         for operation in document.operations {
             operationTypes[operation.id] = names.claim(Naming.typeName(operation.id))
+        }
+        var methods = UniqueNames(reserved: ["runner", "token", "defaultServerURL"])
+        for operation in document.operations {
+            methodNames[operation.id] = methods.claim(Naming.memberName(operation.id))
         }
         topLevelNames = Set(schemaTypes.values.map(\.name) + operationTypes.values.map(\.name) + ["Client"])
         heldByValue = Translator.reachability(document.schemas, schemas: schemas)
@@ -107,16 +113,20 @@ public struct Translator {
     /// The modules a schema's declaration uses: the runtime (delimited lists, path forms, out-of-line storage) and
     /// Foundation always, OpenAPIRuntime for free-form values.
     static func imports(for schema: Schema) -> [String] {
-        func usesValueContainer(_ schema: Schema, depth: Int) -> Bool {
-            guard depth < 64 else { return false }
+        ["APIClientRuntime", "Foundation"] + (usesValueContainer([schema]) ? ["OpenAPIRuntime"] : [])
+    }
+
+    /// Whether any of the schemas, or a schema inline in them, is a free-form value (`OpenAPIValueContainer`).
+    static func usesValueContainer(_ schemas: [Schema], depth: Int = 0) -> Bool {
+        guard depth < 64 else { return false }
+        return schemas.contains { schema in
             switch schema.kind {
-            case .any: return true
-            case .array(let items): return usesValueContainer(items, depth: depth + 1)
-            case .object(let properties): return properties.contains { usesValueContainer($0.schema, depth: depth + 1) }
-            default: return false
+            case .any: true
+            case .array(let items): usesValueContainer([items], depth: depth + 1)
+            case .object(let properties): usesValueContainer(properties.map(\.schema), depth: depth + 1)
+            default: false
             }
         }
-        return ["APIClientRuntime", "Foundation"] + (usesValueContainer(schema, depth: 0) ? ["OpenAPIRuntime"] : [])
     }
 }
 

@@ -82,7 +82,7 @@ extension Translator {
 
     private func clientMethods(_ shape: OperationShape) -> [Declaration] {
         let operation = shape.operation
-        let name = Naming.memberName(operation.id)
+        let name = methodNames[operation.id]!
         let namespace = shape.namespace
         let summary = operation.summary ?? "Sends a `\(operation.id)` request."
         let throwsText =
@@ -102,7 +102,9 @@ extension Translator {
         var docs: [(name: Identifier, text: String)] = []
         var names = UniqueNames(reserved: ["input"])
         for field in shape.fields {
-            if case .body(let body) = field.source, body.isFlattened, body.isRequired {
+            if case .body(let body) = field.source, body.isFlattened, body.isRequired,
+                case .object = resolved(body.schema).kind
+            {
                 var flat: [FlatArgument] = []
                 let construction = flattened(body.schema, type: field.wrapped, names: &names, into: &flat, depth: 0)
                 arguments.append("\(label: field.name): \(construction)")

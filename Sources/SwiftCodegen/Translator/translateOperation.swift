@@ -116,8 +116,13 @@ extension Translator {
                     summary, operation.description, "`\(operation.method.rawValue.uppercased()) \(operation.path)`",
                 ]),
                 origin: "#/paths/\(escapePointer(operation.path))/\(operation.method.rawValue)", members: members))
+        let schemas =
+            operation.parameters.map(\.schema) + [operation.requestBody?.schema].compactMap { $0 }
+            + operation.responses.flatMap { [$0.body].compactMap { $0 } + $0.headers.map(\.schema) }
         return SwiftFile(
-            path: "Operations/\(shape.namespace.name).swift", imports: ["APIClientRuntime", "Foundation", "HTTPTypes"],
+            path: "Operations/\(shape.namespace.name).swift",
+            imports: ["APIClientRuntime", "Foundation", "HTTPTypes"]
+                + (Translator.usesValueContainer(schemas) ? ["OpenAPIRuntime"] : []),
             declarations: [declaration])
     }
 
