@@ -180,14 +180,18 @@ public struct FunctionDeclaration: Sendable {
     public var returnType: Code?
     /// The statements of the body.
     public var body: [Statement]
+    /// Whether callers get a deprecation warning.
+    public var isDeprecated: Bool
     /// Its documentation.
     public var doc: Doc?
 
     /// Creates a function declaration.
     public init(
         name: Identifier?, parameters: [FunctionParameter], isPublic: Bool = true, isStatic: Bool = false,
-        effects: String? = nil, returnType: Code? = nil, doc: Doc? = nil, body: [Statement]
+        effects: String? = nil, returnType: Code? = nil, doc: Doc? = nil, isDeprecated: Bool = false,
+        body: [Statement]
     ) {
+        self.isDeprecated = isDeprecated
         self.isPublic = isPublic
         self.isStatic = isStatic
         self.name = name

@@ -223,6 +223,9 @@ private struct Writer {
 
     mutating func functionDeclaration(_ function: FunctionDeclaration) {
         if let doc = function.doc { self.doc(doc) }
+        if function.isDeprecated {
+            line("@available(*, deprecated, message: \"The description marks this operation as deprecated.\")")
+        }
         var head = function.isPublic ? "public " : ""
         if function.isStatic { head += "static " }
         head += function.name.map { "func " + Printer.escapedIdentifier($0) } ?? "init"

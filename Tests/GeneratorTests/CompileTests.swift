@@ -80,7 +80,8 @@ private func generateAndTypeCheck(_ fixture: String) throws -> (sources: [Genera
     #expect(client.contains("public func getPet()"))
     #expect(client.contains("public func getPet2(body: [String])"))
     #expect(client.contains("public func runner2("))
-    #expect(client.contains("public func token2()"))
+    let deprecation = #"@available(*, deprecated, message: "The description marks this operation as deprecated.")"#
+    #expect(client.contains(deprecation + "\n    public func token2()"))
 }
 
 @Test func namesThatCollideAfterConversionAreNumberedInDocumentOrder() throws {

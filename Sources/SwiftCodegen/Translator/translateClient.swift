@@ -96,6 +96,7 @@ extension Translator {
             doc: Doc(
                 [summary, operation.description],
                 parameters: [(Identifier("input"), "The values to send.")], returns: returns, throwsText: throwsText),
+            isDeprecated: operation.isDeprecated,
             body: [.line("try await runner.send(\(namespace).self, input, token: \(token))")])
         var arguments: [Code] = []
         var parameters: [FunctionParameter] = []
@@ -124,6 +125,7 @@ extension Translator {
             name: name, parameters: ordered, effects: "async throws(APIClientError)", returnType: "\(namespace).Output",
             doc: Doc(
                 [summary, operation.description], parameters: orderedDocs, returns: returns, throwsText: throwsText),
+            isDeprecated: operation.isDeprecated,
             body: [.line(Code.call("try await \(name)", [Code.call("\(namespace).Input", arguments)]))])
         return [.function(convenience), .function(send)]
     }
