@@ -20,8 +20,9 @@ public struct OutputDirectory: Sendable {
     public var url: URL
 
     /// Names the directory.
+    /// A symbolic link is followed, so that the directory it leads to is the one replaced.
     public init(url: URL) {
-        self.url = url.standardizedFileURL
+        self.url = url.standardizedFileURL.resolvingSymlinksInPath()
     }
 
     /// The files in the directory that differ from `files`, are missing, or should not be there; empty when the
@@ -50,6 +51,11 @@ public struct OutputDirectory: Sendable {
     /// - Throws: ``OutputError`` when the directory holds files apigen did not write, or the disk refuses.
     public func replace(with files: [GeneratedFile], beforeSwap: () throws -> Void = {}) throws(OutputError) {
         let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw OutputError(
+                message: "\(url.path) is a file, not a directory; choose a directory for the generated files.")
+        }
         let foreign = existingFiles().filter { !isGenerated(url.appending(path: $0)) }
         if !foreign.isEmpty {
             throw OutputError(
