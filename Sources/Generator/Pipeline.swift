@@ -38,8 +38,10 @@ public enum Pipeline {
     ) throws(DiagnosticError) -> (files: [GeneratedFile], warnings: [Diagnostic]) {
         let root = try YAMLParser.parse(bytes, file: path, limits: limits)
         let (document, warnings) = try DescriptionLoader.load(root)
+        // Two lines, so that a long source path does not push the header past the line limit.
         let header = [
-            "\(headerPrefix.dropFirst(3)) from \(sourceName). Do not edit: change the description and run apigen again."
+            "\(headerPrefix.dropFirst(3)) from \(sourceName).",
+            "Do not edit: change the description and run apigen again.",
         ]
         let files = Translator(document: document).files().map { file in
             GeneratedFile(path: file.path, contents: Printer.render(file, header: header))
