@@ -71,7 +71,8 @@ public enum Naming {
             // `20171031` are numbered by the caller.
             text = "_" + text
         }
-        if reservedMembers.contains(text) { text += "_" }
+        // A word rather than an underscore keeps the name lowerCamelCase.
+        if reservedMembers.contains(text) { text += "Value" }
         return Identifier(text)
     }
 

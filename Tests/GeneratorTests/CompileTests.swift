@@ -29,21 +29,13 @@ private func generateAndTypeCheck(_ fixture: String) throws -> (sources: [Genera
     let files = try Pipeline.generate(bytes, path: fixture, sourceName: fixture).files
     let output = try withTemporaryDirectory { directory in
         try OutputDirectory(url: directory).replace(with: files)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments =
+        let (status, output) = try runCommand(
             [
                 "swiftc", "-typecheck", "-swift-version", "6", "-module-name", "Hostile", "-I",
                 try modulesDirectory().path,
             ]
-            + files.map { directory.appending(path: $0.path).path }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw CompileFailure(output: output) }
+                + files.map { directory.appending(path: $0.path).path })
+        guard status == 0 else { throw CompileFailure(output: output) }
         return output
     }
     return (files, output)
@@ -93,4 +85,18 @@ private func generateAndTypeCheck(_ fixture: String) throws -> (sources: [Genera
     #expect(schema.contains(#"case notificationEmails3 = "notificationEmails""#))
     #expect(schema.contains(#"case stringValue2 = "stringValue""#))
     #expect(files.map(\.path).contains("Schemas/String_.swift"))
+}
+
+@Test(arguments: ["hostile.yaml", "recursive.yaml", "edge-cases.yaml"])
+func generatedCodePassesTheProjectsStrictLint(fixture: String) throws {
+    let bytes = Array(try Data(contentsOf: root.appending(path: "Tests/Fixtures/\(fixture)")))
+    let files = try Pipeline.generate(bytes, path: fixture, sourceName: fixture).files
+    let (status, output) = try withTemporaryDirectory { directory in
+        try OutputDirectory(url: directory).replace(with: files)
+        return try runCommand([
+            "swift", "format", "lint", "--strict", "--recursive", "--configuration",
+            root.appending(path: ".swift-format").path, directory.path,
+        ])
+    }
+    #expect(status == 0, "swift format said: \(output)")
 }

@@ -30,11 +30,9 @@ extension Translator {
                 "\(label: value.label!): values[\(Code(stringLiteral: String(index)))]"
             }
             let result: Code = values.isEmpty ? ".\(caseName)" : Code.call(".\(caseName)", arguments)
-            let binding: Code = values.isEmpty ? "_" : "values"
+            let match = Code.call("RelativeReference.match", ["value", Code.array(template)])
             recognize.append(
-                .block(
-                    "if let \(binding) = \(Code.call("RelativeReference.match", ["value", Code.array(template)]))",
-                    [.line("return \(result)")]))
+                .block(values.isEmpty ? "if \(match) != nil" : "if let values = \(match)", [.line("return \(result)")]))
         }
         recognize.append(.line("return .unrecognized"))
         cases.append(
