@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures apigen and swift-openapi-generator 1.14.3 in one run, on the same machine and the same descriptions:
-# wall time and peak memory of one generation (median of several), and the lines each generates.
+# wall time and peak memory of one generation (median of several), the lines each generates, and the cost of one
+# cancelOperation call through each one's client.
 #   bash Benchmarks/compare.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -40,3 +41,16 @@ for spec in cancel ops1000; do
     o_lines=$(lines)
     printf '%-8s apigen: %-22s %6s lines | swift-openapi-generator: %-22s %6s lines\n' "$spec" "$a" "$a_lines" "$o" "$o_lines"
 done
+
+# Calls: swift-openapi-generator's client for the Cancel description is generated into a directory git ignores, then
+# built into Comparison's call benchmark.
+calls=Comparison/Sources/openapi-generator-calls/Generated
+rm -rf "$calls" && mkdir -p "$calls"
+"$openapi" generate --config Comparison/openapi-generator-config.yaml --output-directory "$calls" \
+    ../api-spec/cloud-partner-portal.yaml >/dev/null 2>&1
+swift build -c release --package-path Comparison --product openapi-generator-calls >/dev/null
+read -r o202 o400 < <("$(swift build -c release --package-path Comparison --show-bin-path)/openapi-generator-calls")
+a202=$("$benchmarks" | awk '/202 with Location/ { print $(NF - 3) }')
+a400=$("$benchmarks" | awk '/400 with JSON body/ { print $(NF - 3) }')
+printf 'call 202 apigen: %s µs | swift-openapi-generator: %s µs\n' "$a202" "$o202"
+printf 'call 400 apigen: %s µs | swift-openapi-generator: %s µs\n' "$a400" "$o400"

@@ -5,8 +5,21 @@ import PackageDescription
 // and only compare.sh needs it.
 let package = Package(
     name: "Comparison",
+    platforms: [.macOS(.v13)],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-openapi-generator", exact: "1.14.3")
+        .package(url: "https://github.com/apple/swift-openapi-generator", exact: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
-    targets: []
+    targets: [
+        // Calls the client swift-openapi-generator makes for the Cancel description; compare.sh generates that client
+        // into Sources/openapi-generator-calls/Generated (not checked in) before building this.
+        .executableTarget(
+            name: "openapi-generator-calls",
+            dependencies: [
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        )
+    ]
 )
