@@ -214,8 +214,13 @@ struct Loader {
             guard let urlNode = required(entries, "url", in: item, "A server"),
                 let url = string(urlNode, "A server's `url`")
             else { return nil }
-            if !(url.hasPrefix("https://") || url.hasPrefix("http://")) || url.contains("{") {
+            if !(url.hasPrefix("https://") || url.hasPrefix("http://")) || url.count <= 8 {
                 error(urlNode.location, "The server URL `\(url)` must be an absolute `https://` or `http://` URL.")
+            } else if let bad = url.unicodeScalars.first(where: { !isURLCharacter($0) }) {
+                error(
+                    urlNode.location,
+                    "The server URL `\(url)` contains `\(bad.escaped(asASCII: true))`, which a URL cannot hold; percent-encode it. Server variables are not supported."
+                )
             }
             return Server(url: url, description: item["description"].flatMap { string($0, "A server's `description`") })
         }
@@ -370,4 +375,12 @@ func unescapePointerToken(_ token: String) -> String {
         }
     }
     return result
+}
+
+/// Whether a character may appear in a URL as written (RFC 3986's unreserved and reserved characters, and `%`).
+func isURLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "a"..."z", "A"..."Z", "0"..."9": true
+    default: "-._~:/?#[]@!$&'()*+,;=%".unicodeScalars.contains(scalar)
+    }
 }

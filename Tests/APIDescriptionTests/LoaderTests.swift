@@ -263,3 +263,19 @@ private func replacing(_ old: String, with new: String) -> String {
                 "16:13: error: The parameter `ownerId` is an array; parameters must be strings, integers, numbers, booleans or enums of them."
             ])
 }
+
+@Test func serverURLsMustBeAbsoluteAndHoldOnlyURLCharacters() {
+    #expect(
+        problems(replacing("https://pets.example.com", with: "https://pets.example.com/a b\\\"c"))
+            == [
+                #"6:10: error: The server URL `https://pets.example.com/a b\"c` contains ` `, which a URL cannot hold; percent-encode it. Server variables are not supported."#
+            ])
+    #expect(
+        problems(replacing("https://pets.example.com", with: "https://{region}.example.com"))
+            == [
+                "6:10: error: The server URL `https://{region}.example.com` contains `{`, which a URL cannot hold; percent-encode it. Server variables are not supported."
+            ])
+    #expect(
+        problems(replacing("https://pets.example.com", with: "/relative"))
+            == ["6:10: error: The server URL `/relative` must be an absolute `https://` or `http://` URL."])
+}
