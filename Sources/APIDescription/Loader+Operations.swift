@@ -162,6 +162,11 @@ extension Loader {
                     (resolved["required"] ?? nameNode).location,
                     "The path parameter `\(name)` must be marked `required: true`.")
             }
+            if location == .header, !isHeaderName(name) {
+                error(nameNode.location, "`\(name)` is not a valid header name; use letters, digits and `-`.")
+                rejectedParameters.insert(name)
+                continue
+            }
             if location == .header, ["accept", "content-type", "authorization"].contains(name.lowercased()) {
                 warning(
                     nameNode.location,
@@ -289,6 +294,10 @@ extension Loader {
                 return nil
             }
             checkKeys(header, allowed: Keys.header, in: "A header")
+            guard isHeaderName(entry.key) else {
+                error(entry.keyLocation, "`\(entry.key)` is not a valid header name; use letters, digits and `-`.")
+                return nil
+            }
             guard let schemaNode = required(header, "schema", in: resolved, "The header `\(entry.key)`"),
                 let schema = schema(schemaNode, "The header `\(entry.key)`")
             else { return nil }
@@ -298,4 +307,15 @@ extension Loader {
                 isRequired: resolved["required"].flatMap { bool($0, "`required`") } ?? false, schema: schema)
         }
     }
+}
+
+/// Whether a name is an HTTP field name: one or more of RFC 9110's token characters.
+func isHeaderName(_ name: String) -> Bool {
+    !name.isEmpty
+        && name.unicodeScalars.allSatisfy { scalar in
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9": true
+            default: "!#$%&'*+-.^_`|~".unicodeScalars.contains(scalar)
+            }
+        }
 }

@@ -279,3 +279,14 @@ private func replacing(_ old: String, with new: String) -> String {
         problems(replacing("https://pets.example.com", with: "/relative"))
             == ["6:10: error: The server URL `/relative` must be an absolute `https://` or `http://` URL."])
 }
+
+@Test func headerNamesMustBeTokens() {
+    #expect(
+        problems(
+            replacing(
+                "          in: path\n          required: true\n",
+                with: "          in: header\n          required: true\n"
+            ).replacing("- name: ownerId", with: "- name: X Owner").replacing(
+                "/owners/{ownerId}/pets", with: "/owners/pets"))
+            == ["12:17: error: `X Owner` is not a valid header name; use letters, digits and `-`."])
+}
