@@ -72,6 +72,7 @@ let package = Package(
         ),
 
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "APIClientRuntimeTests", dependencies: ["APIClientRuntime"]),
         .testTarget(name: "APIDescriptionTests", dependencies: ["APIDescription"]),
         .testTarget(name: "SwiftCodegenTests", dependencies: ["SwiftCodegen", "APIDescription", "YAML"]),
         // The runtime is a dependency so that its module is built for the tests that compile generated code.

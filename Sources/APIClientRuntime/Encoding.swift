@@ -85,9 +85,30 @@ public enum JSONCoding {
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(date.formatted(withFraction))
+        }
         return encoder
     }()
-    private static let decoder = JSONDecoder()
+
+    // `date-time` values are RFC 3339 text; servers send them with and without fractional seconds.
+    private static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            if let date = (try? Date(text, strategy: withFraction)) ?? (try? Date(text, strategy: withoutFraction)) {
+                return date
+            }
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "`\(text)` is not an RFC 3339 date-time.")
+        }
+        return decoder
+    }()
+
+    private static let withFraction = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+    private static let withoutFraction = Date.ISO8601FormatStyle()
 
     /// Encodes a value.
     public static func encode(_ value: some Encodable) throws -> Data {
