@@ -84,9 +84,11 @@ public struct Translator {
 
     /// The files of the client, in a fixed order.
     public func files() -> [SwiftFile] {
-        var files = [clientFile()]
-        for operation in document.operations {
-            files.append(operationFile(operation))
+        // Each operation's input is shaped once, for both its own file and the client's methods.
+        let shapes = document.operations.map(inputShape)
+        var files = [clientFile(shapes)]
+        for shape in shapes {
+            files.append(operationFile(shape))
         }
         for named in document.schemas {
             guard let name = schemaTypes[named.name] else { continue }

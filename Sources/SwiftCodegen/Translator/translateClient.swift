@@ -9,7 +9,7 @@ private struct FlatArgument {
 extension Translator {
     /// The client: its initializer and, for each operation, a method taking the input's values and one taking an
     /// `Input`.
-    func clientFile() -> SwiftFile {
+    func clientFile(_ shapes: [OperationShape]) -> SwiftFile {
         let needsToken = document.operations.contains { $0.authentication != .none }
         var members: [Declaration] = []
         if let server = document.servers.first {
@@ -66,8 +66,8 @@ extension Translator {
                 FunctionDeclaration(
                     name: nil, parameters: parameters, doc: Doc(["Creates a client."], parameters: parameterDocs),
                     body: initializer)))
-        for operation in document.operations {
-            members += clientMethods(inputShape(operation))
+        for shape in shapes {
+            members += clientMethods(shape)
         }
         let client = Declaration.type(
             TypeDeclaration(

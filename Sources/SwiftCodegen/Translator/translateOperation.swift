@@ -92,8 +92,8 @@ extension Translator {
     }
 
     /// The file of one operation: a namespace with its input, output, request builder and response parser.
-    func operationFile(_ operation: Operation) -> SwiftFile {
-        let shape = inputShape(operation)
+    func operationFile(_ shape: OperationShape) -> SwiftFile {
+        let operation = shape.operation
         var scope = Scope(path: [shape.namespace], reserved: topLevelNames)
         var outputNested: [Declaration] = []
         let output = outputDeclaration(operation, scope: &scope, nested: &outputNested)
