@@ -229,29 +229,22 @@ private struct Writer {
         var head = function.isPublic ? "public " : ""
         if function.isStatic { head += "static " }
         head += function.name.map { "func " + Printer.escapedIdentifier($0) } ?? "init"
-        let parameters = function.parameters.map { parameter in
+        let parameters = function.parameters.map { parameter -> Code in
             var text = ""
             if let label = parameter.label { text += label + " " }
             text += Printer.escapedIdentifier(parameter.name) + ": " + Printer.render(parameter.type)
             if let value = parameter.defaultValue { text += " = " + Printer.render(value) }
-            return text
+            return Code(stringLiteral: text)
         }
         var tail = ""
         if let effects = function.effects { tail += " " + effects }
         if let returnType = function.returnType { tail += " -> " + Printer.render(returnType) }
-        tail += " {"
-        let oneLine = head + "(" + parameters.joined(separator: ", ") + ")" + tail
-        if column + oneLine.count <= Printer.lineLimit {
-            line(oneLine)
-        } else {
-            line(head + "(")
-            indented { writer in
-                for (index, parameter) in parameters.enumerated() {
-                    writer.line(parameter + (index < parameters.count - 1 ? "," : ""))
-                }
-            }
-            line(")" + tail)
-        }
+        // The same layout as a call: on one line when it fits, otherwise one parameter per line.
+        code(
+            Code(fragments: [
+                .source(head), .list(open: "(", items: parameters, close: ")", trailingComma: false),
+                .source(tail + " {"),
+            ]))
         indented { $0.statements(function.body) }
         line("}")
     }
