@@ -52,7 +52,8 @@ public struct OutputDirectory: Sendable {
     public func replace(with files: [GeneratedFile], beforeSwap: () throws -> Void = {}) throws(OutputError) {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
-        if manager.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+        let exists = manager.fileExists(atPath: url.path, isDirectory: &isDirectory)
+        if exists, !isDirectory.boolValue {
             throw OutputError(
                 message: "\(url.path) is a file, not a directory; choose a directory for the generated files.")
         }
@@ -88,7 +89,7 @@ public struct OutputDirectory: Sendable {
                 message: "Could not write the generated files: \(error.localizedDescription). \(url.path) is unchanged."
             )
         }
-        guard manager.fileExists(atPath: url.path) else {
+        guard exists else {
             do {
                 try manager.moveItem(at: staging, to: url)
             } catch {
