@@ -143,6 +143,25 @@ extension Node {
         return Int(text)
     }
 
+    /// The scalar's value when it is an integer or a number, as the nearest `Double` (infinite when it overflows).
+    public var doubleValue: Double? {
+        guard let type = scalarType, let text = scalar?.text else { return nil }
+        switch type {
+        case .integer:
+            if let value = intValue { return Double(value) }
+            return Double(text)
+        case .number:
+            switch text {
+            case ".inf", "+.inf", ".Inf": return .infinity
+            case "-.inf", "-.Inf": return -.infinity
+            case ".nan", ".NaN": return .nan
+            default: return Double(text)
+            }
+        default:
+            return nil
+        }
+    }
+
     private static func isInteger(_ text: String) -> Bool {
         var digits = Substring(text)
         if digits.hasPrefix("0x") { return digits.count > 2 && digits.dropFirst(2).allSatisfy(\.isHexDigit) }

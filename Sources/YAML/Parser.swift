@@ -6,14 +6,22 @@ public struct ParseLimits: Sendable {
     public var maxBytes: Int
     /// The deepest nesting of sequences and mappings accepted.
     public var maxDepth: Int
-    /// How many nodes aliases may add in all, counting every node of each subtree an alias repeats.
+    /// How many nodes aliases may add in all beyond ``aliasExpansionPerNode`` times the nodes written out, counting
+    /// every node of each subtree an alias repeats.
     public var maxAliasExpansion: Int
+    /// How many nodes aliases may add for each node the document writes out. Honest documents that share their
+    /// repeated parts through anchors stay well within it however large they are, while a "billion laughs" document,
+    /// which repeats a few nodes exponentially, passes it within a few lines.
+    public var aliasExpansionPerNode: Int
 
     /// Creates limits.
-    public init(maxBytes: Int = 64 << 20, maxDepth: Int = 256, maxAliasExpansion: Int = 100_000) {
+    public init(
+        maxBytes: Int = 64 << 20, maxDepth: Int = 256, maxAliasExpansion: Int = 100_000, aliasExpansionPerNode: Int = 64
+    ) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
         self.maxAliasExpansion = maxAliasExpansion
+        self.aliasExpansionPerNode = aliasExpansionPerNode
     }
 }
 
@@ -59,7 +67,9 @@ private struct TreeBuilder {
         var items: [Node] = []
         var entries: [Node.Entry] = []
         var pendingKey: (text: String, location: SourceLocation)?
-        var keyLocations: [String: SourceLocation] = [:]
+        /// Keys seen so far, by their Unicode scalars: YAML tells keys apart by code points, so `café` written
+        /// precomposed and with a combining accent are two keys, though Swift's `String` calls them equal.
+        var keyLocations: [[Unicode.Scalar]: SourceLocation] = [:]
         var nodeCount = 1
     }
 
@@ -70,6 +80,11 @@ private struct TreeBuilder {
     private var root: Node?
     private var documentCount = 0
     private var aliasExpansion = 0
+    /// Nodes the document writes out, not counting what aliases repeat.
+    private var parsedNodes = 0
+    /// Where the last quoted scalar that ran over several lines starts, and the line it ends on: a quote left open
+    /// swallows the lines after it, and libyaml only gives up further down.
+    private var lastMultilineQuote: (start: yaml_mark_t, end: yaml_mark_t)?
 
     init(file: String, limits: ParseLimits) {
         self.file = file
@@ -125,7 +140,12 @@ private struct TreeBuilder {
                 )
             }
         case YAML_SCALAR_EVENT:
+            parsedNodes += 1
             let data = event.data.scalar
+            let quoted = data.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || data.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE
+            if quoted, event.end_mark.line > event.start_mark.line {
+                lastMultilineQuote = (event.start_mark, event.end_mark)
+            }
             let scalar = Node.Scalar(
                 text: string(data.value, length: data.length),
                 isPlain: data.style == YAML_PLAIN_SCALAR_STYLE,
@@ -139,6 +159,7 @@ private struct TreeBuilder {
                     "Sequences and mappings are nested more than \(limits.maxDepth) levels deep; flatten the structure."
                 )
             }
+            parsedNodes += 1
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
             stack.append(Frame(location: here, anchor: anchor.map { String(cString: $0) }, isMapping: isMapping))
@@ -153,10 +174,11 @@ private struct TreeBuilder {
                     at: here, "The alias `*\(name)` names no anchor defined before it; define `&\(name)` first.")
             }
             aliasExpansion += count
-            guard aliasExpansion <= limits.maxAliasExpansion else {
+            let allowance = limits.maxAliasExpansion + limits.aliasExpansionPerNode * parsedNodes
+            guard aliasExpansion <= allowance else {
                 return .error(
                     at: here,
-                    "Aliases expand to more than \(limits.maxAliasExpansion) nodes; the document repeats itself too much to be a description."
+                    "Aliases expand to more than \(allowance) nodes, \(limits.aliasExpansionPerNode) times the \(parsedNodes) nodes written before this one and \(limits.maxAliasExpansion) more; the document repeats itself too much to be a description."
                 )
             }
             var copy = node
@@ -184,14 +206,15 @@ private struct TreeBuilder {
             guard let scalar = node.scalar else {
                 return .error(at: node.location, "A mapping key must be a scalar; write the key as plain text.")
             }
-            if let first = stack[top].keyLocations[scalar.text] {
+            let scalars = Array(scalar.text.unicodeScalars)
+            if let first = stack[top].keyLocations[scalars] {
                 return .error(
                     at: node.location,
                     "The key `\(scalar.text)` appears twice in the same mapping; remove or rename one of them.",
                     notes: [.note(at: first, "`\(scalar.text)` is first defined here.")]
                 )
             }
-            stack[top].keyLocations[scalar.text] = node.location
+            stack[top].keyLocations[scalars] = node.location
             stack[top].pendingKey = (scalar.text, node.location)
             return nil
         }
@@ -226,10 +249,47 @@ private struct TreeBuilder {
                 " Look above this line for a quote that is not closed or a line indented differently from its neighbours."
         }
         var notes: [Diagnostic] = []
+        if parser.context.map({ String(cString: $0) }) == "while scanning a quoted scalar" {
+            // The context mark is the opening quote, which is where the mistake is.
+            return .error(
+                at: location(parser.context_mark),
+                "Invalid YAML: this quoted scalar is never closed; add the closing quote.",
+                notes: [.note(at: location(mark), "libyaml reached the end of the file looking for it here.")])
+        }
+        if let quote = lastMultilineQuote, Int(mark.line) - Int(quote.end.line) <= 30,
+            problem.hasPrefix("did not find expected") || problem.hasPrefix("mapping values are not allowed"),
+            swallowsMappingKeys(buffer[Int(quote.start.index)..<min(Int(quote.end.index), buffer.count)])
+        {
+            return .error(
+                at: location(quote.start),
+                "Invalid YAML: this quoted scalar runs over \(quote.end.line - quote.start.line + 1) lines, up to the next quote, and holds lines that look like keys; its closing quote is probably missing.",
+                notes: [.note(at: location(mark), "libyaml gave up here: \(problem).")])
+        }
         if parser.context != nil, parser.context_mark.index != mark.index {
             notes.append(.note(at: location(parser.context_mark), "The construct that is not finished starts here."))
         }
         return .error(at: location(mark), message, notes: notes)
+    }
+
+    /// Whether the text of a quoted scalar holds, after its first line, a line that reads like a mapping key
+    /// (`name: …`): the mark of a quote that is not closed where its author meant.
+    private func swallowsMappingKeys(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        let lines = text.split(separator: UInt8(ascii: "\n")).dropFirst()
+        return lines.contains { line in
+            let content = line.drop { $0 == UInt8(ascii: " ") }
+            guard let colon = content.firstIndex(of: UInt8(ascii: ":")), colon > content.startIndex else {
+                return false
+            }
+            let key = content[..<colon]
+            let after = content.index(after: colon)
+            let endsKey = after == content.endIndex || content[after] == UInt8(ascii: " ")
+            return endsKey
+                && key.allSatisfy { byte in
+                    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
+                        || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
+                        || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$")
+                }
+        }
     }
 
     private func lineAndColumn(ofByte offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> SourceLocation {
