@@ -3,10 +3,10 @@ import YAML
 extension Loader {
     mutating func pathItem(_ entry: Node.Entry, defaultAuthentication: Authentication) -> [Operation] {
         let path = entry.key
-        guard let entries = mapping(entry.value, "The path `\(path)`") else { return [] }
+        guard let item = pathItemNode(entry.value), let entries = mapping(item, "The path `\(path)`") else { return [] }
         checkKeys(entries, allowed: Keys.pathItem, in: "A path item")
         guard let components = pathComponents(path, at: entry.keyLocation) else { return [] }
-        let shared = entry.value["parameters"].map { parameters($0) } ?? []
+        let shared = item["parameters"].map { parameters($0) } ?? []
         var operations: [Operation] = []
         for methodEntry in entries {
             guard let method = HTTPMethod(rawValue: methodEntry.key) else { continue }
@@ -18,6 +18,34 @@ extension Loader {
             }
         }
         return operations
+    }
+
+    /// A path item, following its `$ref` when it has one; a path item may point to another in this file.
+    mutating func pathItemNode(_ node: Node) -> Node? {
+        guard let refNode = node["$ref"] else { return node }
+        guard let ref = string(refNode, "`$ref`") else { return nil }
+        guard ref.hasPrefix("#/") else {
+            error(
+                refNode.location, "`\(ref)` points into another file; references to other files are not supported yet.")
+            return nil
+        }
+        var current = root
+        for token in ref.dropFirst(2).split(separator: "/", omittingEmptySubsequences: false) {
+            let key = unescapePointerToken(percentDecoded(token))
+            guard
+                let next = current.entries?.first(where: { $0.key.unicodeScalars.elementsEqual(key.unicodeScalars) })?
+                    .value
+            else {
+                error(refNode.location, "`\(ref)` names nothing in this file.")
+                return nil
+            }
+            current = next
+        }
+        if current["$ref"] != nil {
+            error(refNode.location, "`\(ref)` leads to another reference; point it at the path item itself.")
+            return nil
+        }
+        return current
     }
 
     /// Splits `/a/{b}/c` into literals and parameter names, reporting unbalanced or empty braces.
@@ -70,10 +98,21 @@ extension Loader {
         let what = "The operation `\(method.rawValue.uppercased()) \(path)`"
         guard let entries = mapping(node, what) else { return nil }
         checkKeys(entries, allowed: Keys.operation, in: "An operation")
-        var id = ""
-        if let idNode = required(entries, "operationId", in: node, what) { id = string(idNode, "`operationId`") ?? "" }
+        var id = "\(method.rawValue) \(path)"
+        var hasExplicitID = false
+        if let idNode = node["operationId"] {
+            id = string(idNode, "`operationId`") ?? id
+            hasExplicitID = true
+        } else {
+            diagnostics.append(
+                .note(
+                    at: node.location,
+                    "\(what) has no `operationId`; its Swift names are derived from `\(id)`. Add an `operationId` to choose them."
+                ))
+        }
         var parameters = shared
         for (parameter, location) in node["parameters"].map({ self.parameters($0) }) ?? [] {
+            // An operation's parameter overrides a path-level one with the same name and location.
             parameters.removeAll { $0.0.name == parameter.name && $0.0.location == parameter.location }
             parameters.append((parameter, location))
         }
@@ -92,7 +131,7 @@ extension Loader {
             responses = self.responses(responsesNode)
         }
         return Operation(
-            id: id, method: method, path: path, pathComponents: components,
+            id: id, hasExplicitID: hasExplicitID, method: method, path: path, pathComponents: components,
             summary: node["summary"].flatMap { string($0, "`summary`") },
             description: node["description"].flatMap { string($0, "`description`") },
             isDeprecated: node["deprecated"].flatMap { bool($0, "`deprecated`") } ?? false,
@@ -181,7 +220,10 @@ extension Loader {
             }
             guard let schemaNode = required(entries, "schema", in: resolved, "The parameter `\(name)`"),
                 let schema = schema(schemaNode, "The parameter `\(name)`")
-            else { continue }
+            else {
+                rejectedParameters.insert(name)
+                continue
+            }
             if let problem = unsupportedParameterSchema(schema) {
                 error(
                     schemaNode.location,
@@ -191,6 +233,13 @@ extension Loader {
                 continue
             }
             if let example = resolved["example"] { valueChecks.append((example, schema, "The example")) }
+            if let first = result.first(where: { $0.0.name == name && $0.0.location == location }) {
+                error(
+                    nameNode.location,
+                    "The \(location.rawValue) parameter `\(name)` is declared twice in one list; OpenAPI allows each name and location once. Remove one.",
+                    notes: [.note(at: first.1, "`\(name)` is first declared here.")])
+                continue
+            }
             result.append(
                 (
                     Parameter(
@@ -256,7 +305,7 @@ extension Loader {
         guard let entries = mapping(node, "`responses`") else { return [] }
         if entries.isEmpty { error(node.location, "`responses` is empty; document at least one status code.") }
         var result: [Response] = []
-        for entry in entries {
+        for entry in entries where !entry.key.hasPrefix("x-") {
             let status: ResponseStatus
             if entry.key == "default" {
                 status = .default
@@ -276,10 +325,14 @@ extension Loader {
                 continue
             }
             checkKeys(response, allowed: Keys.response, in: "A response")
-            let description = required(response, "description", in: resolved, "The response `\(entry.key)`").flatMap {
+            // A shared response is named by its component, so that its problems read the same from every use.
+            let what =
+                componentPath(of: entry.value, kind: "responses").map { "The response `\($0)`" }
+                ?? "The response `\(entry.key)`"
+            let description = required(response, "description", in: resolved, what).flatMap {
                 string($0, "`description`")
             }
-            let body = resolved["content"].flatMap { jsonContent($0, what: "The response `\(entry.key)`") }
+            let body = resolved["content"].flatMap { jsonContent($0, what: what) }
             let headers = resolved["headers"].map { self.headers($0) } ?? []
             result.append(Response(status: status, description: description ?? "", headers: headers, body: body))
         }
@@ -307,6 +360,23 @@ extension Loader {
                 isRequired: resolved["required"].flatMap { bool($0, "`required`") } ?? false, schema: schema)
         }
     }
+}
+
+/// Undoes the percent-encoding of a URI fragment; malformed escapes are kept as written.
+func percentDecoded(_ text: Substring) -> String {
+    var bytes: [UInt8] = []
+    var utf8 = Array(text.utf8)[...]
+    while let byte = utf8.popFirst() {
+        if byte == UInt8(ascii: "%"), utf8.count >= 2,
+            let value = UInt8(String(decoding: utf8.prefix(2), as: UTF8.self), radix: 16)
+        {
+            bytes.append(value)
+            utf8 = utf8.dropFirst(2)
+        } else {
+            bytes.append(byte)
+        }
+    }
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// Whether a name is an HTTP field name: one or more of RFC 9110's token characters.

@@ -56,28 +56,36 @@ extension Loader {
             error(node["type"]!.location, message)
             return nil
         }
-        if let additional = node["additionalProperties"], additional.boolValue != false {
-            error(
-                additional.location,
-                "`additionalProperties` is not supported yet; list the properties, or write `false`.")
+        var allowsAdditionalProperties = true
+        if let additional = node["additionalProperties"] {
+            if additional.boolValue == false {
+                allowsAdditionalProperties = false
+            } else {
+                error(
+                    additional.location,
+                    "`additionalProperties` is not supported yet; list the properties, or write `false`.")
+            }
         }
         var schema = Schema(
             kind: kind, description: node["description"].flatMap { string($0, "`description`") },
             isNullable: node["nullable"].flatMap { bool($0, "`nullable`") } ?? false, location: node.location)
+        schema.allowsAdditionalProperties = allowsAdditionalProperties
         if let enumNode = node["enum"] { schema.enumValues = enumValues(enumNode, kind: kind) }
         if let defaultNode = node["default"] {
-            schema.defaultValue = defaultNode.scalar?.text
-            valueChecks.append((defaultNode, schema, "The default value"))
+            schema.defaultValue = defaultValue(defaultNode, of: schema, format: format)
         }
         if let example = node["example"] { valueChecks.append((example, schema, "The example")) }
         if let delimiterNode = node["x-apigen-delimiter"], let delimiter = string(delimiterNode, "`x-apigen-delimiter`")
         {
-            if case .string = kind, delimiter.count == 1 {
+            if case .string(nil) = kind, delimiter.count == 1, schema.enumValues.isEmpty,
+                node["x-apigen-path-forms"] == nil, node["default"] == nil
+            {
                 schema.delimiter = delimiter
             } else {
                 error(
                     delimiterNode.location,
-                    "`x-apigen-delimiter` applies to string schemas and takes one character, such as `','`.")
+                    "`x-apigen-delimiter` applies to string schemas without `format`, `enum`, `default` or path forms, and takes one character, such as `','`."
+                )
             }
         }
         if let formsNode = node["x-apigen-path-forms"] {
@@ -114,32 +122,93 @@ extension Loader {
         }
     }
 
+    /// The values of an enum: strings as written, integers in decimal. A value listed twice, or an integer that does
+    /// not fit in 64 bits, is a warning: the first is kept, and a schema with an integer too large loses its enum.
     mutating func enumValues(_ node: Node, kind: Schema.Kind) -> [String] {
         guard let items = sequence(node, "`enum`") else { return [] }
         if items.isEmpty { error(node.location, "`enum` is empty; list the allowed values.") }
+        let expected: Node.ScalarType
+        switch kind {
+        case .string: expected = .string
+        case .integer: expected = .integer
+        default:
+            error(node.location, "`enum` is supported on string and integer schemas only.")
+            return []
+        }
         var values: [String] = []
         for item in items {
-            let expected: Node.ScalarType
-            switch kind {
-            case .string: expected = .string
-            case .integer: expected = .integer
-            default:
-                error(node.location, "`enum` is supported on string and integer schemas only.")
-                return []
-            }
             guard item.scalarType == expected, let text = item.scalar?.text else {
                 error(
                     item.location,
                     "The enum value is \(item.kindDescription), but the schema's type is \(expected.rawValue).")
                 continue
             }
-            if values.contains(text) {
-                error(item.location, "The enum value `\(text)` is listed twice.")
+            var value = text
+            if expected == .integer {
+                guard let number = item.intValue else {
+                    warning(
+                        item.location,
+                        "The enum value `\(text)` does not fit in a 64-bit integer; the client treats this schema as a plain integer."
+                    )
+                    return []
+                }
+                value = String(number)
+            }
+            if values.contains(where: { $0.unicodeScalars.elementsEqual(value.unicodeScalars) }) {
+                warning(item.location, "The enum value `\(text)` is listed twice; the repetition is ignored.")
                 continue
             }
-            values.append(text)
+            values.append(value)
         }
         return values
+    }
+
+    /// A default value in the form the model keeps, or nil after a warning when it does not fit the schema: a
+    /// default the client cannot send as described is better left out than sent wrong.
+    mutating func defaultValue(_ node: Node, of schema: Schema, format: String?) -> String? {
+        let text = node.scalar?.text ?? ""
+        func unused(_ reason: String) -> String? {
+            warning(node.location, "The default value \(reason); the client does not use it.")
+            return nil
+        }
+        if node.scalarType == .null {
+            return schema.isNullable ? nil : unused("is null, but the schema is not `nullable`")
+        }
+        let value: String
+        switch schema.kind {
+        case .string:
+            guard node.scalarType == .string else {
+                return unused("is \(node.kindDescription), but the schema is a string")
+            }
+            value = text
+        case .integer:
+            guard node.scalarType == .integer else {
+                return unused("is \(node.kindDescription), but the schema is an integer")
+            }
+            guard let number = node.intValue else { return unused("`\(text)` does not fit in a 64-bit integer") }
+            if format == "int32", Int32(exactly: number) == nil {
+                return unused("`\(text)` does not fit the schema's format `int32`")
+            }
+            value = String(number)
+        case .number:
+            guard node.scalarType == .integer || node.scalarType == .number, let number = node.doubleValue else {
+                return unused("is \(node.kindDescription), but the schema is a number")
+            }
+            let fits = format == "float" ? Float(number).isFinite : number.isFinite
+            guard fits else { return unused("`\(text)` is not a finite number the schema's type can hold") }
+            value = format == "float" ? "\(Float(number))" : "\(number)"
+        case .boolean:
+            guard let flag = node.boolValue else {
+                return unused("is \(node.kindDescription), but the schema is a boolean")
+            }
+            value = flag ? "true" : "false"
+        default:
+            return unused("is only used for strings, integers, numbers and booleans")
+        }
+        if !schema.enumValues.isEmpty, !schema.enumValues.contains(value) {
+            return unused("`\(text)` is not one of the enum values")
+        }
+        return value
     }
 
     mutating func pathForms(_ node: Node) -> [PathForm] {
@@ -165,13 +234,14 @@ extension Loader {
         return forms
     }
 
-    /// Reports a default or example whose value does not fit its schema.
+    /// Warns about an example whose value does not fit its schema: examples are documentation, so a mismatch never
+    /// stops generation.
     mutating func checkValue(_ value: Node, against schema: Schema, _ what: String, depth: Int = 0) {
         guard depth < 64 else { return }
         if value.scalarType == .null {
             if !schema.isNullable, case .any = schema.kind {
             } else if !schema.isNullable {
-                error(value.location, "\(what) is null, but the schema is not `nullable`.")
+                warning(value.location, "\(what) is null, but the schema is not `nullable`.")
             }
             return
         }
@@ -180,39 +250,84 @@ extension Loader {
         switch schema.kind {
         case .string:
             if value.scalarType != .string {
-                error(value.location, mismatch("a string") + (value.scalar != nil ? " Put it in quotes." : ""))
+                warning(value.location, mismatch("a string") + (value.scalar != nil ? " Put it in quotes." : ""))
             } else if !schema.enumValues.isEmpty, let text = value.scalar?.text, !schema.enumValues.contains(text) {
-                error(
+                warning(
                     value.location,
                     "\(what) `\(text)` is not one of the enum values \(schema.enumValues.map { "`\($0)`" }.joined(separator: ", "))."
                 )
             }
         case .integer:
-            if value.scalarType != .integer { error(value.location, mismatch("an integer")) }
+            if value.scalarType != .integer { warning(value.location, mismatch("an integer")) }
         case .number:
-            if value.scalarType != .integer, value.scalarType != .number { error(value.location, mismatch("a number")) }
+            if value.scalarType != .integer, value.scalarType != .number {
+                warning(value.location, mismatch("a number"))
+            }
         case .boolean:
-            if value.scalarType != .boolean { error(value.location, mismatch("a boolean")) }
+            if value.scalarType != .boolean { warning(value.location, mismatch("a boolean")) }
         case .array(let items):
-            guard let elements = value.items else { return error(value.location, mismatch("a sequence")) }
+            guard let elements = value.items else { return warning(value.location, mismatch("a sequence")) }
             for element in elements { checkValue(element, against: items, what, depth: depth + 1) }
         case .object(let properties):
-            guard let entries = value.entries else { return error(value.location, mismatch("a mapping")) }
+            guard let entries = value.entries else { return warning(value.location, mismatch("a mapping")) }
             for entry in entries {
-                guard let property = properties.first(where: { $0.name == entry.key }) else {
-                    error(entry.keyLocation, "\(what) has a property `\(entry.key)` that the schema does not define.")
+                guard
+                    let property = properties.first(where: {
+                        $0.name.unicodeScalars.elementsEqual(entry.key.unicodeScalars)
+                    })
+                else {
+                    if !schema.allowsAdditionalProperties {
+                        warning(
+                            entry.keyLocation,
+                            "\(what) has a property `\(entry.key)` that the schema does not define, and the schema allows no others."
+                        )
+                    }
                     continue
                 }
                 checkValue(entry.value, against: property.schema, what, depth: depth + 1)
             }
             for property in properties
-            where property.isRequired && !entries.contains(where: { $0.key == property.name }) {
-                error(value.location, "\(what) lacks the required property `\(property.name)`.")
+            where property.isRequired
+                && !entries.contains(where: { $0.key.unicodeScalars.elementsEqual(property.name.unicodeScalars) })
+            {
+                warning(value.location, "\(what) lacks the required property `\(property.name)`.")
             }
         case .reference(let name):
             if let target = namedSchemas[name] { checkValue(value, against: target, what, depth: depth + 1) }
         case .any:
             break
+        }
+    }
+
+    /// Reports named schemas that are only references leading back to themselves (`A: {$ref: A}`, or `A → B → A`):
+    /// they describe no value at all, and following them would never end.
+    mutating func checkReferenceCycles() {
+        var reported: Set<String> = []
+        for name in schemaNames {
+            guard let start = namedSchemas[name], case .reference = start.kind else { continue }
+            var chain = [name]
+            var current = start
+            while case .reference(let next) = current.kind, let target = namedSchemas[next] {
+                if let index = chain.firstIndex(of: next) {
+                    let cycle = Array(chain[index...])
+                    if reported.isDisjoint(with: cycle) {
+                        reported.formUnion(cycle)
+                        let path = (cycle + [next]).map { "`\($0)`" }.joined(separator: " → ")
+                        let first = namedSchemas[cycle[0]]!
+                        error(
+                            first.location,
+                            cycle.count == 1
+                                ? "The schema `\(next)` is only a reference to itself, so it describes no value; give it a `type` or point it at another schema."
+                                : "The schemas \(path) only refer to each other, so none describes a value; give one of them a `type`.",
+                            notes: cycle.dropFirst().map {
+                                .note(at: namedSchemas[$0]!.location, "`\($0)` is part of the cycle.")
+                            })
+                    }
+                    break
+                }
+                chain.append(next)
+                current = target
+            }
         }
     }
 }

@@ -10,7 +10,9 @@ public enum DescriptionLoader {
     public static func load(_ root: Node) throws(DiagnosticError) -> (document: APIDocument, warnings: [Diagnostic]) {
         var loader = Loader(root: root)
         let document = loader.document()
-        let diagnostics = loader.diagnostics.sorted { $0.location < $1.location }
+        // A problem in a shared component is found once per use; report it once, at the component.
+        var seen: Set<Diagnostic> = []
+        let diagnostics = loader.diagnostics.filter { seen.insert($0).inserted }.sorted { $0.location < $1.location }
         guard let document, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw DiagnosticError(diagnostics)
         }
@@ -26,7 +28,8 @@ enum Keys {
     static let root = ["openapi", "info", "servers", "paths", "components", "security", "tags", "externalDocs"]
     static let info = ["title", "version", "description", "termsOfService", "contact", "license"]
     static let server = ["url", "description", "variables"]
-    static let pathItem = HTTPMethod.allCases.map(\.rawValue) + ["parameters", "summary", "description", "servers"]
+    static let pathItem =
+        HTTPMethod.allCases.map(\.rawValue) + ["parameters", "summary", "description", "servers", "$ref"]
     static let operation = [
         "operationId", "summary", "description", "parameters", "requestBody", "responses", "deprecated", "security",
         "tags", "externalDocs", "servers", "callbacks",
@@ -68,6 +71,8 @@ struct Loader {
     /// The same names as a set, for checking references in constant time.
     var schemaNameSet: Set<String> = []
     var securitySchemes: [String: Authentication] = [:]
+    /// Security schemes already reported as unsupported, so that requirements naming them are not reported again.
+    var unsupportedSchemes: Set<String> = []
     /// Examples and defaults to check once every named schema is loaded.
     var valueChecks: [(value: Node, schema: Schema, what: String)] = []
     var namedSchemas: [String: Schema] = [:]
@@ -179,22 +184,18 @@ struct Loader {
         }
         loadComponents(entries)
         let defaultAuthentication = root["security"].map { security($0) } ?? Authentication.none
+        // Without `servers`, the client has no default server and takes one from its caller.
         let servers = root["servers"].map { self.servers($0) } ?? []
-        if root["servers"] == nil {
-            error(
-                root.location,
-                "The description names no server; add `servers:` with the API's base URL, such as `- url: https://api.example.com`."
-            )
-        }
         var operations: [Operation] = []
         if let paths = required(entries, "paths", in: root, "The description"),
             let pathEntries = mapping(paths, "`paths`")
         {
-            for entry in pathEntries {
+            for entry in pathEntries where !entry.key.hasPrefix("x-") {
                 operations += pathItem(entry, defaultAuthentication: defaultAuthentication)
             }
         }
         checkUniqueOperationIDs(operations)
+        checkReferenceCycles()
         let schemas = schemaNames.compactMap { name in namedSchemas[name].map { NamedSchema(name: name, schema: $0) } }
         for check in valueChecks { checkValue(check.value, against: check.schema, check.what) }
         return APIDocument(
@@ -204,7 +205,6 @@ struct Loader {
 
     mutating func servers(_ node: Node) -> [Server] {
         guard let items = sequence(node, "`servers`") else { return [] }
-        if items.isEmpty { error(node.location, "`servers` is empty; list the API's base URL.") }
         return items.compactMap { item in
             guard let entries = mapping(item, "A server") else { return nil }
             checkKeys(entries, allowed: Keys.server, in: "A server")
@@ -214,13 +214,9 @@ struct Loader {
             guard let urlNode = required(entries, "url", in: item, "A server"),
                 let url = string(urlNode, "A server's `url`")
             else { return nil }
-            if !(url.hasPrefix("https://") || url.hasPrefix("http://")) || url.count <= 8 {
-                error(urlNode.location, "The server URL `\(url)` must be an absolute `https://` or `http://` URL.")
-            } else if let bad = url.unicodeScalars.first(where: { !isURLCharacter($0) }) {
-                error(
-                    urlNode.location,
-                    "The server URL `\(url)` contains `\(bad.escaped(asASCII: true))`, which a URL cannot hold; percent-encode it. Server variables are not supported."
-                )
+            if let problem = serverURLProblem(url) {
+                error(urlNode.location, "The server URL `\(url)` \(problem).")
+                return nil
             }
             return Server(url: url, description: item["description"].flatMap { string($0, "A server's `description`") })
         }
@@ -228,7 +224,7 @@ struct Loader {
 
     mutating func checkUniqueOperationIDs(_ operations: [Operation]) {
         var seen: [String: SourceLocation] = [:]
-        for operation in operations {
+        for operation in operations where operation.hasExplicitID {
             if let first = seen[operation.id] {
                 error(
                     operation.location,
@@ -282,6 +278,13 @@ struct Loader {
         return current
     }
 
+    /// `components/<kind>/<name>` for a node that is a well-formed reference to a component, without reporting
+    /// anything.
+    func componentPath(of node: Node, kind: String) -> String? {
+        guard let ref = node["$ref"]?.scalar?.text, ref.hasPrefix("#/components/\(kind)/") else { return nil }
+        return String(ref.dropFirst(2))
+    }
+
     /// The component name in `#/components/<kind>/<name>`, or nil after reporting a malformed reference.
     mutating func componentName(_ ref: String, kind: String, at location: SourceLocation) -> String? {
         let prefix = "#/components/\(kind)/"
@@ -320,6 +323,7 @@ struct Loader {
         let type = node["type"].flatMap { string($0, "`type`") }
         let scheme = node["scheme"].flatMap { string($0, "`scheme`") }
         guard type == "http", scheme?.lowercased() == "bearer" else {
+            unsupportedSchemes.insert(name)
             error(
                 node.location,
                 "The security scheme `\(name)` is not supported; only `type: http` with `scheme: bearer` is.")
@@ -341,7 +345,7 @@ struct Loader {
             for entry in entries {
                 if let scheme = securitySchemes[entry.key] {
                     result = scheme
-                } else {
+                } else if !unsupportedSchemes.contains(entry.key) {
                     var message =
                         "The security requirement names `\(entry.key)`, which is not under `components/securitySchemes`."
                     if let near = closestMatch(to: entry.key, in: securitySchemes.keys.sorted()) {
@@ -375,6 +379,58 @@ func unescapePointerToken(_ token: String) -> String {
         }
     }
     return result
+}
+
+/// What keeps a server URL from being one the client can use as its default, or nil when it can: an absolute
+/// `http` or `https` URL whose host and port are well formed, with only characters a URL may hold.
+func serverURLProblem(_ url: String) -> String? {
+    let scalars = Array(url.unicodeScalars)
+    guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
+        return "must be an absolute `https://` or `http://` URL; relative server URLs are not supported yet"
+    }
+    if let bad = scalars.first(where: { !isURLCharacter($0) }) {
+        if bad == "{" || bad == "}" {
+            return "uses a server variable, which is not supported; write the URL out in full"
+        }
+        return "contains `\(bad.escaped(asASCII: true))`, which a URL cannot hold; percent-encode it"
+    }
+    for (index, scalar) in scalars.enumerated() where scalar == "%" {
+        let following = scalars.dropFirst(index + 1).prefix(2)
+        guard following.count == 2, following.allSatisfy({ $0.properties.isASCIIHexDigit }) else {
+            return "has a `%` that is not followed by two hexadecimal digits"
+        }
+    }
+    let rest = url.drop { $0 != ":" }.dropFirst(3)
+    let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+    if authority.contains("@") { return "holds credentials; leave them out of the description" }
+    var host = Substring(authority)
+    if host.hasPrefix("[") {
+        guard let close = host.firstIndex(of: "]") else { return "has an IPv6 host without its closing `]`" }
+        let address = host[host.index(after: host.startIndex)..<close]
+        guard !address.isEmpty, address.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) else {
+            return "has a malformed IPv6 host"
+        }
+        host = host[host.index(after: close)...]
+        guard host.isEmpty || host.hasPrefix(":") else { return "has text after its IPv6 host" }
+    } else {
+        let name = host.prefix { $0 != ":" }
+        guard !name.isEmpty else { return "has no host" }
+        guard
+            name.unicodeScalars.allSatisfy({
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+                    || $0 == "."
+            })
+        else {
+            return "has a host with characters other than letters, digits, `-` and `.`"
+        }
+        host = host.dropFirst(name.count)
+    }
+    if host.hasPrefix(":") {
+        let port = host.dropFirst()
+        guard !port.isEmpty, port.count <= 5, port.allSatisfy({ $0.isASCII && $0.isNumber }), Int(port)! <= 65535
+        else { return "has a port that is not a number from 0 to 65535" }
+    }
+    return nil
 }
 
 /// Whether a character may appear in a URL as written (RFC 3986's unreserved and reserved characters, and `%`).

@@ -62,8 +62,11 @@ public enum Authentication: Sendable, Hashable {
 
 /// One operation: a method on a path.
 public struct Operation: Sendable {
-    /// The `operationId`, unique in the document.
+    /// The `operationId`, unique in the document; for an operation without one, its method and path, such as
+    /// `get /pets/{petId}`.
     public var id: String
+    /// Whether the description gives the `operationId`, rather than the generator deriving it.
+    public var hasExplicitID: Bool
     /// The method.
     public var method: HTTPMethod
     /// The path template, such as `/api/publishers/{publisherId}`.
@@ -190,12 +193,15 @@ public struct Schema: Sendable {
     public var kind: Kind
     /// What the value means.
     public var description: String?
-    /// The allowed values of a string or integer enum, as written.
+    /// The allowed values of a string or integer enum: strings as written, integers in decimal whatever their notation.
     public var enumValues: [String]
-    /// The default value as text, for strings, integers, numbers and booleans.
+    /// The default value, checked against the schema: a string as written, an integer in decimal, a number as a
+    /// Swift literal that fits the schema's format, or `true` / `false`. Nil when there is none or it does not fit.
     public var defaultValue: String?
     /// Whether `null` is allowed.
     public var isNullable: Bool
+    /// Whether an object may hold properties it does not list (false only with `additionalProperties: false`).
+    public var allowsAdditionalProperties: Bool = true
     /// For a string holding a list, the separator between items (`x-apigen-delimiter`).
     public var delimiter: String?
     /// For a string holding a relative path, the path forms it may take (`x-apigen-path-forms`).

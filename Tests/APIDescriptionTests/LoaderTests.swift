@@ -56,6 +56,12 @@ private func problems(_ text: String) -> [String] {
     }
 }
 
+/// The warnings and notes of a description that must load, as `line:column: severity: message`.
+private func remarks(_ text: String) throws -> [String] {
+    let (_, warnings) = try DescriptionLoader.load(YAMLParser.parse(Array(text.utf8), file: "d.yaml"))
+    return warnings.map { "\($0.location.line):\($0.location.column): \($0.severity.rawValue): \($0.message)" }
+}
+
 private func replacing(_ old: String, with new: String) -> String {
     #expect(valid.contains(old), "the base description has no `\(old)`")
     return valid.replacing(old, with: new)
@@ -127,7 +133,7 @@ private func replacing(_ old: String, with new: String) -> String {
     #expect(
         problems(replacing("operationId: listPets", with: "operationID: listPets")) == [
             "10:7: error: An operation has no key `operationID`. Did you mean `operationId`?",
-            "10:7: error: The operation `GET /owners/{ownerId}/pets` is missing `operationId`; add it.",
+            "10:7: note: The operation `GET /owners/{ownerId}/pets` has no `operationId`; its Swift names are derived from `get /owners/{ownerId}/pets`. Add an `operationId` to choose them.",
         ])
 }
 
@@ -135,7 +141,6 @@ private func replacing(_ old: String, with new: String) -> String {
     #expect(
         problems("openapi: 3.0.3\n") == [
             "1:1: error: The description is missing `info`; add it.",
-            "1:1: error: The description names no server; add `servers:` with the API's base URL, such as `- url: https://api.example.com`.",
             "1:1: error: The description is missing `paths`; add it.",
         ])
 }
@@ -168,18 +173,179 @@ private func replacing(_ old: String, with new: String) -> String {
             ])
 }
 
-@Test func defaultsAndExamplesOfTheWrongTypeAreRejected() {
+@Test func defaultsThatDoNotFitTheirSchemaAreWarningsAndUnused() throws {
+    let text = replacing("      enum: [cat, dog]", with: "      enum: [cat, dog]\n          default: bird")
     #expect(
-        problems(replacing("      enum: [cat, dog]", with: "      enum: [cat, dog]\n          default: bird")) == [
-            "35:20: error: The default value `bird` is not one of the enum values `cat`, `dog`."
+        try remarks(text) == [
+            "35:20: warning: The default value `bird` is not one of the enum values; the client does not use it."
+        ])
+    let tag = try #require(schemaProperty(load(text), "tag"))
+    #expect(tag.schema.defaultValue == nil)
+}
+
+@Test(
+    arguments: [
+        ("type: integer\n          default: '100'", "is a string, but the schema is an integer", nil),
+        (
+            "type: integer\n          default: 99999999999999999999",
+            "`99999999999999999999` does not fit in a 64-bit integer", nil
+        ),
+        (
+            "type: integer\n          format: int32\n          default: 3000000000",
+            "`3000000000` does not fit the schema's format `int32`", nil
+        ),
+        ("type: number\n          default: 1e400", "`1e400` is not a finite number the schema's type can hold", nil),
+        (
+            "type: number\n          format: float\n          default: 1e39",
+            "`1e39` is not a finite number the schema's type can hold", nil
+        ),
+        ("type: string\n          nullable: true\n          default: null", nil, nil),
+        ("type: integer\n          default: 0x1F", nil, "31"),
+        ("type: number\n          default: .5", nil, "0.5"),
+        ("type: number\n          default: 1.", nil, "1.0"),
+        ("type: boolean\n          default: True", nil, "true"),
+    ] as [(String, String?, String?)])
+func defaultsAreReadAsTheirTypeOrLeftOut(schema: String, warning: String?, value: String?) throws {
+    let text = replacing("    name:\n          type: string", with: "    name:\n          " + schema)
+    let messages = try remarks(text).map { $0.split(separator: " ", maxSplits: 1)[1] }
+    #expect(messages == (warning.map { ["warning: The default value \($0); the client does not use it."] } ?? []))
+    #expect(try schemaProperty(load(text), "name")?.schema.defaultValue == value)
+}
+
+@Test func examplesAreDocumentationSoMismatchesAreWarnings() throws {
+    let text = replacing(
+        "    name:\n          type: string", with: "    name:\n          type: integer\n          example: many")
+    #expect(try remarks(text) == ["32:20: warning: The example is a string, but the schema expects an integer."])
+    // An object allows properties it does not list unless `additionalProperties` is false.
+    let extra = replacing(
+        "                $ref: '#/components/schemas/Pet'\n",
+        with: "                $ref: '#/components/schemas/Pet'\n              example: {name: Rex, colour: brown}\n")
+    #expect(try remarks(extra) == [])
+    let closed = extra.replacing(
+        "      required: [name]\n", with: "      required: [name]\n      additionalProperties: false\n")
+    let closedRemarks = try remarks(closed)
+    #expect(
+        closedRemarks == [
+            "24:36: warning: The example has a property `colour` that the schema does not define, and the schema allows no others."
+        ])
+}
+
+@Test func integerEnumValuesAreReadAsNumbers() throws {
+    let text = replacing(
+        "    name:\n          type: string", with: "    name:\n          type: integer\n          enum: [0x1F, 7, 0o10]"
+    )
+    #expect(try schemaProperty(load(text), "name")?.schema.enumValues == ["31", "7", "8"])
+    let repeated = replacing(
+        "    name:\n          type: string", with: "    name:\n          type: integer\n          enum: [31, 0x1F]")
+    let repeatedRemarks = try remarks(repeated)
+    #expect(repeatedRemarks == ["32:22: warning: The enum value `0x1F` is listed twice; the repetition is ignored."])
+    let huge = replacing(
+        "    name:\n          type: string",
+        with: "    name:\n          type: integer\n          enum: [1, 99999999999999999999]")
+    let hugeRemarks = try remarks(huge)
+    #expect(
+        hugeRemarks == [
+            "32:21: warning: The enum value `99999999999999999999` does not fit in a 64-bit integer; the client treats this schema as a plain integer."
+        ])
+    #expect(try schemaProperty(load(huge), "name")?.schema.enumValues == [])
+}
+
+@Test func schemasThatAreOnlyReferencesInACycleAreLocatedErrors() {
+    #expect(
+        problems(replacing("    Pet:\n", with: "    Loop:\n      $ref: '#/components/schemas/Loop'\n    Pet:\n")) == [
+            "27:7: error: The schema `Loop` is only a reference to itself, so it describes no value; give it a `type` or point it at another schema."
         ])
     #expect(
         problems(
             replacing(
-                "    name:\n          type: string", with: "    name:\n          type: integer\n          example: many"
-            )) == [
-                "32:20: error: The example is a string, but the schema expects an integer."
+                "    Pet:\n",
+                with:
+                    "    A:\n      $ref: '#/components/schemas/B'\n    B:\n      $ref: '#/components/schemas/A'\n    Pet:\n"
+            ))
+            == [
+                "27:7: error: The schemas `A` → `B` → `A` only refer to each other, so none describes a value; give one of them a `type`."
             ])
+}
+
+@Test func aParameterDeclaredTwiceIsAnErrorButAnOverrideIsNot() {
+    let twice = replacing(
+        "      parameters:\n",
+        with:
+            "      parameters:\n        - {name: q, in: query, schema: {type: string}}\n        - {name: q, in: query, schema: {type: integer}}\n"
+    )
+    #expect(
+        problems(twice) == [
+            "13:18: error: The query parameter `q` is declared twice in one list; OpenAPI allows each name and location once. Remove one."
+        ])
+    let override = replacing(
+        "    get:\n",
+        with: "    parameters:\n      - {name: q, in: query, schema: {type: string}}\n    get:\n"
+    ).replacing(
+        "      parameters:\n", with: "      parameters:\n        - {name: q, in: query, schema: {type: integer}}\n")
+    #expect(problems(override) == [])
+}
+
+@Test func descriptionsWithoutServersOrOperationIDsLoad() throws {
+    let text = replacing("servers:\n  - url: https://pets.example.com\n", with: "")
+        .replacing("      operationId: listPets\n", with: "")
+    let document = try load(text)
+    #expect(document.servers.isEmpty)
+    #expect(document.operations[0].id == "get /owners/{ownerId}/pets")
+    #expect(!document.operations[0].hasExplicitID)
+}
+
+@Test func extensionsAndPathItemReferencesAreAllowed() throws {
+    let text = replacing(
+        "paths:\n",
+        with:
+            "x-library:\n  ping: {get: {responses: {'204': {description: Up.}}}}\npaths:\n  x-internal: {owner: team}\n  /ping:\n    $ref: '#/x-library/ping'\n"
+    )
+    .replacing("      responses:\n", with: "      responses:\n        x-note: extensions are allowed here too\n")
+    let document = try load(text)
+    #expect(document.operations.map(\.path) == ["/ping", "/owners/{ownerId}/pets"])
+}
+
+@Test func keysThatDifferOnlyInNormalizationAreDistinct() throws {
+    let text = replacing(
+        "        tag:\n",
+        with:
+            "        caf\u{E9}:\n          type: string\n        cafe\u{301}:\n          type: integer\n        tag:\n")
+    let document = try load(text)
+    guard case .object(let properties) = document.schemas[0].schema.kind else { throw Unexpected() }
+    #expect(
+        properties.map { Array($0.name.unicodeScalars) } == [
+            Array("name".unicodeScalars), Array("caf\u{E9}".unicodeScalars), Array("cafe\u{301}".unicodeScalars),
+            Array("tag".unicodeScalars),
+        ])
+}
+
+@Test func anErrorInASharedComponentIsReportedOnce() {
+    let text = replacing(
+        "      responses:\n        '200':",
+        with:
+            "      responses:\n        '403': {$ref: '#/components/responses/Forbidden'}\n        '404': {$ref: '#/components/responses/Forbidden'}\n        '200':"
+    ).replacing("components:\n", with: "components:\n  responses:\n    Forbidden: {content: {}}\n")
+    #expect(
+        problems(text) == [
+            "28:16: error: The response `components/responses/Forbidden` is missing `description`; add it."
+        ])
+}
+
+@Test func unsupportedSecuritySchemesAreReportedOnlyWhereTheyAreDefined() {
+    let text = replacing("paths:\n", with: "security:\n  - oauth: []\npaths:\n")
+        .replacing("components:\n", with: "components:\n  securitySchemes:\n    oauth: {type: oauth2, flows: {}}\n")
+    #expect(
+        problems(text) == [
+            "28:12: error: The security scheme `oauth` is not supported; only `type: http` with `scheme: bearer` is."
+        ])
+}
+
+private struct Unexpected: Error {}
+
+/// A property of the first named schema.
+private func schemaProperty(_ document: APIDocument, _ name: String) -> Property? {
+    guard case .object(let properties) = document.schemas.first?.schema.kind else { return nil }
+    return properties.first { $0.name == name }
 }
 
 @Test func duplicateOperationIDsAreReportedWithTheFirstUse() {
@@ -264,20 +430,27 @@ private func replacing(_ old: String, with new: String) -> String {
             ])
 }
 
-@Test func serverURLsMustBeAbsoluteAndHoldOnlyURLCharacters() {
+@Test(arguments: [
+    (#"https://pets.example.com/a b\"c"#, "contains ` `, which a URL cannot hold; percent-encode it"),
+    ("https://{region}.example.com", "uses a server variable, which is not supported; write the URL out in full"),
+    ("/relative", "must be an absolute `https://` or `http://` URL; relative server URLs are not supported yet"),
+    ("https://pets.example.com:abc", "has a port that is not a number from 0 to 65535"),
+    ("https://pets.example.com:70000", "has a port that is not a number from 0 to 65535"),
+    ("https://pe%41ts.example.com", "has a host with characters other than letters, digits, `-` and `.`"),
+    ("https://pets.example.com/%zz", "has a `%` that is not followed by two hexadecimal digits"),
+    ("https://user:secret@pets.example.com", "holds credentials; leave them out of the description"),
+    ("https://", "has no host"),
+])
+func serverURLsThatURLCannotReadAreRefused(url: String, problem: String) {
     #expect(
-        problems(replacing("https://pets.example.com", with: "https://pets.example.com/a b\\\"c"))
-            == [
-                #"6:10: error: The server URL `https://pets.example.com/a b\"c` contains ` `, which a URL cannot hold; percent-encode it. Server variables are not supported."#
-            ])
-    #expect(
-        problems(replacing("https://pets.example.com", with: "https://{region}.example.com"))
-            == [
-                "6:10: error: The server URL `https://{region}.example.com` contains `{`, which a URL cannot hold; percent-encode it. Server variables are not supported."
-            ])
-    #expect(
-        problems(replacing("https://pets.example.com", with: "/relative"))
-            == ["6:10: error: The server URL `/relative` must be an absolute `https://` or `http://` URL."])
+        problems(replacing("https://pets.example.com", with: url)) == [
+            "6:10: error: The server URL `\(url)` \(problem)."
+        ])
+}
+
+@Test(arguments: ["https://[::1]:8080/v1", "http://localhost:8080", "https://api.example.com/a%20b?x=1"])
+func wellFormedServerURLsAreAccepted(url: String) {
+    #expect(problems(replacing("https://pets.example.com", with: url)) == [])
 }
 
 @Test func headerNamesMustBeTokens() {
