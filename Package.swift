@@ -28,7 +28,7 @@ let package = Package(
         ),
         .target(name: "YAML", dependencies: ["CYAML"]),
         .target(name: "APIDescription", dependencies: ["YAML"]),
-        .target(name: "SwiftCodegen", dependencies: ["APIDescription"]),
+        .target(name: "SwiftCodegen", dependencies: ["APIDescription", "YAML"]),
         .target(name: "Generator", dependencies: ["YAML", "APIDescription", "SwiftCodegen"]),
         .executableTarget(
             name: "apigen",

@@ -85,9 +85,8 @@ public struct OutputDirectory: Sendable {
             try beforeSwap()
         } catch {
             try? manager.removeItem(at: staging)
-            throw OutputError(
-                message: "Could not write the generated files: \(error.localizedDescription). \(url.path) is unchanged."
-            )
+            let reason = (error as? OutputError)?.message ?? error.localizedDescription
+            throw OutputError(message: "Could not write the generated files: \(reason) \(url.path) is unchanged.")
         }
         guard exists else {
             do {
@@ -102,7 +101,7 @@ public struct OutputDirectory: Sendable {
         guard exchange(staging, url) else {
             try? manager.removeItem(at: staging)
             throw OutputError(
-                message: "Could not exchange \(url.path) with the new files (errno \(errno)); it is unchanged.")
+                message: "Could not exchange \(url.path) with the new files: \(systemReason()); it is unchanged.")
         }
         // `staging` now holds the previous files.
         try? manager.removeItem(at: staging)
@@ -112,14 +111,19 @@ public struct OutputDirectory: Sendable {
     /// thousands of files.
     private func writeFile(_ contents: String, to path: String) throws(OutputError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputError(message: "Could not create \(path) (errno \(errno)).") }
+        guard descriptor >= 0 else { throw OutputError(message: "cannot create \(path): \(systemReason()).") }
         defer { close(descriptor) }
         var bytes = Array(contents.utf8)[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            guard written > 0 else { throw OutputError(message: "Could not write \(path) (errno \(errno)).") }
+            guard written > 0 else { throw OutputError(message: "cannot write \(path): \(systemReason()).") }
             bytes = bytes.dropFirst(written)
         }
+    }
+
+    /// The system's description of the last failed call, such as "File name too long".
+    private func systemReason() -> String {
+        String(cString: strerror(errno))
     }
 
     /// Regular files under the directory, relative to it, sorted.

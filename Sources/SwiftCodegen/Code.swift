@@ -39,7 +39,7 @@ public struct Code: Sendable, Hashable, ExpressibleByStringInterpolation, Custom
         case source(String)
         /// A name, printed with backticks when it is a keyword.
         case identifier(Identifier)
-        /// An argument label at a call site, where only `inout`, `var` and `let` need backticks.
+        /// An argument label at a call site, where no keyword but `_` needs backticks.
         case label(Identifier)
         /// A value printed as a string literal.
         case literal(String)

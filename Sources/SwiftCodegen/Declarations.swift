@@ -8,14 +8,20 @@ public struct SwiftFile: Sendable {
     public var imports: [String]
     /// The modules imported and re-exported to the file's users, printed first.
     public var exportedImports: [String]
+    /// For imported modules whose implementation details the file uses, the name of the SPI that holds them.
+    public var spiImports: [String: String]
     /// The top-level declarations.
     public var declarations: [Declaration]
 
     /// Creates a file.
-    public init(path: String, imports: [String], exportedImports: [String] = [], declarations: [Declaration]) {
+    public init(
+        path: String, imports: [String], exportedImports: [String] = [], spiImports: [String: String] = [:],
+        declarations: [Declaration]
+    ) {
         self.path = path
         self.imports = imports
         self.exportedImports = exportedImports
+        self.spiImports = spiImports
         self.declarations = declarations
     }
 }
@@ -64,6 +70,28 @@ public indirect enum Declaration: Sendable {
     case function(FunctionDeclaration)
     /// A case of an enum.
     case enumCase(EnumCaseDeclaration)
+    /// A public type alias.
+    case typeAlias(TypeAliasDeclaration)
+}
+
+/// `public typealias Name = Type`.
+public struct TypeAliasDeclaration: Sendable {
+    /// The alias.
+    public var name: Identifier
+    /// The type it stands for.
+    public var type: Code
+    /// Its documentation.
+    public var doc: Doc?
+    /// Where in the description the alias comes from.
+    public var origin: String?
+
+    /// Creates a type alias.
+    public init(name: Identifier, type: Code, doc: Doc? = nil, origin: String? = nil) {
+        self.name = name
+        self.type = type
+        self.doc = doc
+        self.origin = origin
+    }
 }
 
 /// A struct or an enum.

@@ -10,8 +10,11 @@ public enum Naming {
     ]
 
     /// Names that cannot be used as a member even with backticks, or would shadow what generated code relies on.
+    ///
+    /// `var`, `let` and `inout` are among them because as argument labels Swift 6.2 needs backticks around them and
+    /// Swift 6.3 warns about the backticks.
     static let reservedMembers: Set<String> = [
-        "self", "Self", "init", "deinit", "subscript", "Type", "Protocol", "super",
+        "self", "Self", "init", "deinit", "subscript", "Type", "Protocol", "super", "var", "let", "inout",
     ]
 
     /// Type names that would shadow types the generated code uses.
@@ -23,6 +26,14 @@ public enum Naming {
         "Sendable", "Set", "String", "Swift", "Type", "URL", "UUID", "Void", "APIClientError", "APIClientRuntime",
         "OpenAPIRuntime", "RequestBuilder", "ResponseReader", "RequestRunner", "JSONCoding", "DelimitedList",
         "RelativeReference", "TemplateComponent", "BearerTokenProvider", "ClientTransport", "ClientMiddleware",
+        "APIOperation", "CaseIterable", "Indirect", "OpenAPIValueContainer", "Input", "Output", "Character",
+        "Substring", "InvalidInput", "RawRepresentable", "Identifiable", "CustomStringConvertible", "Result",
+    ]
+
+    /// Names no member or nested type of a generated type may take: members of the protocols generated types
+    /// conform to, and the nested types that generated code refers to from inside them.
+    static let reservedScopeNames: Set<String> = [
+        "CodingKeys", "Input", "Output", "Form", "stringValue", "intValue", "hashValue", "rawValue", "allCases",
     ]
 
     /// The words of a name.
@@ -90,6 +101,9 @@ public struct UniqueNames: Sendable {
     /// nothing however many there are.
     private let shared: Set<String>
     private var used: Set<String>
+
+    /// Every name taken so far, shared ones included.
+    public var taken: Set<String> { used.union(shared) }
 
     /// Creates a scope in which `reserved` and `shared` names are already taken.
     public init(reserved: Set<String> = [], shared: Set<String> = []) {

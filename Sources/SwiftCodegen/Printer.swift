@@ -11,7 +11,9 @@ public enum Printer {
         for line in header { writer.line("// " + docText(line).joined(separator: " ")) }
         writer.blank()
         for module in file.exportedImports { writer.line("@_exported import \(module)") }
-        for module in file.imports { writer.line("import \(module)") }
+        for module in file.imports {
+            writer.line((file.spiImports[module].map { "@_spi(\($0)) " } ?? "") + "import \(module)")
+        }
         for declaration in file.declarations {
             writer.blank()
             writer.declaration(declaration)
@@ -27,7 +29,7 @@ public enum Printer {
             case .source(let source): text += source
             case .identifier(let identifier): text += escapedIdentifier(identifier)
             case .label(let label):
-                text += ["inout", "var", "let", "_"].contains(label.name) ? "`\(label.name)`" : label.name
+                text += label.name == "_" ? "`_`" : label.name
             case .literal(let value): text += stringLiteral(value)
             case .list(let open, let items, let close, _):
                 text += open + items.map(render).joined(separator: ", ") + close
@@ -160,16 +162,25 @@ private struct Writer {
         case .property(let property): propertyDeclaration(property)
         case .function(let function): functionDeclaration(function)
         case .enumCase(let enumCase): enumCaseDeclaration(enumCase)
+        case .typeAlias(let alias): typeAliasDeclaration(alias)
         }
     }
 
+    mutating func typeAliasDeclaration(_ alias: TypeAliasDeclaration) {
+        if let doc = Writer.withOrigin(alias.doc, alias.origin) { self.doc(doc) }
+        code("public typealias \(alias.name) = \(alias.type)")
+    }
+
+    /// Documentation followed by where the declaration comes from, when it comes from a named part of the description.
+    static func withOrigin(_ doc: Doc?, _ origin: String?) -> Doc? {
+        guard let origin else { return doc }
+        var result = doc ?? Doc([])
+        result.paragraphs.append("Generated from `\(origin)`.")
+        return result
+    }
+
     mutating func typeDeclaration(_ type: TypeDeclaration) {
-        var doc = type.doc
-        if let origin = type.origin {
-            doc = doc ?? Doc([])
-            doc?.paragraphs.append("Generated from `\(origin)`.")
-        }
-        if let doc { self.doc(doc) }
+        if let doc = Writer.withOrigin(type.doc, type.origin) { self.doc(doc) }
         var header = (type.isPublic ? "public " : "") + "\(type.kind.rawValue) \(Printer.escapedIdentifier(type.name))"
         if !type.conformances.isEmpty { header += ": " + type.conformances.joined(separator: ", ") }
         guard !type.members.isEmpty else {

@@ -22,23 +22,24 @@ struct CompileFailure: Error {
     var output: String
 }
 
-/// Generates a description's client into a temporary directory and type-checks it in Swift 6 mode, returning the
-/// sources and what the compiler printed.
-private func generateAndTypeCheck(_ fixture: String) throws -> (sources: [GeneratedFile], compilerOutput: String) {
-    let bytes = Array(try Data(contentsOf: root.appending(path: "Tests/Fixtures/\(fixture)")))
-    let files = try Pipeline.generate(bytes, path: fixture, sourceName: fixture).files
-    let output = try withTemporaryDirectory { directory in
+/// Type-checks generated files in Swift 6 mode as a module of their own, returning what the compiler printed;
+/// throws when it fails.
+func typeCheck(_ files: [GeneratedFile], module: String) throws -> String {
+    try withTemporaryDirectory { directory in
         try OutputDirectory(url: directory).replace(with: files)
         let (status, output) = try runCommand(
-            [
-                "swiftc", "-typecheck", "-swift-version", "6", "-module-name", "Hostile", "-I",
-                try modulesDirectory().path,
-            ]
+            ["swiftc", "-typecheck", "-swift-version", "6", "-module-name", module, "-I", try modulesDirectory().path]
                 + files.map { directory.appending(path: $0.path).path })
         guard status == 0 else { throw CompileFailure(output: output) }
         return output
     }
-    return (files, output)
+}
+
+/// Generates a description's client and type-checks it, returning the sources and what the compiler printed.
+private func generateAndTypeCheck(_ fixture: String) throws -> (sources: [GeneratedFile], compilerOutput: String) {
+    let bytes = Array(try Data(contentsOf: root.appending(path: "Tests/Fixtures/\(fixture)")))
+    let files = try Pipeline.generate(bytes, path: fixture, sourceName: fixture).files
+    return (files, try typeCheck(files, module: "Hostile"))
 }
 
 @Test func hostileNamesAndDescriptionsGiveSwiftThatCompilesWithoutWarnings() throws {
@@ -62,7 +63,20 @@ private func generateAndTypeCheck(_ fixture: String) throws -> (sources: [Genera
     #expect(node.contains("var _owner: Indirect<Owner>?"))
     #expect(node.contains("public var children: [Node]?"))
     let leaf = try #require(files.first { $0.path == "Schemas/Leaf.swift" }).contents
-    #expect(leaf.contains("public var alias: Node?"))
+    #expect(leaf.contains("public var alias: Alias?"))
+    let alias = try #require(files.first { $0.path == "Schemas/Alias.swift" }).contents
+    #expect(alias.contains("public typealias Alias = Node"))
+}
+
+@Test func recursionThroughArraysAndAliasesCompiles() throws {
+    let (files, output) = try generateAndTypeCheck("recursive.yaml")
+    #expect(output.isEmpty, "the compiler said: \(output)")
+    let tree = try #require(files.first { $0.path == "Schemas/Tree.swift" }).contents
+    #expect(tree.contains("public typealias Tree = [TreeItem]"))
+    #expect(tree.contains("public var children: Tree?"))
+    let nested = try #require(files.first { $0.path == "Schemas/Nested.swift" }).contents
+    #expect(nested.contains("public struct Nested: Codable, Hashable, Sendable {"))
+    #expect(nested.contains("public var value: [Nested]"))
 }
 
 @Test func edgeCasesOfTheSubsetCompile() throws {
@@ -87,7 +101,28 @@ private func generateAndTypeCheck(_ fixture: String) throws -> (sources: [Genera
     #expect(files.map(\.path).contains("Schemas/String_.swift"))
 }
 
-@Test(arguments: ["hostile.yaml", "recursive.yaml", "edge-cases.yaml"])
+@Test func adversarialNamesCompileWithoutWarnings() throws {
+    let (files, output) = try generateAndTypeCheck("adversarial-names.yaml")
+    #expect(output.isEmpty, "the compiler said: \(output)")
+    // Names that differ only in case get files that differ in more, for file systems that ignore case.
+    let paths = files.map { $0.path.lowercased() }
+    #expect(Set(paths).count == paths.count)
+    let client = try #require(files.first { $0.path == "Client.swift" }).contents
+    #expect(client.contains("try await self.search(Search.Input(search: search, selfValue: selfValue))"))
+}
+
+/// Identifiers of a few hundred characters cannot meet the line limit, so this fixture is compiled but not linted.
+@Test func longNamesGiveShortStableFileNamesAndCompile() throws {
+    let (files, output) = try generateAndTypeCheck("long-names.yaml")
+    #expect(output.isEmpty, "the compiler said: \(output)")
+    #expect(files.allSatisfy { $0.path.split(separator: "/").allSatisfy { $0.utf8.count <= 255 } })
+    #expect(
+        files.map(\.path).contains {
+            $0.hasPrefix("Operations/AVeryLongVeryLong") && $0.hasSuffix("_7bfb55055f13b1ec.swift")
+        })
+}
+
+@Test(arguments: ["hostile.yaml", "recursive.yaml", "edge-cases.yaml", "adversarial-names.yaml"])
 func generatedCodePassesTheProjectsStrictLint(fixture: String) throws {
     let bytes = Array(try Data(contentsOf: root.appending(path: "Tests/Fixtures/\(fixture)")))
     let files = try Pipeline.generate(bytes, path: fixture, sourceName: fixture).files

@@ -1,11 +1,13 @@
 import APIDescription
+import YAML
 
 /// Translates a validated description into Swift files: one per named schema, one per operation and the client.
 ///
 /// Names are assigned once, up front and in document order, so output is the same on every run.
 public struct Translator {
     let document: APIDocument
-    /// Swift type names of named schemas that get their own declaration.
+    /// Swift type names of named schemas. Every named schema has one except delimited strings, whose Swift type
+    /// depends on where they are used.
     var schemaTypes: [String: Identifier] = [:]
     /// Named schemas by name, for resolving references.
     let schemas: [String: Schema]
@@ -13,29 +15,76 @@ public struct Translator {
     var operationTypes: [String: Identifier] = [:]
     /// The client's method names for operations, by `operationId`; unique, and clear of the client's own members.
     var methodNames: [String: Identifier] = [:]
-    /// Every top-level name, which nested types must not shadow.
+    /// Every top-level name, which nested types and members must not shadow.
     var topLevelNames: Set<String> = []
     /// For each named object schema, the named object schemas it holds by value, directly or through others; a
     /// property that leads back to its own type must be stored out of line.
     var heldByValue: [String: Set<String>] = [:]
+    /// For named schemas that are arrays of inline objects or enums, the top-level name of the item type.
+    var itemTypes: [String: Identifier] = [:]
+    /// Named schemas that are neither objects nor enums and lead back to themselves through other such schemas
+    /// (`A: {type: array, items: {$ref: A}}`): a type alias cannot refer to itself, so they become wrapper structs.
+    var wrappedAliases: Set<String> = []
+    /// Warnings about what the description asks that the generated code cannot do where it is asked.
+    let diagnostics = DiagnosticSink()
 
     /// Prepares the translation of a document.
     public init(document: APIDocument) {
         self.document = document
         schemas = Dictionary(document.schemas.map { ($0.name, $0.schema) }, uniquingKeysWith: { first, _ in first })
         var names = UniqueNames(reserved: ["Client"])
-        for named in document.schemas where Translator.needsDeclaration(named.schema) {
+        for named in document.schemas where Translator.resolved(named.schema, in: schemas).delimiter == nil {
             schemaTypes[named.name] = names.claim(Naming.typeName(named.name))
         }
         for operation in document.operations {
             operationTypes[operation.id] = names.claim(Naming.typeName(operation.id))
         }
-        var methods = UniqueNames(reserved: ["runner", "token", "defaultServerURL"])
+        for named in document.schemas where !Translator.needsDeclaration(named.schema) {
+            if Translator.innermostItems(of: named.schema).map(Translator.needsDeclaration) == true {
+                itemTypes[named.name] = names.claim(Naming.typeName(named.name + "Item"))
+            }
+        }
+        topLevelNames = names.taken
+        // Method names are lowerCamelCase and type names UpperCamelCase, but both start with `_` where the name starts
+        // with a digit; a method named like a type would hide it inside the client.
+        var methods = UniqueNames(
+            reserved: ["runner", "token", "defaultServerURL", "serverURL"], shared: topLevelNames)
         for operation in document.operations {
             methodNames[operation.id] = methods.claim(Naming.memberName(operation.id))
         }
-        topLevelNames = Set(schemaTypes.values.map(\.name) + operationTypes.values.map(\.name) + ["Client"])
         heldByValue = Translator.reachability(document.schemas, schemas: schemas)
+        wrappedAliases = Translator.selfReferentialAliases(document.schemas, schemas: schemas)
+    }
+
+    /// The items of the innermost array of an array schema, or nil when the schema is not an array.
+    static func innermostItems(of schema: Schema) -> Schema? {
+        guard case .array(var items) = schema.kind else { return nil }
+        while case .array(let inner) = items.kind { items = inner }
+        return items
+    }
+
+    /// Named schemas without a declaration of their own that reach themselves through references and arrays alone.
+    static func selfReferentialAliases(_ named: [NamedSchema], schemas: [String: Schema]) -> Set<String> {
+        func aliasTargets(_ schema: Schema) -> [String] {
+            switch schema.kind {
+            case .reference(let target):
+                guard let resolved = schemas[target], !needsDeclaration(resolved) else { return [] }
+                return [target]
+            case .array(let items): return aliasTargets(items)
+            default: return []
+            }
+        }
+        var result: Set<String> = []
+        for schema in named where !needsDeclaration(schema.schema) {
+            var reached: Set<String> = []
+            var pending = aliasTargets(schema.schema)
+            while let next = pending.popLast() {
+                guard reached.insert(next).inserted, let target = schemas[next] else { continue }
+                pending += aliasTargets(target)
+            }
+            if reached.contains(schema.name) { result.insert(schema.name) }
+        }
+        return result
     }
 
     /// The named object schemas each named schema holds by value, transitively. Arrays break the chain: their
@@ -84,23 +133,59 @@ public struct Translator {
 
     /// The files of the client, in a fixed order.
     public func files() -> [SwiftFile] {
-        // Each operation's input is shaped once, for both its own file and the client's methods.
-        let shapes = document.operations.map(inputShape)
+        // Each operation is shaped once, for both its own file and the client's methods.
+        let shapes = document.operations.map(operationShape)
         var files = [clientFile(shapes)]
+        var fileNames = FileNames()
         for shape in shapes {
-            files.append(operationFile(shape))
+            files.append(operationFile(shape, path: "Operations/\(fileNames.claim(shape.namespace.name)).swift"))
         }
         for named in document.schemas {
             guard let name = schemaTypes[named.name] else { continue }
             var scope = Scope(path: [name], reserved: topLevelNames, owner: named.name)
-            let declaration = typeDeclaration(
-                for: named.schema, name: name, origin: "#/components/schemas/\(named.name)", scope: &scope)
+            let origin = "#/components/schemas/\(named.name)"
+            let declarations: [Declaration]
+            if Translator.needsDeclaration(named.schema) {
+                declarations = [typeDeclaration(for: named.schema, name: name, origin: origin, scope: &scope)]
+            } else {
+                declarations = aliasDeclarations(named, name: name, origin: origin)
+            }
             files.append(
                 SwiftFile(
-                    path: "Schemas/\(name.name).swift", imports: Translator.imports(for: named.schema),
-                    declarations: [declaration]))
+                    path: "Schemas/\(fileNames.claim(name.name)).swift", imports: Translator.imports,
+                    spiImports: Translator.spiImports,
+                    declarations: declarations))
         }
         return files
+    }
+
+    /// The declarations of a named schema that is not an object or an enum: a type alias, with the type of its
+    /// items where those are inline objects or enums, or a wrapper struct where an alias would refer to itself.
+    func aliasDeclarations(_ named: NamedSchema, name: Identifier, origin: String) -> [Declaration] {
+        var nested: [Declaration] = []
+        let type: Code
+        if let items = Translator.innermostItems(of: named.schema), let itemName = itemTypes[named.name] {
+            var scope = Scope(path: [itemName], reserved: topLevelNames, owner: nil)
+            var documented = items
+            documented.description = items.description ?? "An item of `\(named.name)`."
+            nested = [typeDeclaration(for: documented, name: itemName, origin: nil, scope: &scope)]
+            var element: Code = items.isNullable ? "\(itemName)?" : "\(itemName)"
+            var current = named.schema
+            while case .array(let inner) = current.kind {
+                element = "[\(element)]"
+                current = inner
+            }
+            type = element
+        } else {
+            // Without inline objects or enums inside, the mapping declares nothing in this scope.
+            var scope = Scope(path: [name], reserved: topLevelNames, owner: nil)
+            type = mapType(named.schema, name: named.name, scope: &scope).code
+        }
+        let doc = Doc([named.schema.description])
+        guard wrappedAliases.contains(named.name) else {
+            return [.typeAlias(TypeAliasDeclaration(name: name, type: type, doc: doc, origin: origin))] + nested
+        }
+        return [wrapperDeclaration(name: name, type: type, doc: doc, origin: origin)] + nested
     }
 
     /// Whether a named schema becomes a type of its own; others (plain strings, numbers, arrays) are used inline.
@@ -112,23 +197,51 @@ public struct Translator {
         }
     }
 
-    /// The modules a schema's declaration uses: the runtime (delimited lists, path forms, out-of-line storage) and
-    /// Foundation always, OpenAPIRuntime for free-form values.
-    static func imports(for schema: Schema) -> [String] {
-        ["APIClientRuntime", "Foundation"] + (usesValueContainer([schema]) ? ["OpenAPIRuntime"] : [])
+    /// The modules every generated file imports: the runtime, Foundation for `Data`, `Date`, `URL` and `UUID`, and
+    /// OpenAPIRuntime for free-form values.
+    static let imports = ["APIClientRuntime", "Foundation", "OpenAPIRuntime"]
+
+    /// Generated code uses the runtime's implementation details through its `Generated` SPI, which consumers of the
+    /// client do not see.
+    static let spiImports = ["APIClientRuntime": "Generated"]
+}
+
+/// File names for generated types: unique even on file systems that ignore case, and short enough for any file
+/// system (255 bytes) however long the type's name is.
+struct FileNames {
+    private var used: Set<String> = []
+
+    mutating func claim(_ name: String) -> String {
+        var candidate = name
+        if candidate.utf8.count > 120 {
+            candidate = String(candidate.prefix(100)) + "_" + stableHash(name)
+        }
+        var counter = 2
+        let base = candidate
+        while !used.insert(candidate.lowercased()).inserted {
+            candidate = base + "_\(counter)"
+            counter += 1
+        }
+        return candidate
     }
 
-    /// Whether any of the schemas, or a schema inline in them, is a free-form value (`OpenAPIValueContainer`).
-    static func usesValueContainer(_ schemas: [Schema], depth: Int = 0) -> Bool {
-        guard depth < 64 else { return false }
-        return schemas.contains { schema in
-            switch schema.kind {
-            case .any: true
-            case .array(let items): usesValueContainer([items], depth: depth + 1)
-            case .object(let properties): usesValueContainer(properties.map(\.schema), depth: depth + 1)
-            default: false
-            }
+    /// A hash of the text that is the same on every run and machine (FNV-1a), in hexadecimal.
+    private func stableHash(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
         }
+        return String(hash, radix: 16)
+    }
+}
+
+/// Collects the translator's warnings, located in the description.
+final class DiagnosticSink {
+    private(set) var warnings: [Diagnostic] = []
+
+    func warn(_ location: SourceLocation, _ message: String) {
+        let diagnostic = Diagnostic.warning(at: location, message)
+        if !warnings.contains(diagnostic) { warnings.append(diagnostic) }
     }
 }
 
@@ -136,22 +249,23 @@ public struct Translator {
 struct Scope {
     /// The enclosing types, outermost first.
     var path: [Identifier]
-    var types: UniqueNames
-    var members: UniqueNames
+    /// Member and nested type names share one pool: a member named like a nested type (both `_1x`, from a name that
+    /// starts with a digit) would hide it.
+    var names: UniqueNames
 
     /// The named schema whose declaration this scope is part of, if any.
     var owner: String?
 
     /// - Parameters:
-    ///   - reserved: Names no nested type may take, such as every top-level type name.
+    ///   - reserved: Names no nested type or member may take, such as every top-level type name.
     ///   - owner: The named schema whose declaration the scope is part of.
     init(path: [Identifier], reserved: Set<String>, owner: String? = nil) {
         self.path = path
         self.owner = owner
-        types = UniqueNames(
-            reserved: Set(path.map(\.name)).union(["CodingKeys", "Input", "Output", "Form"]), shared: reserved)
-        // `stringValue` and `intValue` would clash with `CodingKey`'s own members in the coding keys.
-        members = UniqueNames(reserved: ["stringValue", "intValue"])
+        // `stringValue` and `intValue` would clash with `CodingKey`'s own members in the coding keys, `hashValue` with
+        // `Hashable`'s; the types are those every generated type may declare or refer to inside itself.
+        names = UniqueNames(
+            reserved: Set(path.map(\.name)).union(Naming.reservedScopeNames), shared: reserved)
     }
 
     /// The fully qualified reference to a type nested in this scope.

@@ -11,11 +11,16 @@ extension Translator {
     /// one (inline objects, enums, path forms). Nullability is left to the caller, which knows whether the value may
     /// also be absent.
     ///
-    /// - Parameter description: What the value means where it is used, documenting a nested type whose schema has no
-    ///   description of its own.
-    func mapType(_ schema: Schema, name: String, description: String? = nil, scope: inout Scope) -> MappedType {
+    /// - Parameters:
+    ///   - description: What the value means where it is used, documenting a nested type whose schema has no
+    ///     description of its own.
+    ///   - isProperty: Whether the value is a property of an object, the one place a delimited list
+    ///     (`x-apigen-delimiter`) is coded as its items; elsewhere it is the string on the wire.
+    func mapType(
+        _ schema: Schema, name: String, description: String? = nil, isProperty: Bool = false, scope: inout Scope
+    ) -> MappedType {
         if Translator.needsDeclaration(schema) {
-            let typeName = scope.types.claim(Naming.typeName(name))
+            let typeName = scope.names.claim(Naming.typeName(name))
             var inner = scope
             var documented = schema
             documented.description = schema.description ?? description ?? "The values of `\(name)`."
@@ -24,7 +29,9 @@ extension Translator {
         }
         switch schema.kind {
         case .string(let format):
-            if schema.delimiter != nil { return MappedType(code: "[String]", nested: []) }
+            if schema.delimiter != nil {
+                return MappedType(code: delimitedType(schema, isProperty: isProperty), nested: [])
+            }
             switch format {
             case "uuid": return MappedType(code: "UUID", nested: [])
             case "uri": return MappedType(code: "URL", nested: [])
@@ -45,17 +52,67 @@ extension Translator {
             preconditionFailure("objects always get a declaration")
         case .reference(let target):
             if let typeName = schemaTypes[target] { return MappedType(code: "\(typeName)", nested: []) }
-            // A named schema without a declaration of its own, such as a plain string, is used inline; its own nested
-            // types cannot arise, since only objects, enums and path forms have them.
-            guard let resolved = schemas[target] else { return MappedType(code: "OpenAPIValueContainer", nested: []) }
-            return mapType(resolved, name: name, description: description, scope: &scope)
+            // Only delimited strings have no type of their own: their Swift type depends on where they are used.
+            return MappedType(code: delimitedType(resolved(schema), isProperty: isProperty), nested: [])
         case .any:
             return MappedType(code: "OpenAPIValueContainer", nested: [])
         }
     }
 
+    /// The Swift type of a delimited list: its items as a property of an object, otherwise the string on the wire,
+    /// with a warning, since only objects code the list.
+    private func delimitedType(_ schema: Schema, isProperty: Bool) -> Code {
+        if isProperty { return "[String]" }
+        diagnostics.warn(
+            schema.location,
+            "`x-apigen-delimiter` applies where the string is a property of an object; here it is used as a whole string."
+        )
+        return "String"
+    }
+
+    /// A struct that holds one value of another type and codes as that value: what a named schema that leads back to
+    /// itself through arrays (`A: {type: array, items: {$ref: A}}`) becomes, where a type alias cannot.
+    func wrapperDeclaration(name: Identifier, type: Code, doc: Doc, origin: String) -> Declaration {
+        let value = Identifier("value")
+        return .type(
+            TypeDeclaration(
+                .struct, name: name, conformances: ["Codable", "Hashable", "Sendable"], doc: doc, origin: origin,
+                members: [
+                    .property(PropertyDeclaration(name: value, type: type, isMutable: true, doc: Doc(["The value."]))),
+                    .function(
+                        FunctionDeclaration(
+                            name: nil, parameters: [FunctionParameter(label: "_", name: value, type: type)],
+                            doc: Doc(["Wraps a value."], parameters: [(value, "The value.")]),
+                            body: [.line("self.value = value")])),
+                    .function(
+                        FunctionDeclaration(
+                            name: nil,
+                            parameters: [
+                                FunctionParameter(label: "from", name: Identifier("decoder"), type: "any Decoder")
+                            ],
+                            effects: "throws", doc: Doc(["Decodes the value it holds."]),
+                            body: [.line("value = try decoder.singleValueContainer().decode(\(type).self)")])),
+                    .function(
+                        FunctionDeclaration(
+                            name: Identifier("encode"),
+                            parameters: [
+                                FunctionParameter(label: "to", name: Identifier("encoder"), type: "any Encoder")
+                            ],
+                            effects: "throws", doc: Doc(["Encodes the value it holds."]),
+                            body: [
+                                .line("var container = encoder.singleValueContainer()"),
+                                .line("try container.encode(value)"),
+                            ])),
+                ]))
+    }
+
     /// The schema a reference leads to, following references between named schemas.
     func resolved(_ schema: Schema) -> Schema {
+        Translator.resolved(schema, in: schemas)
+    }
+
+    /// The schema a reference leads to among `schemas`, following references between named schemas.
+    static func resolved(_ schema: Schema, in schemas: [String: Schema]) -> Schema {
         var current = schema
         var seen: Set<String> = []
         while case .reference(let name) = current.kind, seen.insert(name).inserted, let target = schemas[name] {
@@ -106,7 +163,7 @@ extension Translator {
 
     /// The case names of an enum's values, in order.
     static func enumCaseNames(_ values: [String]) -> [Identifier] {
-        var names = UniqueNames(reserved: ["allCases", "rawValue"])
+        var names = UniqueNames(reserved: Naming.reservedScopeNames)
         return values.map { names.claim(Naming.memberName($0)) }
     }
 }

@@ -22,6 +22,13 @@ extension Translator {
         }
         members.append(
             .property(PropertyDeclaration(name: Identifier("runner"), type: "RequestRunner", isPublic: false)))
+        members.append(
+            .property(
+                PropertyDeclaration(
+                    name: Identifier("serverURL"), type: "URL", getter: [.line("runner.serverURL")],
+                    doc: Doc([
+                        "The server the client sends requests to, against which relative URLs in responses resolve."
+                    ]))))
         var parameters = [
             FunctionParameter(
                 name: Identifier("serverURL"), type: "URL",
@@ -76,7 +83,8 @@ extension Translator {
                 members: members))
         // The runtime is re-exported so that callers can name `APIClientError` with only the client imported.
         return SwiftFile(
-            path: "Client.swift", imports: ["Foundation", "OpenAPIRuntime"], exportedImports: ["APIClientRuntime"],
+            path: "Client.swift", imports: Translator.imports, exportedImports: ["APIClientRuntime"],
+            spiImports: Translator.spiImports,
             declarations: [client])
     }
 
@@ -101,13 +109,15 @@ extension Translator {
         var arguments: [Code] = []
         var parameters: [FunctionParameter] = []
         var docs: [(name: Identifier, text: String)] = []
-        var names = UniqueNames(reserved: ["input"])
+        // Arguments must not hide the types the method's body names; the body calls the other method through `self`,
+        // so an argument may share its name.
+        var names = UniqueNames(reserved: ["input"], shared: topLevelNames)
         for field in shape.fields {
             if case .body(let body) = field.source, body.isFlattened, body.isRequired,
                 case .object = resolved(body.schema).kind
             {
                 var flat: [FlatArgument] = []
-                let construction = flattened(body.schema, type: field.wrapped, names: &names, into: &flat, depth: 0)
+                let construction = flattened(body.schema, type: field.wrapped, names: &names, into: &flat, path: [])
                 arguments.append("\(label: field.name): \(construction)")
                 parameters += flat.map(\.parameter)
                 docs += flat.map { ($0.parameter.name, $0.doc) }
@@ -126,19 +136,22 @@ extension Translator {
             doc: Doc(
                 [summary, operation.description], parameters: orderedDocs, returns: returns, throwsText: throwsText),
             isDeprecated: operation.isDeprecated,
-            body: [.line(Code.call("try await \(name)", [Code.call("\(namespace).Input", arguments)]))])
+            body: [.line(Code.call("try await self.\(name)", [Code.call("\(namespace).Input", arguments)]))])
         return [.function(convenience), .function(send)]
     }
 
     /// The expression that builds a flattened body from the method's arguments, adding an argument for each leaf.
     ///
-    /// Required nested objects are flattened too; optional ones and anything else become one argument each.
+    /// Required nested objects are flattened too, except one that leads back to an object being flattened (a
+    /// recursive type would never end); optional ones and anything else become one argument each.
+    ///
+    /// - Parameter path: The named schemas of the objects being flattened, outermost first.
     private func flattened(
-        _ schema: Schema, type: Code, names: inout UniqueNames, into arguments: inout [FlatArgument], depth: Int
+        _ schema: Schema, type: Code, names: inout UniqueNames, into arguments: inout [FlatArgument], path: [String]
     ) -> Code {
-        guard depth < 16, case .object(let properties) = resolved(schema).kind else {
-            return type
-        }
+        let object = resolved(schema)
+        guard case .object(let properties) = object.kind else { return type }
+        let path = path + referencedNames(schema)
         var scope = Scope(
             path: Array(Printer.render(type).split(separator: ".").map { Identifier(String($0)) }),
             reserved: topLevelNames)
@@ -146,10 +159,10 @@ extension Translator {
         let fields = structProperties(properties, scope: &scope, nested: &nested)
         var parts: [Code] = []
         for field in fields {
-            let childSchema = resolved(field.property.schema)
-            if case .object = childSchema.kind, !field.isOptional {
-                let inner = flattened(
-                    field.property.schema, type: field.wrapped, names: &names, into: &arguments, depth: depth + 1)
+            let child = field.property.schema
+            let leadsBack = !Set(referencedNames(child)).isDisjoint(with: path)
+            if case .object = resolved(child).kind, !field.isOptional, !leadsBack, !field.isIndirect {
+                let inner = flattened(child, type: field.wrapped, names: &names, into: &arguments, path: path)
                 parts.append("\(label: field.name): \(inner)")
             } else {
                 let argument = names.claim(field.name)
@@ -157,10 +170,21 @@ extension Translator {
                     FlatArgument(
                         parameter: FunctionParameter(
                             name: argument, type: field.type, defaultValue: field.isOptional ? "nil" : nil),
-                        doc: field.property.schema.description ?? "The `\(field.property.name)` property."))
+                        doc: child.description ?? "The `\(field.property.name)` property."))
                 parts.append("\(label: field.name): \(argument)")
             }
         }
         return Code.call(type, parts)
+    }
+
+    /// The named schemas a schema refers to before reaching one that is not a reference.
+    private func referencedNames(_ schema: Schema) -> [String] {
+        var names: [String] = []
+        var current = schema
+        while case .reference(let name) = current.kind, !names.contains(name), let target = schemas[name] {
+            names.append(name)
+            current = target
+        }
+        return names
     }
 }

@@ -23,9 +23,10 @@ extension Translator {
     func structProperties(_ properties: [Property], scope: inout Scope, nested: inout [Declaration]) -> [StructProperty]
     {
         properties.map { property in
-            let name = scope.members.claim(Naming.memberName(property.name))
+            let name = scope.names.claim(Naming.memberName(property.name))
             let mapped = mapType(
-                property.schema, name: property.name, description: property.schema.description, scope: &scope)
+                property.schema, name: property.name, description: property.schema.description, isProperty: true,
+                scope: &scope)
             nested += mapped.nested
             return StructProperty(
                 property: property, name: name, wrapped: mapped.code,
@@ -87,34 +88,38 @@ extension Translator {
                         .enum, name: Identifier("CodingKeys"), isPublic: false, conformances: ["String", "CodingKey"],
                         members: keys)))
         }
-        if fields.contains(where: { $0.property.schema.delimiter != nil }) {
+        if fields.contains(where: { resolved($0.property.schema).delimiter != nil }) {
             members += explicitCoding(fields)
         }
         return members + nested
     }
 
     /// `init(from:)` and `encode(to:)` for structs with delimited lists, which travel as one joined string.
+    ///
+    /// Properties are always reached through `self`, so that one named `container` or `encoder` is not mistaken for
+    /// the local of that name.
     private func explicitCoding(_ fields: [StructProperty]) -> [Declaration] {
         var decode: [Statement] = [.line("let container = try decoder.container(keyedBy: CodingKeys.self)")]
         var encode: [Statement] = [.line("var container = encoder.container(keyedBy: CodingKeys.self)")]
         for field in fields {
             let key: Code = ".\(field.storage)"
             let ifPresent: Code = field.isOptional ? "IfPresent" : ""
-            guard let delimiter = field.property.schema.delimiter else {
+            guard let delimiter = resolved(field.property.schema).delimiter else {
                 let type: Code = field.isIndirect ? "Indirect<\(field.wrapped)>" : field.wrapped
                 decode.append(
                     .line("self.\(field.storage) = try container.decode\(ifPresent)(\(type).self, forKey: \(key))"))
-                encode.append(.line("try container.encode\(ifPresent)(\(field.storage), forKey: \(key))"))
+                encode.append(.line("try container.encode\(ifPresent)(self.\(field.storage), forKey: \(key))"))
                 continue
             }
             let decoded = Code.call("try container.decode\(ifPresent)", ["String.self", "forKey: \(key)"])
             let separator: Code = "separator: \(literal: delimiter)"
+            let items: Code = field.isOptional ? "items" : "self.\(field.name)"
             let joined = Code.call(
-                "try DelimitedList.join", ["\(field.name)", separator, "field: \(literal: field.property.name)"])
+                "try DelimitedList.join", [items, separator, "field: \(literal: field.property.name)"])
             let encodeJoined = Code.call("try container.encode", [joined, "forKey: \(key)"])
             if field.isOptional {
                 decode.append(.line("self.\(field.name) = \(decoded).map { DelimitedList.split($0, \(separator)) }"))
-                encode.append(.block("if let \(field.name)", [.line(encodeJoined)]))
+                encode.append(.block("if let items = self.\(field.name)", [.line(encodeJoined)]))
             } else {
                 decode.append(.line("self.\(field.name) = \(Code.call("DelimitedList.split", [decoded, separator]))"))
                 encode.append(.line(encodeJoined))

@@ -16,11 +16,15 @@ struct InputField {
     var type: Code { isOptional ? "\(wrapped)?" : wrapped }
 }
 
-/// What an operation's translation produces besides its file: what the client's methods need.
+/// An operation shaped for code: its input's fields and its output, named in one scope so that no two of their
+/// nested types share a name, before any file is written.
 struct OperationShape {
     var operation: Operation
     var namespace: Identifier
     var fields: [InputField]
+    var output: Declaration
+    var parser: Declaration
+    /// The types nested in the namespace, for the input's and the output's values.
     var nested: [Declaration]
 }
 
@@ -41,8 +45,9 @@ extension Translator {
         505: "httpVersionNotSupported",
     ]
 
-    /// The input fields of an operation, in order: path parameters, query and header parameters, then the body.
-    func inputShape(_ operation: Operation) -> OperationShape {
+    /// The shape of an operation: its input fields in order (path parameters, query and header parameters, then the
+    /// body) and its output.
+    func operationShape(_ operation: Operation) -> OperationShape {
         let namespace = operationTypes[operation.id]!
         var scope = Scope(path: [namespace], reserved: topLevelNames)
         var fields: [InputField] = []
@@ -51,14 +56,14 @@ extension Translator {
             let mapped = mapType(
                 parameter.schema, name: parameter.name, description: parameter.description, scope: &scope)
             nested += mapped.nested
-            let defaultValue = parameter.schema.defaultValue.flatMap {
-                defaultCode($0, schema: parameter.schema, type: mapped.code)
-            }
+            let defaultValue = parameter.schema.defaultValue.flatMap { defaultCode($0, schema: parameter.schema) }
+            // A path segment cannot be null, so a nullable path parameter is still a value the caller must give.
+            let isOptional = !parameter.isRequired || (parameter.schema.isNullable && parameter.location != .path)
             fields.append(
                 InputField(
-                    source: .parameter(parameter), name: scope.members.claim(Naming.memberName(parameter.name)),
-                    wrapped: mapped.code, isOptional: !parameter.isRequired || parameter.schema.isNullable,
-                    defaultValue: defaultValue ?? (parameter.isRequired ? nil : "nil"),
+                    source: .parameter(parameter), name: scope.names.claim(Naming.memberName(parameter.name)),
+                    wrapped: mapped.code, isOptional: isOptional,
+                    defaultValue: defaultValue ?? (isOptional ? "nil" : nil),
                     doc: parameter.description ?? parameter.schema.description
                         ?? "The `\(parameter.name)` \(parameter.location.rawValue) parameter."))
         }
@@ -67,24 +72,28 @@ extension Translator {
             nested += mapped.nested
             fields.append(
                 InputField(
-                    source: .body(body), name: scope.members.claim(Identifier("body")), wrapped: mapped.code,
+                    source: .body(body), name: scope.names.claim(Identifier("body")), wrapped: mapped.code,
                     isOptional: !body.isRequired, defaultValue: body.isRequired ? nil : "nil",
                     doc: body.description ?? body.schema.description ?? "The request body."))
         }
-        return OperationShape(operation: operation, namespace: namespace, fields: fields, nested: nested)
+        let output = outputDeclaration(operation, scope: &scope, nested: &nested)
+        return OperationShape(
+            operation: operation, namespace: namespace, fields: fields, output: output.declaration,
+            parser: output.parser, nested: nested)
     }
 
-    /// A default value as Swift code: an enum case, a string literal or a number.
-    func defaultCode(_ value: String, schema: Schema, type: Code) -> Code? {
+    /// A default value as Swift code: an enum case, a string literal or a number. The loader has checked it against
+    /// the schema; a string default is used only where the Swift type is a plain `String`.
+    func defaultCode(_ value: String, schema: Schema) -> Code? {
         let target = resolved(schema)
         if !target.enumValues.isEmpty, let index = target.enumValues.firstIndex(of: value) {
             return ".\(Translator.enumCaseNames(target.enumValues)[index])"
         }
         switch target.kind {
-        case .string where target.delimiter == nil && target.pathForms.isEmpty && Printer.render(type) == "String":
-            return "\(literal: value)"
-        case .integer where Int(value) != nil, .number where Double(value) != nil,
-            .boolean where value == "true" || value == "false":
+        case .string(let format):
+            let isPlainString = !["uuid", "uri", "date-time"].contains(format) && target.pathForms.isEmpty
+            return target.delimiter == nil && isPlainString ? "\(literal: value)" : nil
+        case .integer, .number, .boolean:
             return Code(stringLiteral: value)
         default:
             return nil
@@ -92,11 +101,8 @@ extension Translator {
     }
 
     /// The file of one operation: a namespace with its input, output, request builder and response parser.
-    func operationFile(_ shape: OperationShape) -> SwiftFile {
+    func operationFile(_ shape: OperationShape, path: String) -> SwiftFile {
         let operation = shape.operation
-        var scope = Scope(path: [shape.namespace], reserved: topLevelNames)
-        var outputNested: [Declaration] = []
-        let output = outputDeclaration(operation, scope: &scope, nested: &outputNested)
         let summary = operation.summary ?? "The `\(operation.id)` operation."
         let members: [Declaration] =
             [
@@ -105,10 +111,10 @@ extension Translator {
                         name: Identifier("id"), type: "String", isStatic: true, value: "\(literal: operation.id)",
                         doc: Doc(["The operation's `operationId`, which middlewares and transports receive."]))),
                 inputDeclaration(shape),
-                output.declaration,
+                shape.output,
                 requestFunction(shape),
-                output.parser,
-            ] + shape.nested + outputNested
+                shape.parser,
+            ] + shape.nested
         let declaration = Declaration.type(
             TypeDeclaration(
                 .enum, name: shape.namespace, conformances: ["APIOperation"],
@@ -116,13 +122,8 @@ extension Translator {
                     summary, operation.description, "`\(operation.method.rawValue.uppercased()) \(operation.path)`",
                 ]),
                 origin: "#/paths/\(escapePointer(operation.path))/\(operation.method.rawValue)", members: members))
-        let schemas =
-            operation.parameters.map(\.schema) + [operation.requestBody?.schema].compactMap { $0 }
-            + operation.responses.flatMap { [$0.body].compactMap { $0 } + $0.headers.map(\.schema) }
         return SwiftFile(
-            path: "Operations/\(shape.namespace.name).swift",
-            imports: ["APIClientRuntime", "Foundation", "HTTPTypes"]
-                + (Translator.usesValueContainer(schemas) ? ["OpenAPIRuntime"] : []),
+            path: path, imports: (Translator.imports + ["HTTPTypes"]).sorted(), spiImports: Translator.spiImports,
             declarations: [declaration])
     }
 

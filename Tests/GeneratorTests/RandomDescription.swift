@@ -1,0 +1,373 @@
+/// Random but mostly valid OpenAPI descriptions, built from a small grammar: reference graphs between named schemas,
+/// objects, arrays, enums and defaults, names chosen to collide with what generated code uses, parameters, bodies and
+/// responses. Random bytes rarely get past the YAML reader; these reach every stage of the generator.
+///
+/// The same seed always gives the same description, so a failure is reproduced from its seed alone.
+struct RandomDescription {
+    /// A JSON-shaped value, printed as YAML flow text.
+    indirect enum Value {
+        case string(String)
+        /// A plain scalar, printed as written: numbers, booleans, null, `0x1F`.
+        case plain(String)
+        case list([Value])
+        case map([(String, Value)])
+    }
+
+    private var random: SplitMix64
+    private var schemaNames: [String] = []
+    private var operationIDs: Set<String> = []
+
+    /// Words real descriptions use, and names that collide with Swift keywords, the generated code's own types and
+    /// members, and each other after conversion to Swift names.
+    static let names = [
+        "pet", "Pet", "pets", "owner", "id", "name", "status", "Node", "Item", "Error", "Response", "data",
+        "Input", "Output", "APIOperation", "CaseIterable", "Indirect", "OpenAPIValueContainer", "Client", "Body",
+        "OkBody", "Form", "CodingKeys", "String", "Data", "Date", "URL", "Int", "Bool", "Self", "Type", "Protocol",
+        "Sendable", "Codable", "Hashable", "Foundation", "HTTPTypes", "APIClientRuntime", "RequestBuilder", "Swift",
+        "Optional", "Array", "Decoder", "Encoder", "Never", "Void", "Any", "Error", "HTTPRequest", "HTTPResponse",
+        "class", "struct", "enum", "default", "case", "self", "init", "var", "let", "inout", "func", "return", "in",
+        "is", "as", "throws", "async", "await", "true", "false", "nil", "super", "where", "static", "Type", "deinit",
+        "encoder", "decoder", "container", "hashValue", "rawValue", "allCases", "body", "input", "output",
+        "request", "runner", "token", "description", "hash", "encode", "from", "to", "values", "value", "status2",
+        "undocumented", "other", "ok", "accepted", "id2", "builder", "reader", "response", "form", "path", "url",
+        "unrecognized", "serverURL", "transport", "middlewares", "maxResponseBodyBytes", "defaultServerURL",
+        "1cancel", "2017-10-31", "_", "-", "$", "x", "X", "café", "cafe\u{301}", "naïve", "über", "日本",
+        "notification-emails", "notification_emails", "notificationEmails", "get-pet", "getPet", "GET pet",
+    ]
+
+    init(seed: UInt64) {
+        random = SplitMix64(seed: seed)
+    }
+
+    /// The description as YAML text.
+    mutating func yaml() -> String {
+        var document = description()
+        return Self.render(&document)
+    }
+
+    mutating func description() -> Value {
+        let schemaCount = int(0...6)
+        schemaNames = (0..<schemaCount).map { _ in name() }
+        schemaNames = Array(Set(schemaNames)).sorted()
+        var components: [(String, Value)] = []
+        if !schemaNames.isEmpty {
+            components.append(("schemas", .map(schemaNames.map { ($0, schema(depth: 0)) })))
+        }
+        let secured = chance(0.4)
+        if secured {
+            components.append(
+                (
+                    "securitySchemes",
+                    .map([("bearer", .map([("type", .string("http")), ("scheme", .string("bearer"))]))])
+                ))
+        }
+        var paths: [(String, Value)] = []
+        var seenPaths: Set<String> = []
+        for _ in 0..<int(1...4) {
+            let (path, parameters) = pathTemplate()
+            guard seenPaths.insert(path).inserted else { continue }
+            var item: [(String, Value)] = []
+            for method in ["get", "post", "put", "delete", "patch"].shuffled(using: &random).prefix(int(1...2)) {
+                item.append((method, operation(pathParameters: parameters)))
+            }
+            paths.append((path, .map(item)))
+        }
+        var root: [(String, Value)] = [
+            ("openapi", .string("3.0.3")),
+            ("info", .map([("title", .string(name())), ("version", .string("1"))])),
+        ]
+        if chance(0.7) {
+            root.append(
+                (
+                    "servers",
+                    .list([
+                        .map([
+                            (
+                                "url",
+                                .string(
+                                    pick([
+                                        "https://api.example.com", "http://localhost:8080/v1",
+                                        "https://x.example.com/a/b",
+                                    ]))
+                            )
+                        ])
+                    ])
+                ))
+        }
+        if secured, chance(0.7) { root.append(("security", .list([.map([("bearer", .list([]))])]))) }
+        root.append(("paths", .map(paths)))
+        if !components.isEmpty { root.append(("components", .map(components))) }
+        return .map(root)
+    }
+
+    // MARK: Schemas
+
+    mutating func schema(depth: Int, scalarOnly: Bool = false) -> Value {
+        var entries: [(String, Value)]
+        let roll = int(0...(scalarOnly ? 5 : 11))
+        switch roll {
+        case 0, 1: entries = stringSchema(scalarOnly: scalarOnly)
+        case 2: entries = integerSchema()
+        case 3: entries = [("type", .string("number"))] + numberExtras()
+        case 4:
+            entries =
+                [("type", .string("boolean"))] + (chance(0.3) ? [("default", .plain(pick(["true", "false"])))] : [])
+        case 5:
+            guard !schemaNames.isEmpty else { return .map(stringSchema()) }
+            return .map([("$ref", .string("#/components/schemas/" + escapePointer(pick(schemaNames))))])
+        case 6, 7:
+            guard depth < 3 else { return .map(stringSchema()) }
+            entries = objectSchema(depth: depth)
+        case 8:
+            guard depth < 3 else { return .map(integerSchema()) }
+            entries = [("type", .string("array")), ("items", schema(depth: depth + 1))]
+        case 9:
+            entries = chance(0.5) ? [] : [("type", .string("object"))]
+        default:
+            guard !schemaNames.isEmpty else { return .map([]) }
+            return .map([("$ref", .string("#/components/schemas/" + escapePointer(pick(schemaNames))))])
+        }
+        if chance(0.2) { entries.append(("nullable", .plain("true"))) }
+        if chance(0.3) {
+            entries.append(
+                ("description", .string(pick(["A value.", "*/ /* \\u{0} \"quoted\"", "Line one.\nLine two."]))))
+        }
+        return .map(entries)
+    }
+
+    /// - Parameter scalarOnly: Whether the string is a parameter, where the generator's list and path-form extensions
+    ///   do not apply.
+    mutating func stringSchema(scalarOnly: Bool = false) -> [(String, Value)] {
+        var entries: [(String, Value)] = [("type", .string("string"))]
+        switch int(0...9) {
+        case 3 where scalarOnly, 4 where scalarOnly: break
+        case 0:
+            entries.append(("format", .string(pick(["uuid", "date-time", "uri", "email", "byte", "date", "weird"]))))
+        case 1, 2:
+            let values = Array(Set((0..<int(1...4)).map { _ in name() })).sorted()
+            entries.append(("enum", .list(values.map(Value.string))))
+            if chance(0.4) { entries.append(("default", .string(pick(values)))) }
+        case 3: entries.append(("x-apigen-delimiter", .string(pick([",", ";", "|"]))))
+        case 4:
+            entries.append(
+                (
+                    "x-apigen-path-forms",
+                    .list([
+                        .map([("name", .string(name())), ("template", .string("/a/{\(name())}/b/{\(name())}"))]),
+                        .map([("name", .string("other")), ("template", .string("/ops/{id}"))]),
+                    ])
+                ))
+        case 5: entries.append(("default", .string(pick(["", "x", "\"}", "null"]))))
+        default: break
+        }
+        return entries
+    }
+
+    mutating func integerSchema() -> [(String, Value)] {
+        var entries: [(String, Value)] = [("type", .string("integer"))]
+        if chance(0.3) { entries.append(("format", .string(pick(["int32", "int64"])))) }
+        switch int(0...5) {
+        case 0:
+            let values = Array(
+                Set(
+                    (0..<int(1...3)).map { _ in
+                        pick(["0", "1", "-1", "42", "0x1F", "9223372036854775807", "99999999999999999999", "7"])
+                    })
+            )
+            .sorted()
+            entries.append(("enum", .list(values.map(Value.plain))))
+            if chance(0.5) { entries.append(("default", .plain(pick(values + ["3"])))) }
+        case 1: entries.append(("default", .plain(pick(["0", "-5", "100", "0x10", "1e3", "99999999999999999999"]))))
+        case 2: entries.append(("default", .string("100")))
+        default: break
+        }
+        return entries
+    }
+
+    mutating func numberExtras() -> [(String, Value)] {
+        var entries: [(String, Value)] = []
+        if chance(0.3) { entries.append(("format", .string(pick(["float", "double"])))) }
+        if chance(0.4) {
+            entries.append(("default", .plain(pick([".5", "1.", "1e400", "-0.0", "3", "2.5e-3", ".inf", "1_000"]))))
+        }
+        return entries
+    }
+
+    mutating func objectSchema(depth: Int) -> [(String, Value)] {
+        let names = Array(Set((0..<int(0...5)).map { _ in name() })).sorted()
+        var entries: [(String, Value)] = [("type", .string("object"))]
+        if !names.isEmpty {
+            entries.append(("properties", .map(names.map { ($0, schema(depth: depth + 1)) })))
+            let required = names.filter { _ in chance(0.5) }
+            if !required.isEmpty { entries.append(("required", .list(required.map(Value.string)))) }
+        }
+        if chance(0.2) { entries.append(("additionalProperties", .plain("false"))) }
+        return entries
+    }
+
+    // MARK: Operations
+
+    mutating func pathTemplate() -> (String, [String]) {
+        var path = ""
+        var parameters: [String] = []
+        for _ in 0..<int(1...3) {
+            if chance(0.4) {
+                let parameter = name().filter { $0 != "{" && $0 != "}" && $0 != "/" }
+                guard !parameter.isEmpty, !parameters.contains(parameter) else { continue }
+                parameters.append(parameter)
+                path += "/{\(parameter)}"
+            } else {
+                path += "/" + pick(["pets", "owners", "a", "b-c", "v1", "items"])
+            }
+        }
+        return (path.isEmpty ? "/" : path, parameters)
+    }
+
+    mutating func operation(pathParameters: [String]) -> Value {
+        var entries: [(String, Value)] = []
+        if chance(0.85) {
+            var id = name()
+            while operationIDs.contains(id) { id += "x" }
+            operationIDs.insert(id)
+            entries.append(("operationId", .string(id)))
+        }
+        var parameters: [Value] = pathParameters.map { name in
+            .map([
+                ("name", .string(name)), ("in", .string("path")), ("required", .plain("true")),
+                ("schema", schema(depth: 0, scalarOnly: true)),
+            ])
+        }
+        var seen: Set<String> = []
+        for _ in 0..<int(0...3) {
+            let location = pick(["query", "header"])
+            var parameterName = name()
+            if location == "header" {
+                parameterName = parameterName.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+            }
+            guard !parameterName.isEmpty, seen.insert(location + parameterName).inserted else { continue }
+            var parameter: [(String, Value)] = [("name", .string(parameterName)), ("in", .string(location))]
+            if chance(0.4) { parameter.append(("required", .plain("true"))) }
+            parameter.append(("schema", schema(depth: 0, scalarOnly: true)))
+            parameters.append(.map(parameter))
+        }
+        if !parameters.isEmpty { entries.append(("parameters", .list(parameters))) }
+        if chance(0.5) {
+            var body: [(String, Value)] = [
+                ("content", .map([("application/json", .map([("schema", schema(depth: 0))]))]))
+            ]
+            if chance(0.6) { body.append(("required", .plain("true"))) }
+            if chance(0.4) { body.append(("x-apigen-flatten", .plain("true"))) }
+            entries.append(("requestBody", .map(body)))
+        }
+        var responses: [(String, Value)] = []
+        for status in Array(
+            Set(
+                (0..<int(1...4)).map { _ in
+                    pick(["200", "201", "202", "204", "400", "404", "418", "500", "299", "default"])
+                })
+        ).sorted() {
+            var response: [(String, Value)] = [("description", .string("The \(status) response."))]
+            if chance(0.3) {
+                var headers: [(String, Value)] = []
+                for header in Set(["Location", "X-Rate", "ETag", "X-Count"].filter { _ in chance(0.5) }).sorted() {
+                    var entry: [(String, Value)] = [("schema", schema(depth: 0, scalarOnly: true))]
+                    if chance(0.5) { entry.append(("required", .plain("true"))) }
+                    headers.append((header, .map(entry)))
+                }
+                if !headers.isEmpty { response.append(("headers", .map(headers))) }
+            }
+            if status != "204", chance(0.6) {
+                response.append(("content", .map([("application/json", .map([("schema", schema(depth: 0))]))])))
+            }
+            responses.append((status, .map(response)))
+        }
+        entries.append(("responses", .map(responses)))
+        if chance(0.1) { entries.append(("deprecated", .plain("true"))) }
+        return .map(entries)
+    }
+
+    // MARK: Choices
+
+    mutating func name() -> String {
+        // Up to 300 characters: YAML allows implicit keys up to 1,024.
+        if chance(0.03) { return String(repeating: pick(["a", "Long"]), count: int(25...75)) + pick(["", "x", "1"]) }
+        return pick(Self.names)
+    }
+
+    mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
+
+    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &random) }
+
+    mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &random) < probability }
+
+    private func escapePointer(_ name: String) -> String {
+        name.replacing("~", with: "~0").replacing("/", with: "~1")
+    }
+
+    // MARK: Printing
+
+    static func render(_ value: inout Value) -> String {
+        var text = ""
+        write(value, to: &text)
+        text.append("\n")
+        return text
+    }
+
+    private static func write(_ value: Value, to text: inout String) {
+        switch value {
+        case .string(let string): quote(string, into: &text)
+        case .plain(let raw): text += raw
+        case .list(let items):
+            text += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { text += ", " }
+                write(item, to: &text)
+            }
+            text += "]"
+        case .map(let entries):
+            text += "{"
+            for (index, entry) in entries.enumerated() {
+                if index > 0 { text += ", " }
+                quote(entry.0, into: &text)
+                text += ": "
+                write(entry.1, to: &text)
+            }
+            text += "}"
+        }
+    }
+
+    private static func quote(_ string: String, into text: inout String) {
+        text += "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case _ where scalar.value < 0x20: text += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        text += "\""
+    }
+}
+
+/// A small, fast pseudo-random generator with a seed, so that every description can be made again.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}
