@@ -2,6 +2,7 @@
 // Do not edit: change the description and run apigen again.
 
 @_exported import APIClientRuntime
+@_spi(Generated) import APIClientRuntime
 import Foundation
 import OpenAPIRuntime
 
@@ -18,6 +19,11 @@ public struct Client: Sendable {
     }
 
     let runner: RequestRunner
+
+    /// The server the client sends requests to, against which relative URLs in responses resolve.
+    public var serverURL: URL {
+        runner.serverURL
+    }
 
     let token: BearerTokenProvider
 
@@ -68,7 +74,7 @@ public struct Client: Sendable {
         notificationEmails: [String],
         apiVersion: CancelOperation.APIVersion = ._20171031
     ) async throws(APIClientError) -> CancelOperation.Output {
-        try await cancelOperation(
+        try await self.cancelOperation(
             CancelOperation.Input(
                 publisherID: publisherID,
                 offerID: offerID,

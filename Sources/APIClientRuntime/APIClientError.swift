@@ -7,7 +7,7 @@ import Foundation
 /// token.
 public struct APIClientError: Error, Sendable, CustomStringConvertible {
     /// What went wrong.
-    public enum Reason: Sendable {
+    public enum Reason: Sendable, Hashable {
         /// A value the caller passed cannot be sent as the description requires; nothing was sent.
         case invalidInput(field: String, problem: String)
         /// The token provider threw; nothing was sent.

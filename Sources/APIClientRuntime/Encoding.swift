@@ -1,7 +1,7 @@
 import Foundation
 
 /// Percent-encoding for the parts of a request URL.
-public enum URIEncoding {
+@_spi(Generated) public enum URIEncoding {
     /// Encodes a value as exactly one path segment: every byte outside the unreserved set is percent-encoded, so `/`,
     /// `?`, `#` and `%` cannot change the target.
     ///
@@ -50,7 +50,7 @@ public enum URIEncoding {
 }
 
 /// A list carried as one string, its items joined by a separator, such as comma-separated e-mail addresses.
-public enum DelimitedList {
+@_spi(Generated) public enum DelimitedList {
     /// Joins items for the wire.
     ///
     /// - Throws: ``InvalidInput`` when an item is empty, contains the separator, or has control characters or
@@ -80,7 +80,7 @@ public enum DelimitedList {
 }
 
 /// The JSON coding every generated client uses, with sorted keys so that bodies are byte-for-byte reproducible.
-public enum JSONCoding {
+@_spi(Generated) public enum JSONCoding {
     // Made once: creating a coder costs more than coding a small body. Both are safe to share between threads.
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()

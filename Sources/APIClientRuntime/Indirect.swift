@@ -1,6 +1,6 @@
 /// A value stored out of line, so that a generated struct can hold a value of its own type, directly or through other
 /// structs (a tree node's parent, say). It keeps value semantics: the stored value never changes.
-public struct Indirect<Wrapped: Sendable>: Sendable {
+@_spi(Generated) public struct Indirect<Wrapped: Sendable>: Sendable {
     private final class Box: Sendable {
         let value: Wrapped
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A piece of a path template, for matching received paths against the forms a description documents.
-public enum TemplateComponent: Sendable, Hashable {
+@_spi(Generated) public enum TemplateComponent: Sendable, Hashable {
     /// Text that must appear as written.
     case literal(String)
     /// A non-empty value that runs up to the next literal and never spans a `/`.
@@ -9,13 +9,22 @@ public enum TemplateComponent: Sendable, Hashable {
 }
 
 /// A URL reference received from a server, such as a `Location` header.
-public enum RelativeReference {
-    /// The path of a reference that is a path on the same server (it starts with a single `/`), without its query or
-    /// fragment; nil for anything else.
+@_spi(Generated) public enum RelativeReference {
+    /// The path of a reference, without its query or fragment: of a path on the same server (it starts with a single
+    /// `/`), or of an absolute `http` or `https` URL, whose server `url(of:relativeTo:)` checks; nil for anything
+    /// else.
     public static func path(of reference: String) -> Substring? {
-        guard reference.hasPrefix("/"), !reference.hasPrefix("//") else { return nil }
-        let end = reference.firstIndex { $0 == "?" || $0 == "#" } ?? reference.endIndex
-        return reference[..<end]
+        var rest = Substring(reference)
+        for scheme in ["https://", "http://"] where rest.utf8.count > scheme.utf8.count {
+            let head = rest.utf8.prefix(scheme.utf8.count)
+            guard head.elementsEqual(scheme.utf8, by: { $0 | 0x20 == $1 | 0x20 }) else { continue }
+            let authority = rest.dropFirst(scheme.count)
+            rest = authority[(authority.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? authority.endIndex)...]
+            break
+        }
+        guard rest.hasPrefix("/"), !rest.hasPrefix("//") else { return nil }
+        let end = rest.firstIndex { $0 == "?" || $0 == "#" } ?? rest.endIndex
+        return rest[..<end]
     }
 
     /// Matches a reference's path against a template, returning the percent-decoded value of each variable, or nil

@@ -4,7 +4,7 @@ import HTTPTypes
 /// Assembles one request of one operation: the path with its encoded segments, the query, headers and JSON body.
 ///
 /// Generated request builders drive it; every value goes through the encoding its place on the wire needs.
-public struct RequestBuilder: Sendable {
+@_spi(Generated) public struct RequestBuilder: Sendable {
     private let operationID: String
     private let method: HTTPRequest.Method
     private var path = ""
@@ -84,7 +84,7 @@ public struct RequestBuilder: Sendable {
 }
 
 /// Checks on header values.
-public enum HeaderValue {
+@_spi(Generated) public enum HeaderValue {
     /// Whether a value can travel in a header unchanged: no control characters, which includes CR, LF and NUL.
     public static func isSafe(_ value: String) -> Bool {
         !value.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }

@@ -7,7 +7,7 @@ public typealias BearerTokenProvider = @Sendable () async throws -> String
 
 /// Sends the requests of a generated client: builds them, adds the bearer token, passes them through the middlewares
 /// to the transport, reads the response body up to a limit, and parses the response.
-public struct RequestRunner: Sendable {
+@_spi(Generated) public struct RequestRunner: Sendable {
     /// The server that request paths are relative to.
     public let serverURL: URL
     /// What carries requests to the server.
@@ -116,7 +116,7 @@ public protocol APIOperation {
     static func output(from response: HTTPResponse, body: Data) throws(APIClientError) -> Output
 }
 
-extension RequestRunner {
+@_spi(Generated) extension RequestRunner {
     /// Sends one request of an operation and parses its response.
     ///
     /// - Parameters:

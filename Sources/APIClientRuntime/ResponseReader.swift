@@ -3,7 +3,7 @@ import HTTPTypes
 
 /// Reads the parts of one response that a generated response parser asks for, turning problems into errors that
 /// carry the operation, the status and the raw body.
-public struct ResponseReader: Sendable {
+@_spi(Generated) public struct ResponseReader: Sendable {
     private let operationID: String
     /// The response.
     public let response: HTTPResponse

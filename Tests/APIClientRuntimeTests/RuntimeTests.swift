@@ -1,4 +1,4 @@
-import APIClientRuntime
+@_spi(Generated) import APIClientRuntime
 import Foundation
 import Testing
 
@@ -34,7 +34,10 @@ func dateTimesDecodeWithAndWithoutFractionalSeconds(json: String, seconds: Doubl
     ("/a/%C3/c", nil),
     ("/a//c", nil),
     ("/a/b/c/d", nil),
-    ("https://host/a/b/c", nil),
+    ("https://host/a/b/c", ["b"]),
+    ("HTTP://host:8080/a/b/c?x", ["b"]),
+    ("https://host", nil),
+    ("ftp://host/a/b/c", nil),
 ])
 func templatesMatchOneDecodedSegmentPerVariable(reference: String, values: [String]?) {
     #expect(RelativeReference.match(reference, [.literal("/a/"), .variable, .literal("/c")]) == values)

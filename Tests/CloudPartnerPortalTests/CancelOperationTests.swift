@@ -176,7 +176,6 @@ private func cancel(_ transport: MockTransport) async throws(APIClientError) -> 
         "/api/something/else",
         "/api/operations/",
         "/api/operations/a/b",
-        "https://evil.example.com/api/operations/x",
         "//evil.example.com/api/operations/x",
         "",
     ])
@@ -190,8 +189,21 @@ private func cancel(_ transport: MockTransport) async throws(APIClientError) -> 
         #expect(location.form == .unrecognized)
     }
 
+    @Test func absoluteLocationsOnTheServerAreRecognisedAndResolve() {
+        let raw =
+            "https://cloudpartner.azure.com/api/publishers/contoso/offers/contoso-offer/operations/56615b67?api-version=2017-10-31"
+        let location = CancelOperation.Location(rawValue: raw)
+        #expect(
+            location.form == .migratedOffer(publisherID: "contoso", offerID: "contoso-offer", operationID: "56615b67"))
+        #expect(location.path == "/api/publishers/contoso/offers/contoso-offer/operations/56615b67")
+        let client = Client(transport: MockTransport { _ in .init(status: .ok) }, token: { "t" })
+        #expect(location.url(relativeTo: client.serverURL)?.absoluteString == raw)
+    }
+
     @Test func locationsOnAnotherHostDoNotResolve() {
+        // The form is recognised wherever the URL points, but it never resolves to another server.
         let location = CancelOperation.Location(rawValue: "https://evil.example.com/api/operations/x")
+        #expect(location.form == .nonMigratedOffer(operationID: "x"))
         #expect(location.url(relativeTo: Client.defaultServerURL) == nil)
         #expect(
             CancelOperation.Location(rawValue: "//evil.example.com/x").url(relativeTo: Client.defaultServerURL) == nil)
