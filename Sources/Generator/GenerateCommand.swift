@@ -66,9 +66,21 @@ public struct GenerateCommand: Sendable {
             }
             return outcome
         }
+        let stale = directory.staleFiles(comparedWith: files)
+        guard !stale.isEmpty else {
+            outcome.output.append("\(output) is up to date; nothing changed.")
+            return outcome
+        }
         do {
+            let expected = Set(files.map(\.path))
+            let existed = stale.map { FileManager.default.fileExists(atPath: directory.url.appending(path: $0).path) }
             try directory.replace(with: files)
-            outcome.output.append("Generated \(files.count) files in \(output).")
+            outcome.output.append(
+                "Updated \(stale.count) of \(files.count) file\(files.count == 1 ? "" : "s") in \(output):")
+            for (path, exists) in zip(stale, existed) {
+                let change = !expected.contains(path) ? "removed" : exists ? "changed" : "added"
+                outcome.output.append("  \(change) \(path)")
+            }
         } catch {
             outcome.status = 1
             outcome.errors.append("error: \(error.message)")

@@ -36,9 +36,11 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generates the client for a description, or checks that a directory holds it.",
         discussion: """
-            Examples:
-              apigen generate api-spec/cloud-partner-portal.yaml --output Generated/CloudPartnerPortal
-              apigen generate api-spec/cloud-partner-portal.yaml --output Generated/CloudPartnerPortal --check
+            Examples (each command fits on one line, or continues after a backslash, so it can be copied whole):
+              apigen generate api-spec/cloud-partner-portal.yaml \\
+                --output Generated/CloudPartnerPortal
+              apigen generate api-spec/cloud-partner-portal.yaml \\
+                --output Generated/CloudPartnerPortal --check
 
             Files are written only when the whole description is valid, and replace the directory's previous \
             contents in one step. Errors are printed as FILE:LINE:COLUMN: error: MESSAGE.
