@@ -72,6 +72,7 @@ let package = Package(
         ),
 
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "apigenTests", dependencies: ["apigen"]),
         .testTarget(name: "APIClientRuntimeTests", dependencies: ["APIClientRuntime"]),
         .testTarget(name: "APIDescriptionTests", dependencies: ["APIDescription"]),
         .testTarget(name: "SwiftCodegenTests", dependencies: ["SwiftCodegen", "APIDescription", "YAML"]),

@@ -22,9 +22,12 @@ let package = Package(
                 .product(name: "OpenAPIURLSession", package: "swift-openapi-urlsession"),
             ]
         ),
+        // Member import visibility, the direction Swift is taking, checks that the testing product is usable with
+        // only what it documents: its requests' HTTP types come with it.
         .testTarget(
             name: "CancelWatcherTests",
-            dependencies: ["CancelWatcher", .product(name: "APIClientTesting", package: "apigen")]
+            dependencies: ["CancelWatcher", .product(name: "APIClientTesting", package: "apigen")],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,7 @@
 import Foundation
-import HTTPTypes
+// Tests name the HTTP types of the requests they inspect and the responses they script (`.post`, `.accepted`,
+// `.location`); re-exporting them lets a test import only this module, also with member import visibility.
+@_exported import HTTPTypes
 import OpenAPIRuntime
 
 /// A transport that answers requests in memory and records them, for testing code that uses a generated client.

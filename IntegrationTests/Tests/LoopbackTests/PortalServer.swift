@@ -70,14 +70,16 @@ struct CancelHandler: HTTPHandler {
         case "migrated":
             return HTTPResponse(
                 statusCode: .accepted,
-                headers: [
+                headers: HTTPHeaders([
                     .location:
                         "/api/publishers/migrated/offers/o/operations/56615b67-2185-49fe-80d2-c4ddf77bb2e8?api-version=2017-10-31"
-                ])
+                ]))
         case "legacy":
             return HTTPResponse(
                 statusCode: .accepted,
-                headers: [.location: "/api/operations/contoso$contoso-offer$2$preview?api-version=2017-10-31"])
+                headers: HTTPHeaders([
+                    .location: "/api/operations/contoso$contoso-offer$2$preview?api-version=2017-10-31"
+                ]))
         case "bad":
             return json(400, #"{"error":{"code":"BadArgument","message":"The offer is not valid."}}"#)
         case "forbidden":

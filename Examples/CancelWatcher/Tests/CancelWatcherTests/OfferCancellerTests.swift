@@ -58,3 +58,11 @@ func anAcceptedCancellationKeepsTheOperationToPoll(location: String, operationID
     }
     #expect(transport.requests.isEmpty)
 }
+
+@Test func theRequestIsInspectedWithOnlyTheTestingProductImported() async throws {
+    let (canceller, transport) = canceller(answering: .init(status: .ok))
+    _ = try await canceller.cancel(publisher: "contoso", offer: "contoso-offer", notify: ["a@x.com"])
+    let request = try #require(transport.requests.first?.request)
+    #expect(request.method == .post)
+    #expect(request.headerFields[.contentType] == "application/json")
+}
