@@ -102,7 +102,7 @@ public typealias BearerTokenProvider = @Sendable () async throws -> String
 
 /// One operation of a generated client: its identity, its request builder and its response parser.
 ///
-/// Generated operation namespaces conform to it, so one ``RequestRunner`` can send any of them.
+/// Generated operation namespaces conform to it, so one `RequestRunner` can send any of them.
 public protocol APIOperation {
     /// The values a request sends.
     associatedtype Input: Sendable
