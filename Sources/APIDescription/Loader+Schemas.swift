@@ -12,65 +12,62 @@ extension Loader {
                 reportMissing(name, kind: "schemas", ref: ref, at: refNode.location)
                 return nil
             }
-            for entry in entries where entry.key != "$ref" && entry.key != "description" {
+            for entry in entries
+            where !["$ref", "description", "summary"].contains(entry.key) && !entry.key.hasPrefix("x-") {
                 warning(
-                    entry.keyLocation, "`\(entry.key)` beside `$ref` is ignored; OpenAPI 3.0 reads only the reference.")
+                    entry.keyLocation, "`\(entry.key)` beside `$ref` is ignored; the generator reads the reference.")
             }
             return Schema(
                 kind: .reference(name), description: node["description"].flatMap { string($0, "`description`") },
                 location: node.location)
         }
-        checkKeys(
-            entries, allowed: Keys.schemaSupported + Keys.schemaUnchecked + Keys.schemaUnsupported + ["$ref"],
-            in: "A schema")
-        for entry in entries where Keys.schemaUnsupported.contains(entry.key) {
-            error(
-                entry.keyLocation,
-                "`\(entry.key)` is not supported yet; describe the value with `type` and `properties`.")
-        }
+        checkKeys(entries, allowed: Keys.schemaSupported + Keys.schemaUnchecked + Keys.schemaIgnored, in: "A schema")
         for entry in entries where Keys.schemaUnchecked.contains(entry.key) {
             warning(
                 entry.keyLocation,
                 "`\(entry.key)` is not checked by the generated client; the server remains the judge.")
         }
-        var typeName = node["type"].flatMap { string($0, "`type`") }
-        if typeName == nil { typeName = node["properties"] != nil ? "object" : node["items"] != nil ? "array" : nil }
+        if let xml = node["xml"] {
+            warning(xml.location, "`xml` is not generated; the client reads and writes JSON only.")
+        }
         let format = node["format"].flatMap { string($0, "`format`") }
+        var (types, isNullable) = schemaTypes(node)
+        if let nullable = node["nullable"].flatMap({ bool($0, "`nullable`") }), nullable { isNullable = true }
         var kind: Schema.Kind
-        switch typeName {
-        case "string": kind = .string(format: format)
-        case "integer": kind = .integer(format: format)
-        case "number": kind = .number(format: format)
-        case "boolean": kind = .boolean
-        case "array":
-            guard let itemsNode = required(entries, "items", in: node, "An array schema"),
-                let items = schema(itemsNode, "The array's items")
-            else { return nil }
-            kind = .array(items)
-        case "object": kind = .object(properties(node))
-        case nil: kind = .any
-        case let other?:
-            var message = "`\(other)` is not a schema type."
-            let types = ["string", "integer", "number", "boolean", "array", "object"]
-            if let near = closestMatch(to: other, in: types) { message += " Did you mean `\(near)`?" }
-            error(node["type"]!.location, message)
-            return nil
+        if types.count > 1 {
+            warning(
+                node["type"]!.location,
+                "A value of several types is not generated as a choice yet; the client reads it as any JSON value.")
+            kind = .any
+        } else if let type = types.first {
+            guard let typed = typedKind(type, node: node, entries: entries, format: format) else { return nil }
+            kind = typed
+        } else {
+            kind = .any
         }
-        var allowsAdditionalProperties = true
-        if let additional = node["additionalProperties"] {
-            if additional.boolValue == false {
-                allowsAdditionalProperties = false
-            } else {
-                error(
-                    additional.location,
-                    "`additionalProperties` is not supported yet; list the properties, or write `false`.")
-            }
-        }
+        if let reference = soleReference(node) { kind = reference.kind }
         var schema = Schema(
             kind: kind, description: node["description"].flatMap { string($0, "`description`") },
-            isNullable: node["nullable"].flatMap { bool($0, "`nullable`") } ?? false, location: node.location)
-        schema.allowsAdditionalProperties = allowsAdditionalProperties
-        if let enumNode = node["enum"] { schema.enumValues = enumValues(enumNode, kind: kind) }
+            isNullable: isNullable, location: node.location)
+        if let additional = node["additionalProperties"] {
+            if additional.boolValue == false {
+                schema.additionalProperties = .forbidden
+            } else if case .object(let properties) = kind, !properties.isEmpty {
+                error(
+                    additional.location,
+                    "`additionalProperties` beside `properties` is not supported yet; list the properties, or write `false`."
+                )
+            } else if additional.boolValue == true {
+                schema.additionalProperties = .allowed(Schema(kind: .any, location: additional.location))
+            } else if let values = self.schema(additional, "`additionalProperties`") {
+                schema.additionalProperties = .allowed(values)
+            }
+        }
+        if let enumNode = node["enum"] {
+            let (values, allowsNull) = enumValues(enumNode, kind: kind)
+            schema.enumValues = values
+            if allowsNull { schema.isNullable = true }
+        }
         if let defaultNode = node["default"] {
             schema.defaultValue = defaultValue(defaultNode, of: schema, format: format)
         }
@@ -98,20 +95,88 @@ extension Loader {
         return schema
     }
 
+    /// The types a schema names, without `null`, and whether it allows `null`: `type` as one name or (in 3.1) a list,
+    /// otherwise what its keywords imply, or the type of its `const` or `enum` values.
+    mutating func schemaTypes(_ node: Node) -> (types: [String], isNullable: Bool) {
+        var names: [String] = []
+        if let typeNode = node["type"] {
+            if let items = typeNode.items {
+                names = items.compactMap { string($0, "A `type`") }
+            } else if let name = string(typeNode, "`type`") {
+                names = [name]
+            }
+        } else if node["properties"] != nil || node["additionalProperties"] != nil {
+            names = ["object"]
+        } else if node["items"] != nil {
+            names = ["array"]
+        } else if let value = node["const"] ?? node["enum"]?.items?.first(where: { $0.scalarType != .null }) {
+            switch value.scalarType {
+            case .string: names = ["string"]
+            case .integer: names = ["integer"]
+            case .number: names = ["number"]
+            case .boolean: names = ["boolean"]
+            default: break
+            }
+        }
+        let types = names.filter { $0 != "null" }
+        return (types.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }, names.contains("null"))
+    }
+
+    /// The kind of a schema of one type, or nil after reporting a type that does not exist.
+    mutating func typedKind(_ type: String, node: Node, entries: [Node.Entry], format: String?) -> Schema.Kind? {
+        switch type {
+        case "string": return .string(format: format)
+        case "integer": return .integer(format: format)
+        case "number": return .number(format: format)
+        case "boolean": return .boolean
+        case "array":
+            // Without `items` (allowed in 3.1), the items are any JSON values.
+            guard let itemsNode = node["items"] else { return .array(Schema(kind: .any, location: node.location)) }
+            return schema(itemsNode, "The array's items").map { .array($0) }
+        case "object": return .object(properties(node))
+        default:
+            var message = "`\(type)` is not a schema type."
+            let types = ["string", "integer", "number", "boolean", "array", "object", "null"]
+            if let near = closestMatch(to: type, in: types) { message += " Did you mean `\(near)`?" }
+            error(node["type"]!.location, message)
+            return nil
+        }
+    }
+
+    /// The reference of `allOf: [$ref]`, how 3.0 descriptions put a description beside a reference; other
+    /// compositions are reported as not supported yet, and nil is returned.
+    mutating func soleReference(_ node: Node) -> Schema? {
+        for key in ["allOf", "oneOf", "anyOf"] {
+            guard let list = node[key] else { continue }
+            if key == "allOf", let items = list.items, items.count == 1, items[0]["$ref"] != nil,
+                node["properties"] == nil, node["oneOf"] == nil, node["anyOf"] == nil
+            {
+                return schema(items[0], "The part of `allOf`")
+            }
+            error(list.location, "`\(key)` is not supported yet; describe the value with `type` and `properties`.")
+        }
+        if let discriminator = node["discriminator"] {
+            error(discriminator.location, "`discriminator` is not supported yet; it applies to `oneOf`.")
+        }
+        return nil
+    }
+
     mutating func properties(_ node: Node) -> [Property] {
         let propertyEntries = node["properties"].flatMap { mapping($0, "`properties`") } ?? []
         var requiredNames: Set<String> = []
         if let requiredNode = node["required"], let items = sequence(requiredNode, "`required`") {
             for item in items {
                 guard let name = string(item, "A required property's name") else { continue }
-                if propertyEntries.contains(where: { $0.key == name }) {
+                if propertyEntries.contains(where: { $0.key.unicodeScalars.elementsEqual(name.unicodeScalars) }) {
                     requiredNames.insert(name)
                 } else {
-                    var message = "`required` names `\(name)`, which is not among the properties."
+                    // Allowed: the key must be present, with any value. Usually a misspelling, so say so.
+                    var message =
+                        "`required` names `\(name)`, which is not among the properties; the client does not check it."
                     if let near = closestMatch(to: name, in: propertyEntries.map(\.key)) {
                         message += " Did you mean `\(near)`?"
                     }
-                    error(item.location, message)
+                    warning(item.location, message)
                 }
             }
         }
@@ -122,21 +187,29 @@ extension Loader {
         }
     }
 
-    /// The values of an enum: strings as written, integers in decimal. A value listed twice, or an integer that does
-    /// not fit in 64 bits, is a warning: the first is kept, and a schema with an integer too large loses its enum.
-    mutating func enumValues(_ node: Node, kind: Schema.Kind) -> [String] {
-        guard let items = sequence(node, "`enum`") else { return [] }
+    /// The values of an enum: strings as written, integers in decimal, and whether `null` is among them. A value
+    /// listed twice, or an integer that does not fit in 64 bits, is a warning: the first is kept, and a schema with
+    /// an integer too large loses its enum. Enums of other types are kept as plain values, with a warning.
+    mutating func enumValues(_ node: Node, kind: Schema.Kind) -> (values: [String], allowsNull: Bool) {
+        guard let items = sequence(node, "`enum`") else { return ([], false) }
         if items.isEmpty { error(node.location, "`enum` is empty; list the allowed values.") }
         let expected: Node.ScalarType
         switch kind {
         case .string: expected = .string
         case .integer: expected = .integer
         default:
-            error(node.location, "`enum` is supported on string and integer schemas only.")
-            return []
+            warning(
+                node.location,
+                "`enum` is kept only on string and integer schemas; here the value is not limited to the listed ones.")
+            return ([], items.contains { $0.scalarType == .null })
         }
         var values: [String] = []
+        var allowsNull = false
         for item in items {
+            if item.scalarType == .null {
+                allowsNull = true
+                continue
+            }
             guard item.scalarType == expected, let text = item.scalar?.text else {
                 error(
                     item.location,
@@ -150,7 +223,7 @@ extension Loader {
                         item.location,
                         "The enum value `\(text)` does not fit in a 64-bit integer; the client treats this schema as a plain integer."
                     )
-                    return []
+                    return ([], allowsNull)
                 }
                 value = String(number)
             }
@@ -160,7 +233,7 @@ extension Loader {
             }
             values.append(value)
         }
-        return values
+        return (values, allowsNull)
     }
 
     /// A default value in the form the model keeps, or nil after a warning when it does not fit the schema: a

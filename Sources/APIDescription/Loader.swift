@@ -25,8 +25,11 @@ let knownExtensions = ["x-apigen-flatten", "x-apigen-delimiter", "x-apigen-path-
 
 /// Keys each kind of object may hold; anything else that does not start with `x-` is an error.
 enum Keys {
-    static let root = ["openapi", "info", "servers", "paths", "components", "security", "tags", "externalDocs"]
-    static let info = ["title", "version", "description", "termsOfService", "contact", "license"]
+    static let root = [
+        "openapi", "info", "servers", "paths", "components", "security", "tags", "externalDocs", "webhooks",
+        "jsonSchemaDialect",
+    ]
+    static let info = ["title", "version", "description", "termsOfService", "contact", "license", "summary"]
     static let server = ["url", "description", "variables"]
     static let pathItem =
         HTTPMethod.allCases.map(\.rawValue) + ["parameters", "summary", "description", "servers", "$ref"]
@@ -44,7 +47,7 @@ enum Keys {
     static let header = ["description", "required", "schema", "deprecated", "example", "examples", "style", "explode"]
     static let components = [
         "schemas", "parameters", "responses", "requestBodies", "headers", "securitySchemes", "examples", "links",
-        "callbacks",
+        "callbacks", "pathItems",
     ]
     static let securityScheme = [
         "type", "scheme", "bearerFormat", "description", "name", "in", "flows", "openIdConnectUrl",
@@ -52,15 +55,21 @@ enum Keys {
     static let pathForm = ["name", "description", "template"]
     static let schemaSupported = [
         "type", "format", "description", "properties", "required", "items", "enum", "default", "example", "nullable",
-        "title", "readOnly", "writeOnly", "deprecated", "additionalProperties",
+        "title", "readOnly", "writeOnly", "deprecated", "additionalProperties", "allOf", "oneOf", "anyOf",
+        "discriminator", "const",
     ]
     /// Constraints the generated client does not enforce; accepted with a warning.
     static let schemaUnchecked = [
         "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minLength", "maxLength",
-        "pattern", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties",
+        "pattern", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties", "not", "patternProperties",
+        "propertyNames", "contains", "minContains", "maxContains", "dependentRequired", "dependentSchemas",
+        "unevaluatedProperties", "unevaluatedItems", "prefixItems", "if", "then", "else",
     ]
-    /// Valid OpenAPI the generator does not support yet; an error, so nothing is silently dropped.
-    static let schemaUnsupported = ["allOf", "oneOf", "anyOf", "not", "discriminator", "xml", "externalDocs"]
+    /// Documentation and JSON Schema bookkeeping, which do not change the value's type.
+    static let schemaIgnored = [
+        "xml", "externalDocs", "examples", "$schema", "$id", "$comment", "$defs", "$anchor", "contentMediaType",
+        "contentEncoding", "contentSchema",
+    ]
 }
 
 struct Loader {
@@ -163,9 +172,12 @@ struct Loader {
             // A number such as `3.0` or `2.0` is still a version; say what is wrong with it rather than its type.
             let version = versionNode.scalar?.text ?? ""
             let supported =
-                version.hasPrefix("3.0.") && version.count > 4 && version.dropFirst(4).allSatisfy(\.isNumber)
+                (version.hasPrefix("3.0.") || version.hasPrefix("3.1.")) && version.count > 4
+                && version.dropFirst(4).allSatisfy(\.isNumber)
             if !supported || versionNode.scalarType != .string {
-                error(versionNode.location, "OpenAPI version `\(version)` is not supported; write `openapi: 3.0.3`.")
+                error(
+                    versionNode.location,
+                    "OpenAPI version `\(version)` is not supported; write `openapi: 3.0.3` or `openapi: 3.1.0`.")
             }
         }
         var title = "API"
@@ -181,6 +193,16 @@ struct Loader {
                 version = string(node, "`info.version`") ?? version
             }
             summary = info["description"].flatMap { string($0, "`info.description`") }
+        }
+        if let webhooks = root["webhooks"] {
+            warning(
+                webhooks.location,
+                "`webhooks` describe requests the API sends, not ones a client makes; they are not generated.")
+        }
+        if let dialect = root["jsonSchemaDialect"], let text = string(dialect, "`jsonSchemaDialect`"),
+            text != "https://spec.openapis.org/oas/3.1/dialect/base"
+        {
+            warning(dialect.location, "Only OpenAPI's own JSON Schema dialect is read; schemas are read as if in it.")
         }
         loadComponents(entries)
         let defaultAuthentication = root["security"].map { security($0) } ?? Authentication.none

@@ -189,6 +189,16 @@ public struct Schema: Sendable {
         case any
     }
 
+    /// What an object may hold beyond its listed properties.
+    public indirect enum AdditionalProperties: Sendable {
+        /// The description says nothing: other properties may appear, and the client ignores them.
+        case unspecified
+        /// `additionalProperties: false`: no other property may appear.
+        case forbidden
+        /// `additionalProperties: true`, `{}` or a schema: other properties are kept, each a value of this schema.
+        case allowed(Schema)
+    }
+
     /// What kind of value this is.
     public var kind: Kind
     /// What the value means.
@@ -200,8 +210,13 @@ public struct Schema: Sendable {
     public var defaultValue: String?
     /// Whether `null` is allowed.
     public var isNullable: Bool
+    /// What an object may hold beyond its listed properties.
+    public var additionalProperties: AdditionalProperties = .unspecified
     /// Whether an object may hold properties it does not list (false only with `additionalProperties: false`).
-    public var allowsAdditionalProperties: Bool = true
+    public var allowsAdditionalProperties: Bool {
+        if case .forbidden = additionalProperties { return false }
+        return true
+    }
     /// For a string holding a list, the separator between items (`x-apigen-delimiter`).
     public var delimiter: String?
     /// For a string holding a relative path, the path forms it may take (`x-apigen-path-forms`).

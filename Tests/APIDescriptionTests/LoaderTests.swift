@@ -152,10 +152,17 @@ private func replacing(_ old: String, with new: String) -> String {
         ])
 }
 
-@Test func unsupportedOpenAPIVersionsAreRejected() {
+@Test func openAPI31IsReadAndOtherVersionsAreRejected() throws {
+    #expect(problems(replacing("openapi: 3.0.3", with: "openapi: 3.1.0")) == [])
     #expect(
-        problems(replacing("openapi: 3.0.3", with: "openapi: 3.1.0")) == [
-            "1:10: error: OpenAPI version `3.1.0` is not supported; write `openapi: 3.0.3`."
+        problems(replacing("openapi: 3.0.3", with: "openapi: 2.0")) == [
+            "1:10: error: OpenAPI version `2.0` is not supported; write `openapi: 3.0.3` or `openapi: 3.1.0`."
+        ])
+    let webhooks = replacing("openapi: 3.0.3", with: "openapi: 3.1.0") + "\nwebhooks:\n  newPet: {}\n"
+    let webhookRemarks = try remarks(webhooks)
+    #expect(
+        webhookRemarks == [
+            "36:3: warning: `webhooks` describe requests the API sends, not ones a client makes; they are not generated."
         ])
 }
 
@@ -384,10 +391,10 @@ private func schemaProperty(_ document: APIDocument, _ name: String) -> Property
         ])
 }
 
-@Test func requiredPropertiesMustExist() {
+@Test func requiredNamesOutsideThePropertiesAreWarnings() throws {
     #expect(
-        problems(replacing("required: [name]", with: "required: [nmae]")) == [
-            "28:18: error: `required` names `nmae`, which is not among the properties. Did you mean `name`?"
+        try remarks(replacing("required: [name]", with: "required: [nmae]")) == [
+            "28:18: warning: `required` names `nmae`, which is not among the properties; the client does not check it. Did you mean `name`?"
         ])
 }
 
@@ -408,7 +415,7 @@ private func schemaProperty(_ document: APIDocument, _ name: String) -> Property
 @Test func compositionKeywordsAreNotSilentlyDropped() {
     #expect(
         problems(replacing("    name:\n          type: string", with: "    name:\n          oneOf: []")) == [
-            "31:11: error: `oneOf` is not supported yet; describe the value with `type` and `properties`."
+            "31:18: error: `oneOf` is not supported yet; describe the value with `type` and `properties`."
         ])
 }
 

@@ -234,7 +234,7 @@ private func generateCheckedInDescription() throws -> [GeneratedFile] {
     process.standardError = errors
     process.standardInput = FileHandle.nullDevice
     try process.run()
-    let output = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let output = String(decoding: readToEnd(errors.fileHandleForReading), as: UTF8.self)
     process.waitUntilExit()
     #expect(process.terminationStatus == 1)
     #expect(output.contains("apt-get install -y libyaml-dev pkg-config"))

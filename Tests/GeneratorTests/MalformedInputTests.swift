@@ -72,7 +72,7 @@ private let cases: [MalformedCase] = [
         expected: "1:1: error: The description is missing `paths`; add it."),
     MalformedCase(
         name: "unsupported version", bytes: replacing("openapi: 3.0.3", with: "openapi: 2.0"),
-        expected: "1:10: error: OpenAPI version `2.0` is not supported; write `openapi: 3.0.3`."),
+        expected: "1:10: error: OpenAPI version `2.0` is not supported; write `openapi: 3.0.3` or `openapi: 3.1.0`."),
     MalformedCase(
         name: "path parameter missing from the template",
         bytes: replacing("/owners/{ownerId}/pets:", with: "/owners/pets:"),

@@ -128,6 +128,11 @@ struct RandomDescription {
             return .map([("$ref", .string("#/components/schemas/" + escapePointer(pick(schemaNames))))])
         }
         if chance(0.2) { entries.append(("nullable", .plain("true"))) }
+        if chance(0.05), case .string(let type)? = entries.first(where: { $0.0 == "type" })?.1 {
+            // The 3.1 way to allow null.
+            entries.removeAll { $0.0 == "type" }
+            entries.append(("type", .list([.string(type), .string("null")])))
+        }
         if chance(0.3) {
             entries.append(
                 ("description", .string(pick(["A value.", "*/ /* \\u{0} \"quoted\"", "Line one.\nLine two."]))))
@@ -201,7 +206,11 @@ struct RandomDescription {
             let required = names.filter { _ in chance(0.5) }
             if !required.isEmpty { entries.append(("required", .list(required.map(Value.string)))) }
         }
-        if chance(0.2) { entries.append(("additionalProperties", .plain("false"))) }
+        if chance(0.2) {
+            entries.append(("additionalProperties", .plain("false")))
+        } else if names.isEmpty, chance(0.5) {
+            entries.append(("additionalProperties", chance(0.3) ? .plain("true") : schema(depth: depth + 1)))
+        }
         return entries
     }
 

@@ -56,11 +56,31 @@ public struct Translator {
         wrappedAliases = Translator.selfReferentialAliases(document.schemas, schemas: schemas)
     }
 
-    /// The items of the innermost array of an array schema, or nil when the schema is not an array.
+    /// The elements inside a schema's arrays and maps, however deeply nested, or nil when the schema is neither.
     static func innermostItems(of schema: Schema) -> Schema? {
-        guard case .array(var items) = schema.kind else { return nil }
-        while case .array(let inner) = items.kind { items = inner }
-        return items
+        guard var element = containedElement(of: schema) else { return nil }
+        while let inner = containedElement(of: element) { element = inner }
+        return element
+    }
+
+    /// The items of an array, or the values of a map (an object without properties).
+    static func containedElement(of schema: Schema) -> Schema? {
+        switch schema.kind {
+        case .array(let items): return items
+        case .object(let properties) where properties.isEmpty && schema.allowsAdditionalProperties:
+            if case .allowed(let values) = schema.additionalProperties { return values }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// The Swift type of an array or map schema whose innermost elements are `element`.
+    static func containerType(of schema: Schema, element: Code) -> Code {
+        guard let inner = containedElement(of: schema) else { return element }
+        let contained = containerType(of: inner, element: element)
+        let value: Code = inner.isNullable ? "\(contained)?" : contained
+        if case .array = schema.kind { return "[\(value)]" }
+        return "[String: \(value)]"
     }
 
     /// Named schemas without a declaration of their own that reach themselves through references and arrays alone.
@@ -70,8 +90,7 @@ public struct Translator {
             case .reference(let target):
                 guard let resolved = schemas[target], !needsDeclaration(resolved) else { return [] }
                 return [target]
-            case .array(let items): return aliasTargets(items)
-            default: return []
+            default: return containedElement(of: schema).map(aliasTargets) ?? []
             }
         }
         var result: Set<String> = []
@@ -169,13 +188,7 @@ public struct Translator {
             var documented = items
             documented.description = items.description ?? "An item of `\(named.name)`."
             nested = [typeDeclaration(for: documented, name: itemName, origin: nil, scope: &scope)]
-            var element: Code = items.isNullable ? "\(itemName)?" : "\(itemName)"
-            var current = named.schema
-            while case .array(let inner) = current.kind {
-                element = "[\(element)]"
-                current = inner
-            }
-            type = element
+            type = Translator.containerType(of: named.schema, element: "\(itemName)")
         } else {
             // Without inline objects or enums inside, the mapping declares nothing in this scope.
             var scope = Scope(path: [name], reserved: topLevelNames, owner: nil)
@@ -191,7 +204,7 @@ public struct Translator {
     /// Whether a named schema becomes a type of its own; others (plain strings, numbers, arrays) are used inline.
     static func needsDeclaration(_ schema: Schema) -> Bool {
         switch schema.kind {
-        case .object: true
+        case .object(let properties): !properties.isEmpty || !schema.allowsAdditionalProperties
         case .string, .integer: !schema.enumValues.isEmpty || !schema.pathForms.isEmpty
         default: false
         }

@@ -49,7 +49,13 @@ extension Translator {
             let elementType: Code = items.isNullable ? "\(element.code)?" : element.code
             return MappedType(code: "[\(elementType)]", nested: element.nested)
         case .object:
-            preconditionFailure("objects always get a declaration")
+            // An object without properties is a map: of the `additionalProperties` schema, or of any JSON values.
+            guard case .allowed(let values) = schema.additionalProperties else {
+                return MappedType(code: "[String: OpenAPIValueContainer]", nested: [])
+            }
+            let element = mapType(values, name: name + "Value", description: "A value of `\(name)`.", scope: &scope)
+            return MappedType(
+                code: "[String: \(values.isNullable ? "\(element.code)?" : element.code)]", nested: element.nested)
         case .reference(let target):
             if let typeName = schemaTypes[target] { return MappedType(code: "\(typeName)", nested: []) }
             // Only delimited strings have no type of their own: their Swift type depends on where they are used.

@@ -114,7 +114,7 @@ extension Translator {
         var names = UniqueNames(reserved: ["input"], shared: topLevelNames)
         for field in shape.fields {
             if case .body(let body) = field.source, body.isFlattened, body.isRequired,
-                case .object = resolved(body.schema).kind
+                isFlattenable(body.schema)
             {
                 var flat: [FlatArgument] = []
                 let construction = flattened(body.schema, type: field.wrapped, names: &names, into: &flat, path: [])
@@ -161,7 +161,7 @@ extension Translator {
         for field in fields {
             let child = field.property.schema
             let leadsBack = !Set(referencedNames(child)).isDisjoint(with: path)
-            if case .object = resolved(child).kind, !field.isOptional, !leadsBack, !field.isIndirect {
+            if isFlattenable(child), !field.isOptional, !leadsBack, !field.isIndirect {
                 let inner = flattened(child, type: field.wrapped, names: &names, into: &arguments, path: path)
                 parts.append("\(label: field.name): \(inner)")
             } else {
@@ -175,6 +175,14 @@ extension Translator {
             }
         }
         return Code.call(type, parts)
+    }
+
+    /// Whether a value is an object with properties, a struct whose leaves can be arguments; an object without
+    /// properties is a map, which has none.
+    private func isFlattenable(_ schema: Schema) -> Bool {
+        let target = resolved(schema)
+        guard case .object = target.kind else { return false }
+        return Translator.needsDeclaration(target)
     }
 
     /// The named schemas a schema refers to before reaching one that is not a reference.
