@@ -230,18 +230,39 @@ struct Loader {
         return items.compactMap { item in
             guard let entries = mapping(item, "A server") else { return nil }
             checkKeys(entries, allowed: Keys.server, in: "A server")
-            if let variables = item["variables"] {
-                error(variables.location, "Server variables are not supported; write the URL out in full.")
-            }
             guard let urlNode = required(entries, "url", in: item, "A server"),
-                let url = string(urlNode, "A server's `url`")
+                var url = string(urlNode, "A server's `url`")
             else { return nil }
+            if let variables = item["variables"] {
+                // Until the client offers a typed choice of servers, each variable takes its default.
+                url = substitutingDefaults(of: variables, in: url)
+                warning(
+                    variables.location,
+                    "Server variables are not offered as a choice yet; the default server URL uses each variable's default, `\(url)`. Pass another URL to the client to choose."
+                )
+            }
             if let problem = serverURLProblem(url) {
                 error(urlNode.location, "The server URL `\(url)` \(problem).")
                 return nil
             }
             return Server(url: url, description: item["description"].flatMap { string($0, "A server's `description`") })
         }
+    }
+
+    /// A server URL with each `{name}` replaced by the variable's `default`.
+    mutating func substitutingDefaults(of variables: Node, in url: String) -> String {
+        guard let entries = mapping(variables, "`variables`") else { return url }
+        var result = url
+        for entry in entries {
+            guard let variable = mapping(entry.value, "A server variable") else { continue }
+            checkKeys(variable, allowed: ["default", "enum", "description"], in: "A server variable")
+            guard
+                let defaultNode = required(variable, "default", in: entry.value, "The server variable `\(entry.key)`"),
+                let value = string(defaultNode, "A server variable's `default`")
+            else { continue }
+            result = result.replacing("{\(entry.key)}", with: value)
+        }
+        return result
     }
 
     mutating func checkUniqueOperationIDs(_ operations: [Operation]) {

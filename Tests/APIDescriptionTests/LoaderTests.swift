@@ -455,6 +455,20 @@ func serverURLsThatURLCannotReadAreRefused(url: String, problem: String) {
         ])
 }
 
+@Test func serverVariablesTakeTheirDefaults() throws {
+    let text = replacing(
+        "  - url: https://pets.example.com\n",
+        with:
+            "  - url: https://{region}.example.com/{version}\n    variables:\n      region: {default: eu, enum: [eu, us]}\n      version: {default: v2}\n"
+    )
+    #expect(try load(text).servers.map(\.url) == ["https://eu.example.com/v2"])
+    let messages = try remarks(text).map { $0.split(separator: " ", maxSplits: 1)[1] }
+    #expect(
+        messages == [
+            "warning: Server variables are not offered as a choice yet; the default server URL uses each variable's default, `https://eu.example.com/v2`. Pass another URL to the client to choose."
+        ])
+}
+
 @Test(arguments: ["https://[::1]:8080/v1", "http://localhost:8080", "https://api.example.com/a%20b?x=1"])
 func wellFormedServerURLsAreAccepted(url: String) {
     #expect(problems(replacing("https://pets.example.com", with: url)) == [])
