@@ -43,9 +43,11 @@ public enum Pipeline {
             "\(headerPrefix.dropFirst(3)) from \(sourceName).",
             "Do not edit: change the description and run apigen again.",
         ]
-        let files = Translator(document: document).files().map { file in
+        let translator = Translator(document: document)
+        let files = translator.files().map { file in
             GeneratedFile(path: file.path, contents: Printer.render(file, header: header))
         }
-        return (files.sorted { $0.path < $1.path }, warnings)
+        let allWarnings = (warnings + translator.warnings).sorted { $0.location < $1.location }
+        return (files.sorted { $0.path < $1.path }, allWarnings)
     }
 }

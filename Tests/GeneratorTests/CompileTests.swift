@@ -105,6 +105,13 @@ private func generateAndTypeCheck(_ fixture: String) throws -> (sources: [Genera
     #expect(Set(paths).count == paths.count)
     let client = try #require(files.first { $0.path == "Client.swift" }).contents
     #expect(client.contains("try await self.search(Search.Input(search: search, selfValue: selfValue))"))
+    // A delimited list where only a string can travel (array items) is a string, and the translator says so.
+    let bytes = Array(try Data(contentsOf: root.appending(path: "Tests/Fixtures/adversarial-names.yaml")))
+    let warnings = try Pipeline.generate(bytes, path: "a.yaml", sourceName: "a.yaml").warnings.map(\.message)
+    #expect(
+        warnings.contains(
+            "`x-apigen-delimiter` applies where the string is a property of an object; here it is used as a whole string."
+        ))
 }
 
 /// Identifiers of a few hundred characters cannot meet the line limit, so this fixture is compiled but not linted.

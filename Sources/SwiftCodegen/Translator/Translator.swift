@@ -28,6 +28,10 @@ public struct Translator {
     /// Warnings about what the description asks that the generated code cannot do where it is asked.
     let diagnostics = DiagnosticSink()
 
+    /// What the translation warned about so far, such as an extension that does not apply where it is used; read it
+    /// after ``files()``.
+    public var warnings: [Diagnostic] { diagnostics.warnings }
+
     /// Prepares the translation of a document.
     public init(document: APIDocument) {
         self.document = document
