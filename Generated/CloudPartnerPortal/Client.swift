@@ -25,7 +25,7 @@ public struct Client: Sendable {
         runner.serverURL
     }
 
-    let token: BearerTokenProvider
+    let token: Credential?
 
     /// Creates a client.
     ///
@@ -36,8 +36,9 @@ public struct Client: Sendable {
     ///   - middlewares: What sees each request and response, first to last; they see requests before the bearer token
     ///       is added.
     ///   - maxResponseBodyBytes: The longest response body the client reads; a longer one is an error.
-    ///   - token: Returns the bearer token. The client calls it for every request, so it can refresh tokens that
-    ///       expire; the token is never logged or put in an error.
+    ///   - token: Returns the bearer token (the security scheme `bearerAuth`). The client calls it for every request
+    ///       that needs it, so it can refresh credentials that expire; they are never logged or put in an error. A
+    ///       bearer token from Azure Active Directory for the Cloud Partner Portal.
     public init(
         serverURL: URL = Client.defaultServerURL,
         transport: any ClientTransport,
@@ -51,7 +52,7 @@ public struct Client: Sendable {
             middlewares: middlewares,
             maxResponseBodyBytes: maxResponseBodyBytes
         )
-        self.token = token
+        self.token = .bearer(token)
     }
 
     /// Cancels the operation in progress on an offer.
@@ -94,6 +95,6 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func cancelOperation(_ input: CancelOperation.Input) async throws(APIClientError) -> CancelOperation.Output {
-        try await runner.send(CancelOperation.self, input, token: token)
+        try await runner.send(CancelOperation.self, input, security: [[token]])
     }
 }

@@ -14,6 +14,8 @@ public struct APIClientError: Error, Sendable, CustomStringConvertible {
         case tokenUnavailable
         /// The token holds characters a header cannot carry, such as a line break; nothing was sent.
         case invalidToken
+        /// The operation requires credentials the client was not given; nothing was sent.
+        case missingCredentials
         /// The transport, or a middleware, threw.
         case transportFailed
         /// The response body was longer than the client reads.
@@ -22,6 +24,8 @@ public struct APIClientError: Error, Sendable, CustomStringConvertible {
         case undecodableBody(status: Int, body: Data)
         /// A documented response lacks a header the description marks as required.
         case missingHeader(name: String, status: Int)
+        /// A documented response's header is not text of the type the description says.
+        case invalidHeader(name: String, status: Int)
     }
 
     /// The `operationId` of the operation that failed.
@@ -43,14 +47,18 @@ public struct APIClientError: Error, Sendable, CustomStringConvertible {
         var text = "\(operationID) failed: "
         switch reason {
         case .invalidInput(let field, let problem): text += "`\(field)` cannot be sent: \(problem)"
-        case .tokenUnavailable: text += "the bearer token could not be obtained"
-        case .invalidToken: text += "the bearer token contains characters that a header cannot carry"
+        case .tokenUnavailable: text += "the credentials could not be obtained"
+        case .invalidToken: text += "the credentials contain characters that their place in the request cannot carry"
+        case .missingCredentials:
+            text += "the operation requires credentials that the client was not given; pass them when creating it"
         case .transportFailed: text += "the request could not be sent or its response received"
         case .responseBodyTooLarge(let status, let limit):
             text += "the body of the \(status) response is longer than \(limit) bytes"
         case .undecodableBody(let status, let body):
             text += "the body of the \(status) response (\(body.count) bytes) is not the documented JSON"
         case .missingHeader(let name, let status): text += "the \(status) response lacks its `\(name)` header"
+        case .invalidHeader(let name, let status):
+            text += "the `\(name)` header of the \(status) response is not of the documented type"
         }
         if let underlyingError, case .tokenUnavailable = reason {
             // The provider's own error may echo secrets it handled; name its type only.

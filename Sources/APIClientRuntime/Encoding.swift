@@ -98,9 +98,7 @@ import Foundation
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let text = try container.decode(String.self)
-            if let date = (try? Date(text, strategy: withFraction)) ?? (try? Date(text, strategy: withoutFraction)) {
-                return date
-            }
+            if let date = date(rfc3339: text) { return date }
             throw DecodingError.dataCorruptedError(
                 in: container, debugDescription: "`\(text)` is not an RFC 3339 date-time.")
         }
@@ -109,6 +107,11 @@ import Foundation
 
     private static let withFraction = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
     private static let withoutFraction = Date.ISO8601FormatStyle()
+
+    /// The moment an RFC 3339 date-time names, with or without fractional seconds.
+    public static func date(rfc3339 text: String) -> Date? {
+        (try? Date(text, strategy: withFraction)) ?? (try? Date(text, strategy: withoutFraction))
+    }
 
     /// Encodes a value.
     public static func encode(_ value: some Encodable) throws -> Data {

@@ -32,11 +32,62 @@ import HTTPTypes
         }
     }
 
+    /// Appends a path parameter in the `simple`, `label` or `matrix` style: its items encoded one by one, joined by
+    /// commas, or exploded.
+    public mutating func appendPathParameter(
+        _ items: [String], field: String, style: PathStyle, explode: Bool
+    ) throws(APIClientError) {
+        var encoded: [String] = []
+        for item in items {
+            do {
+                encoded.append(try URIEncoding.pathSegment(item, field: field))
+            } catch {
+                throw invalid(error)
+            }
+        }
+        let name = URIEncoding.queryComponent(field)
+        switch style {
+        case .simple: path += encoded.joined(separator: ",")
+        case .label: path += "." + encoded.joined(separator: explode ? "." : ",")
+        case .matrix:
+            path += explode ? encoded.map { ";\(name)=\($0)" }.joined() : ";\(name)=" + encoded.joined(separator: ",")
+        }
+    }
+
     /// Adds a query item; nil adds nothing.
     public mutating func addQuery(_ name: String, _ value: String?) {
         guard let value else { return }
         query += query.isEmpty ? "?" : "&"
         query += URIEncoding.queryComponent(name) + "=" + URIEncoding.queryComponent(value)
+    }
+
+    /// Adds an array query parameter: one item each when exploded, otherwise one item with the values joined by the
+    /// separator; nil adds nothing.
+    public mutating func addQuery(_ name: String, items: [String]?, explode: Bool, separator: String) {
+        guard let items, !items.isEmpty else { return }
+        if explode {
+            for item in items { addQuery(name, item) }
+            return
+        }
+        query += query.isEmpty ? "?" : "&"
+        query +=
+            URIEncoding.queryComponent(name) + "="
+            + items.map(URIEncoding.queryComponent).joined(separator: URIEncoding.queryComponent(separator))
+    }
+
+    /// Adds a cookie: each item its own `name=value` when exploded, otherwise the items joined by commas; nil adds
+    /// nothing.
+    public mutating func addCookie(_ name: String, items: [String]?, explode: Bool) throws(APIClientError) {
+        guard let items, !items.isEmpty else { return }
+        let values = explode ? items : [items.joined(separator: ",")]
+        let pairs = values.map { name + "=" + URIEncoding.queryComponent($0) }.joined(separator: "; ")
+        let existing = headerFields[.cookie]
+        headerFields[.cookie] = existing.map { $0 + "; " + pairs } ?? pairs
+    }
+
+    /// Sets the media types the operation documents for its responses, sent as `Accept`.
+    public mutating func setAccept(_ mediaTypes: String) {
+        headerFields[.accept] = mediaTypes
     }
 
     /// Sets a header; nil sets nothing.
@@ -55,8 +106,10 @@ import HTTPTypes
         headerFields[fieldName] = value
     }
 
-    /// Encodes the body as JSON and sets `Content-Type: application/json`.
-    public mutating func setJSONBody(_ value: some Encodable) throws(APIClientError) {
+    /// Encodes the body as JSON and sets its `Content-Type`.
+    public mutating func setJSONBody(
+        _ value: some Encodable, contentType: String = "application/json"
+    ) throws(APIClientError) {
         do {
             body = try JSONCoding.encode(value)
         } catch let error as InvalidInput {
@@ -64,16 +117,18 @@ import HTTPTypes
         } catch {
             throw invalid(InvalidInput(field: "body", problem: "it cannot be encoded as JSON: \(error)"))
         }
-        headerFields[.contentType] = "application/json"
+        headerFields[.contentType] = contentType
+    }
+
+    /// Sets the body's bytes and its `Content-Type`.
+    public mutating func setBody(_ bytes: Data, contentType: String) {
+        body = bytes
+        headerFields[.contentType] = contentType
     }
 
     /// The finished request, whose path holds the query, and its body.
     public var request: (HTTPRequest, Data?) {
-        var fields = headerFields
-        if fields[.accept] == nil { fields[.accept] = "application/json" }
-        return (
-            HTTPRequest(method: method, scheme: nil, authority: nil, path: path + query, headerFields: fields), body
-        )
+        (HTTPRequest(method: method, scheme: nil, authority: nil, path: path + query, headerFields: headerFields), body)
     }
 
     private func invalid(_ error: InvalidInput) -> APIClientError {
@@ -81,6 +136,16 @@ import HTTPTypes
             operationID: operationID, reason: .invalidInput(field: error.field, problem: error.problem),
             underlyingError: nil)
     }
+}
+
+/// How a path parameter is written: OpenAPI's path styles.
+@_spi(Generated) public enum PathStyle: Sendable {
+    /// `a,b`.
+    case simple
+    /// `.a,b`, or `.a.b` exploded.
+    case label
+    /// `;name=a,b`, or `;name=a;name=b` exploded.
+    case matrix
 }
 
 /// Checks on header values.

@@ -30,16 +30,17 @@ public typealias BearerTokenProvider = @Sendable () async throws -> String
 
     /// Sends one request and parses its response.
     ///
-    /// The bearer token is added after the middlewares have seen the request, just before the transport, so that
-    /// a logging middleware never sees it and a retrying one gets a fresh token each time.
+    /// Credentials are added after the middlewares have seen the request, just before the transport, so that a
+    /// logging middleware never sees them and a retrying one gets fresh ones each time.
     ///
     /// - Parameters:
     ///   - operationID: The operation's `operationId`, passed to middlewares and the transport and named in errors.
-    ///   - token: The token provider, or nil when the operation sends no credentials.
+    ///   - security: The operation's alternative security requirements, each with the credentials it needs (nil
+    ///     where the caller gave none); empty when the operation sends none.
     ///   - request: Builds the request and its body.
     ///   - parse: Turns the response and its body into the operation's output.
     public func send<Output>(
-        _ operationID: String, token: BearerTokenProvider?,
+        _ operationID: String, security: [[Credential?]],
         request: () throws(APIClientError) -> (HTTPRequest, Data?),
         parse: (HTTPResponse, Data) throws(APIClientError) -> Output
     ) async throws(APIClientError) -> Output {
@@ -48,18 +49,7 @@ public typealias BearerTokenProvider = @Sendable () async throws -> String
         let authorize: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?) = {
             request, body, url in
             var request = request
-            if let token {
-                let value: String
-                do {
-                    value = try await token()
-                } catch {
-                    throw APIClientError(operationID: operationID, reason: .tokenUnavailable, underlyingError: error)
-                }
-                guard HeaderValue.isSafe(value), !value.isEmpty else {
-                    throw APIClientError(operationID: operationID, reason: .invalidToken)
-                }
-                request.headerFields[.authorization] = "Bearer " + value
-            }
+            try await Credential.authorize(&request, meeting: security, operationID: operationID)
             return try await transport.send(request, body: body, baseURL: url, operationID: operationID)
         }
         let chain = middlewares.reversed().reduce(authorize) { next, middleware in
@@ -122,11 +112,11 @@ public protocol APIOperation {
     /// - Parameters:
     ///   - operation: The operation.
     ///   - input: The values to send.
-    ///   - token: The token provider, or nil when the operation sends no credentials.
+    ///   - security: The operation's alternative security requirements, each with the credentials it needs.
     public func send<Operation: APIOperation>(
-        _ operation: Operation.Type, _ input: Operation.Input, token: BearerTokenProvider?
+        _ operation: Operation.Type, _ input: Operation.Input, security: [[Credential?]]
     ) async throws(APIClientError) -> Operation.Output {
-        try await send(Operation.id, token: token) { () throws(APIClientError) in
+        try await send(Operation.id, security: security) { () throws(APIClientError) in
             try Operation.request(for: input)
         } parse: { response, body throws(APIClientError) in
             try Operation.output(from: response, body: body)

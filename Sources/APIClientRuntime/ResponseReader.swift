@@ -33,6 +33,69 @@ import HTTPTypes
         HTTPField.Name(name).flatMap { response.headerFields[$0] }
     }
 
+    /// A header the description requires, converted to its schema's type.
+    public func requiredHeader<Value: HeaderText>(_ name: String, as type: Value.Type) throws(APIClientError) -> Value {
+        try converted(name, requiredHeader(name), as: type)
+    }
+
+    /// A header the response may carry, converted to its schema's type.
+    public func optionalHeader<Value: HeaderText>(_ name: String, as type: Value.Type) throws(APIClientError) -> Value?
+    {
+        try optionalHeader(name).map { text throws(APIClientError) in try converted(name, text, as: type) }
+    }
+
+    /// A header of comma-separated items the description requires, each converted to the items' type.
+    public func requiredHeaderItems<Value: HeaderText>(
+        _ name: String, as type: Value.Type
+    ) throws(APIClientError) -> [Value] {
+        try items(name, requiredHeader(name), as: type)
+    }
+
+    /// A header of comma-separated items the response may carry, each converted to the items' type.
+    public func optionalHeaderItems<Value: HeaderText>(
+        _ name: String, as type: Value.Type
+    ) throws(APIClientError) -> [Value]? {
+        try optionalHeader(name).map { text throws(APIClientError) in try items(name, text, as: type) }
+    }
+
+    private func items<Value: HeaderText>(
+        _ name: String, _ text: String, as type: Value.Type
+    ) throws(APIClientError) -> [Value] {
+        var result: [Value] = []
+        for item in text.split(separator: ",") {
+            result.append(
+                try converted(name, String(item.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()), as: type))
+        }
+        return result
+    }
+
+    private func converted<Value: HeaderText>(
+        _ name: String, _ text: String, as type: Value.Type
+    ) throws(APIClientError) -> Value {
+        guard let value = Value(headerText: text) else {
+            throw APIClientError(operationID: operationID, reason: .invalidHeader(name: name, status: status))
+        }
+        return value
+    }
+
+    /// A text body, decoded as UTF-8.
+    public func text() throws(APIClientError) -> String {
+        guard let text = String(validating: body, as: UTF8.self) else {
+            throw APIClientError(operationID: operationID, reason: .undecodableBody(status: status, body: body))
+        }
+        return text
+    }
+
+    /// A text body that may be absent: an empty body is nil.
+    public func optionalText() throws(APIClientError) -> String? {
+        body.isEmpty ? nil : try text()
+    }
+
+    /// The raw body, or nil when it is empty.
+    public func optionalBytes() -> Data? {
+        body.isEmpty ? nil : body
+    }
+
     /// A JSON body the description requires.
     public func requiredJSON<Value: Decodable>(_ type: Value.Type) throws(APIClientError) -> Value {
         do {

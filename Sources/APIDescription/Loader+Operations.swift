@@ -1,7 +1,7 @@
 import YAML
 
 extension Loader {
-    mutating func pathItem(_ entry: Node.Entry, defaultAuthentication: Authentication) -> [Operation] {
+    mutating func pathItem(_ entry: Node.Entry, defaultSecurity: SecurityRequirements) -> [Operation] {
         let path = entry.key
         guard let item = pathItemNode(entry.value), let entries = mapping(item, "The path `\(path)`") else { return [] }
         checkKeys(entries, allowed: Keys.pathItem, in: "A path item")
@@ -12,7 +12,7 @@ extension Loader {
             guard let method = HTTPMethod(rawValue: methodEntry.key) else { continue }
             if let operation = operation(
                 method, path: path, pathLocation: entry.keyLocation, components: components, node: methodEntry.value,
-                shared: shared, defaultAuthentication: defaultAuthentication)
+                shared: shared, defaultSecurity: defaultSecurity)
             {
                 operations.append(operation)
             }
@@ -93,7 +93,7 @@ extension Loader {
 
     mutating func operation(
         _ method: HTTPMethod, path: String, pathLocation: SourceLocation, components: [PathComponent], node: Node,
-        shared: [(Parameter, SourceLocation)], defaultAuthentication: Authentication
+        shared: [Parameter], defaultSecurity: SecurityRequirements
     ) -> Operation? {
         let what = "The operation `\(method.rawValue.uppercased()) \(path)`"
         guard let entries = mapping(node, what) else { return nil }
@@ -111,10 +111,10 @@ extension Loader {
                 ))
         }
         var parameters = shared
-        for (parameter, location) in node["parameters"].map({ self.parameters($0) }) ?? [] {
+        for parameter in node["parameters"].map({ self.parameters($0) }) ?? [] {
             // An operation's parameter overrides a path-level one with the same name and location.
-            parameters.removeAll { $0.0.name == parameter.name && $0.0.location == parameter.location }
-            parameters.append((parameter, location))
+            parameters.removeAll { $0.name == parameter.name && $0.placement == parameter.placement }
+            parameters.append(parameter)
         }
         let templateNames = components.compactMap { component -> String? in
             if case .parameter(let name) = component { return name }
@@ -122,9 +122,9 @@ extension Loader {
         }
         checkPathParameters(templateNames, path: path, at: pathLocation, declared: parameters)
         let pathParameters = templateNames.compactMap { name in
-            parameters.first { $0.0.location == .path && $0.0.name == name }?.0
+            parameters.first { $0.placement == .path && $0.name == name }
         }
-        let otherParameters = parameters.map(\.0).filter { $0.location != .path }
+        let otherParameters = parameters.filter { $0.placement != .path }
         let body = node["requestBody"].flatMap { requestBody($0) }
         var responses: [Response] = []
         if let responsesNode = required(entries, "responses", in: node, what) {
@@ -136,39 +136,39 @@ extension Loader {
             description: node["description"].flatMap { string($0, "`description`") },
             isDeprecated: node["deprecated"].flatMap { bool($0, "`deprecated`") } ?? false,
             parameters: pathParameters + otherParameters, requestBody: body, responses: responses,
-            authentication: node["security"].map { security($0) } ?? defaultAuthentication,
+            security: node["security"].map { security($0) } ?? defaultSecurity,
             location: node.location)
     }
 
     mutating func checkPathParameters(
-        _ templateNames: [String], path: String, at location: SourceLocation, declared: [(Parameter, SourceLocation)]
+        _ templateNames: [String], path: String, at location: SourceLocation, declared: [Parameter]
     ) {
-        let declaredPath = declared.filter { $0.0.location == .path }
+        let declaredPath = declared.filter { $0.placement == .path }
         for name in templateNames
-        where !declaredPath.contains(where: { $0.0.name == name }) && !rejectedParameters.contains(name) {
+        where !declaredPath.contains(where: { $0.name == name }) && !rejectedParameters.contains(name) {
             let placeholder = Array("{\(name)}")
             let characters = Array(path)
             let offset =
                 characters.indices.first { characters[$0...].starts(with: placeholder) } ?? 0
             var message =
                 "The path parameter `\(name)` in `\(path)` is not declared; add a parameter with `name: \(name)` and `in: path`."
-            if let near = closestMatch(to: name, in: declaredPath.map(\.0.name)) {
+            if let near = closestMatch(to: name, in: declaredPath.map(\.name)) {
                 message = "The path parameter `\(name)` in `\(path)` is not declared. Did you mean `\(near)`?"
             }
             error(SourceLocation(file: location.file, line: location.line, column: location.column + offset), message)
         }
-        for (parameter, location) in declaredPath where !templateNames.contains(parameter.name) {
+        for parameter in declaredPath where !templateNames.contains(parameter.name) {
             error(
-                location,
+                parameter.location,
                 "The path parameter `\(parameter.name)` does not appear in the path `\(path)`; add `{\(parameter.name)}` to the path or remove the parameter."
             )
         }
     }
 
-    /// Parameters with the location of their `name`, for messages about them.
-    mutating func parameters(_ node: Node) -> [(Parameter, SourceLocation)] {
+    /// The parameters of a list, each located at its `name`.
+    mutating func parameters(_ node: Node) -> [Parameter] {
         guard let items = sequence(node, "`parameters`") else { return [] }
-        var result: [(Parameter, SourceLocation)] = []
+        var result: [Parameter] = []
         for item in items {
             guard let resolved = resolve(item, kind: "parameters"), let entries = mapping(resolved, "A parameter")
             else {
@@ -180,94 +180,155 @@ extension Loader {
                 let inNode = required(entries, "in", in: resolved, "The parameter `\(name)`"),
                 let locationText = string(inNode, "`in`")
             else { continue }
-            guard let location = ParameterLocation(rawValue: locationText) else {
+            guard let placement = ParameterLocation(rawValue: locationText) else {
                 var message = "`\(locationText)` is not a parameter location."
-                if locationText == "cookie" {
-                    message = "Cookie parameters are not supported; use `path`, `query` or `header`."
-                } else if let near = closestMatch(
-                    to: locationText, in: ParameterLocation.allCases.map(\.rawValue) + ["cookie"])
-                {
+                if let near = closestMatch(to: locationText, in: ParameterLocation.allCases.map(\.rawValue)) {
                     message += " Did you mean `\(near)`?"
                 } else {
-                    message += " Use `path`, `query` or `header`."
+                    message += " Use `path`, `query`, `header` or `cookie`."
                 }
                 error(inNode.location, message)
                 rejectedParameters.insert(name)
                 continue
             }
             let isRequired = resolved["required"].flatMap { bool($0, "`required`") } ?? false
-            if location == .path, !isRequired {
+            if placement == .path, !isRequired {
                 error(
                     (resolved["required"] ?? nameNode).location,
                     "The path parameter `\(name)` must be marked `required: true`.")
             }
-            if location == .header, !isHeaderName(name) {
-                error(nameNode.location, "`\(name)` is not a valid header name; use letters, digits and `-`.")
+            if placement == .header || placement == .cookie, !isHeaderName(name) {
+                error(
+                    nameNode.location,
+                    "`\(name)` is not a valid \(placement.rawValue) name; use letters, digits and `-`.")
                 rejectedParameters.insert(name)
                 continue
             }
-            if location == .header, ["accept", "content-type", "authorization"].contains(name.lowercased()) {
+            if placement == .header, ["accept", "content-type", "authorization"].contains(name.lowercased()) {
                 warning(
                     nameNode.location,
                     "The header parameter `\(name)` is ignored: OpenAPI sets it from the content and security sections."
                 )
                 continue
             }
-            if let content = resolved["content"] {
-                error(
-                    content.location, "Parameters with `content` are not supported; describe the value with `schema`.")
-                continue
-            }
-            guard let schemaNode = required(entries, "schema", in: resolved, "The parameter `\(name)`"),
-                let schema = schema(schemaNode, "The parameter `\(name)`")
-            else {
+            guard let (schema, schemaLocation) = parameterSchema(resolved, entries: entries, name: name) else {
                 rejectedParameters.insert(name)
                 continue
             }
-            if let problem = unsupportedParameterSchema(schema) {
+            let style = parameterStyle(resolved, placement: placement, name: name)
+            if let problem = unsupportedParameterSchema(schema, style: style) {
                 error(
-                    schemaNode.location,
-                    "The parameter `\(name)` \(problem); parameters must be strings, integers, numbers, booleans or enums of them."
+                    schemaLocation,
+                    "The parameter `\(name)` \(problem); parameters must be strings, integers, numbers, booleans, enums of them, or arrays of those."
                 )
                 rejectedParameters.insert(name)
                 continue
             }
+            if let allowReserved = resolved["allowReserved"], bool(allowReserved, "`allowReserved`") == true {
+                warning(
+                    allowReserved.location,
+                    "`allowReserved` is not applied yet; the client percent-encodes reserved characters, which servers decode the same way."
+                )
+            }
             if let example = resolved["example"] { valueChecks.append((example, schema, "The example")) }
-            if let first = result.first(where: { $0.0.name == name && $0.0.location == location }) {
+            if let first = result.first(where: { $0.name == name && $0.placement == placement }) {
                 error(
                     nameNode.location,
-                    "The \(location.rawValue) parameter `\(name)` is declared twice in one list; OpenAPI allows each name and location once. Remove one.",
-                    notes: [.note(at: first.1, "`\(name)` is first declared here.")])
+                    "The \(placement.rawValue) parameter `\(name)` is declared twice in one list; OpenAPI allows each name and location once. Remove one.",
+                    notes: [.note(at: first.location, "`\(name)` is first declared here.")])
                 continue
             }
+            let explode = resolved["explode"].flatMap { bool($0, "`explode`") } ?? (style == .form)
             result.append(
-                (
-                    Parameter(
-                        name: name, location: location,
-                        description: resolved["description"].flatMap { string($0, "`description`") },
-                        isRequired: isRequired, schema: schema), nameNode.location
-                ))
+                Parameter(
+                    name: name, placement: placement,
+                    description: resolved["description"].flatMap { string($0, "`description`") },
+                    isRequired: isRequired,
+                    isDeprecated: resolved["deprecated"].flatMap { bool($0, "`deprecated`") } ?? false, style: style,
+                    explode: explode, schema: schema, location: nameNode.location))
         }
         return result
     }
 
-    /// Why a parameter's schema cannot travel as one path segment, query value or header value, if it cannot.
-    func unsupportedParameterSchema(_ schema: Schema) -> String? {
+    /// A parameter's schema and where it is written: under `schema`, or under the one media type of `content`.
+    mutating func parameterSchema(
+        _ node: Node, entries: [Node.Entry], name: String
+    ) -> (Schema, SourceLocation)? {
+        if let content = node["content"] {
+            error(
+                content.location,
+                "Parameters with `content` are not supported yet; describe the value with `schema` and a `style`.")
+            return nil
+        }
+        guard let schemaNode = required(entries, "schema", in: node, "The parameter `\(name)`"),
+            let schema = schema(schemaNode, "The parameter `\(name)`")
+        else { return nil }
+        return (schema, schemaNode.location)
+    }
+
+    /// The parameter's `style`, checked against where it travels; each location has its default.
+    mutating func parameterStyle(_ node: Node, placement: ParameterLocation, name: String) -> ParameterStyle {
+        let fallback: ParameterStyle = placement == .path || placement == .header ? .simple : .form
+        guard let styleNode = node["style"], let text = string(styleNode, "`style`") else { return fallback }
+        guard let style = ParameterStyle(rawValue: text) else {
+            var message = "`\(text)` is not a parameter style."
+            if let near = closestMatch(to: text, in: ParameterStyle.allCases.map(\.rawValue)) {
+                message += " Did you mean `\(near)`?"
+            }
+            error(styleNode.location, message)
+            return fallback
+        }
+        let allowed: [ParameterStyle] =
+            switch placement {
+            case .path: [.simple, .label, .matrix]
+            case .query: [.form, .spaceDelimited, .pipeDelimited, .deepObject]
+            case .header: [.simple]
+            case .cookie: [.form]
+            }
+        guard allowed.contains(style) else {
+            error(
+                styleNode.location,
+                "The style `\(text)` does not apply to \(placement.rawValue) parameters; use \(allowed.map { "`\($0.rawValue)`" }.joined(separator: " or "))."
+            )
+            return fallback
+        }
+        return style
+    }
+
+    /// Why a parameter's schema cannot travel in its place, if it cannot.
+    func unsupportedParameterSchema(_ schema: Schema, style: ParameterStyle) -> String? {
+        let current = resolvedSchema(schema)
+        switch current.kind {
+        case .array(let items):
+            if style == .deepObject { return "is an array, which `deepObject` cannot write" }
+            let item = resolvedSchema(items)
+            switch item.kind {
+            case .string, .integer, .number, .boolean:
+                if item.delimiter != nil || !item.pathForms.isEmpty { return "is an array of special strings" }
+                return nil
+            default: return "is an array of values that are not strings, numbers or booleans"
+            }
+        case .object: return "is an object, which is not supported as a parameter yet"
+        case .any, .reference: return "has no type"
+        case .allOf, .oneOf, .anyOf: return "is a composition, which is not supported as a parameter yet"
+        case .string where current.delimiter != nil:
+            return "uses `x-apigen-delimiter`, which applies to body properties"
+        case .string where !current.pathForms.isEmpty:
+            return "uses `x-apigen-path-forms`, which applies to response values"
+        default:
+            if style == .deepObject { return "uses `deepObject`, which applies to objects" }
+            return nil
+        }
+    }
+
+    /// The schema a reference leads to among the named schemas loaded so far.
+    func resolvedSchema(_ schema: Schema) -> Schema {
         var current = schema
         var seen: Set<String> = []
         while case .reference(let name) = current.kind, seen.insert(name).inserted, let target = namedSchemas[name] {
             current = target
         }
-        switch current.kind {
-        case .array: return "is an array"
-        case .object: return "is an object"
-        case .any, .reference: return "has no type"
-        case .string where current.delimiter != nil:
-            return "uses `x-apigen-delimiter`, which applies to body properties"
-        case .string where !current.pathForms.isEmpty:
-            return "uses `x-apigen-path-forms`, which applies to response values"
-        default: return nil
-        }
+        return current
     }
 
     mutating func requestBody(_ node: Node) -> RequestBody? {
@@ -275,30 +336,71 @@ extension Loader {
         else { return nil }
         checkKeys(entries, allowed: Keys.requestBody, in: "A request body")
         guard let contentNode = required(entries, "content", in: resolved, "The request body") else { return nil }
-        guard let schema = jsonContent(contentNode, what: "The request body") else { return nil }
+        guard let content = content(contentNode, what: "The request body", sends: "sends") else { return nil }
         let flatten = resolved["x-apigen-flatten"].flatMap { bool($0, "`x-apigen-flatten`") } ?? false
         return RequestBody(
             description: resolved["description"].flatMap { string($0, "`description`") },
-            isRequired: resolved["required"].flatMap { bool($0, "`required`") } ?? false, schema: schema,
-            isFlattened: flatten)
+            isRequired: resolved["required"].flatMap { bool($0, "`required`") } ?? false, content: content,
+            isFlattened: flatten, location: resolved.location)
     }
 
-    /// The schema of `application/json` content, reporting other media types.
-    mutating func jsonContent(_ node: Node, what: String) -> Schema? {
+    /// The body of a `content` mapping: its first JSON media type, otherwise its first one; each other media type is
+    /// a warning, since one body travels in one form.
+    mutating func content(_ node: Node, what: String, sends verb: String) -> Content? {
         guard let entries = mapping(node, "`content`") else { return nil }
-        var result: Schema?
+        var candidates: [Content] = []
         for entry in entries {
-            guard entry.key == "application/json" || entry.key.hasPrefix("application/json;") else {
-                error(entry.keyLocation, "The media type `\(entry.key)` is not supported; only `application/json` is.")
+            guard let kind = contentKind(entry.key) else {
+                warning(
+                    entry.keyLocation,
+                    "`\(entry.key)` is not a media type, so it is skipped; `content` maps media types such as `application/json` to their schemas."
+                )
                 continue
             }
             guard let media = mapping(entry.value, "A media type") else { continue }
             checkKeys(media, allowed: Keys.mediaType, in: "A media type")
-            guard let schemaNode = required(media, "schema", in: entry.value, "\(what)'s media type") else { continue }
-            result = schema(schemaNode, what)
-            if let example = entry.value["example"], let result { valueChecks.append((example, result, "The example")) }
+            if let encoding = entry.value["encoding"] {
+                warning(
+                    encoding.location,
+                    "`encoding` is not applied yet; each part travels in the form its schema implies.")
+            }
+            var schema: Schema
+            if let schemaNode = entry.value["schema"] {
+                guard let read = self.schema(schemaNode, what) else { continue }
+                schema = read
+            } else if kind == .json || kind == .formURLEncoded || kind == .multipart {
+                // Without a schema, the body is any value of its media type.
+                schema = Schema(kind: .any, location: entry.value.location)
+            } else {
+                schema = Schema(kind: .string(format: "binary"), location: entry.value.location)
+            }
+            if let example = entry.value["example"] { valueChecks.append((example, schema, "The example")) }
+            candidates.append(Content(mediaType: entry.key, kind: kind, schema: schema, location: entry.keyLocation))
         }
-        return result
+        guard let chosen = candidates.first(where: { $0.kind == .json }) ?? candidates.first else { return nil }
+        for other in candidates where other.location != chosen.location {
+            warning(
+                other.location,
+                "\(what) is also described as `\(other.mediaType)`; the client \(verb) `\(chosen.mediaType)` only.")
+        }
+        return chosen
+    }
+
+    /// How a body of a media type travels, or nil when the key is not a media type.
+    func contentKind(_ mediaType: String) -> ContentKind? {
+        let essence = (mediaType.split(separator: ";").first ?? "").filter { $0 != " " && $0 != "\t" }
+        let parts = essence.lowercased().split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty,
+            parts.allSatisfy({
+                $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "!#$&-^_.+*".contains($0)) }
+            })
+        else { return nil }
+        let (type, subtype) = (parts[0], parts[1])
+        if subtype == "json" || subtype.hasSuffix("+json") { return .json }
+        if type == "application", subtype == "x-www-form-urlencoded" { return .formURLEncoded }
+        if type == "multipart", subtype == "form-data" { return .multipart }
+        if type == "text" { return .text }
+        return .binary
     }
 
     mutating func responses(_ node: Node) -> [Response] {
@@ -332,9 +434,12 @@ extension Loader {
             let description = required(response, "description", in: resolved, what).flatMap {
                 string($0, "`description`")
             }
-            let body = resolved["content"].flatMap { jsonContent($0, what: what) }
+            let content = resolved["content"].flatMap { self.content($0, what: what, sends: "reads") }
             let headers = resolved["headers"].map { self.headers($0) } ?? []
-            result.append(Response(status: status, description: description ?? "", headers: headers, body: body))
+            result.append(
+                Response(
+                    status: status, description: description ?? "", headers: headers, content: content,
+                    location: entry.keyLocation))
         }
         return result.sorted { $0.status < $1.status }
     }
@@ -357,7 +462,8 @@ extension Loader {
             if let example = resolved["example"] { valueChecks.append((example, schema, "The example")) }
             return Header(
                 name: entry.key, description: resolved["description"].flatMap { string($0, "`description`") },
-                isRequired: resolved["required"].flatMap { bool($0, "`required`") } ?? false, schema: schema)
+                isRequired: resolved["required"].flatMap { bool($0, "`required`") } ?? false, schema: schema,
+                location: entry.keyLocation)
         }
     }
 }

@@ -35,34 +35,40 @@ extension Loader {
         if let nullable = node["nullable"].flatMap({ bool($0, "`nullable`") }), nullable { isNullable = true }
         var kind: Schema.Kind
         if types.count > 1 {
-            warning(
-                node["type"]!.location,
-                "A value of several types is not generated as a choice yet; the client reads it as any JSON value.")
-            kind = .any
+            // `type: [string, integer]`: one of several types, each with the keywords that apply to it.
+            var alternatives: [Schema] = []
+            for type in types {
+                guard let typed = typedKind(type, node: node, entries: entries, format: format) else { return nil }
+                alternatives.append(Schema(kind: typed, location: node["type"]!.location))
+            }
+            kind = .oneOf(alternatives)
         } else if let type = types.first {
             guard let typed = typedKind(type, node: node, entries: entries, format: format) else { return nil }
             kind = typed
         } else {
             kind = .any
         }
-        if let reference = soleReference(node) { kind = reference.kind }
         var schema = Schema(
             kind: kind, description: node["description"].flatMap { string($0, "`description`") },
             isNullable: isNullable, location: node.location)
         if let additional = node["additionalProperties"] {
             if additional.boolValue == false {
                 schema.additionalProperties = .forbidden
-            } else if case .object(let properties) = kind, !properties.isEmpty {
-                error(
-                    additional.location,
-                    "`additionalProperties` beside `properties` is not supported yet; list the properties, or write `false`."
-                )
             } else if additional.boolValue == true {
                 schema.additionalProperties = .allowed(Schema(kind: .any, location: additional.location))
             } else if let values = self.schema(additional, "`additionalProperties`") {
                 schema.additionalProperties = .allowed(values)
             }
         }
+        if let composed = composition(node, own: schema) {
+            let description = schema.description
+            schema = composed
+            schema.description = description ?? composed.description
+            if isNullable { schema.isNullable = true }
+        }
+        schema.isReadOnly = node["readOnly"].flatMap { bool($0, "`readOnly`") } ?? false
+        schema.isWriteOnly = node["writeOnly"].flatMap { bool($0, "`writeOnly`") } ?? false
+        schema.isDeprecated = node["deprecated"].flatMap { bool($0, "`deprecated`") } ?? false
         if let enumNode = node["enum"] {
             let (values, allowsNull) = enumValues(enumNode, kind: kind)
             schema.enumValues = values
@@ -143,22 +149,108 @@ extension Loader {
         }
     }
 
-    /// The reference of `allOf: [$ref]`, how 3.0 descriptions put a description beside a reference; other
-    /// compositions are reported as not supported yet, and nil is returned.
-    mutating func soleReference(_ node: Node) -> Schema? {
+    /// The schema a composition (`allOf`, `oneOf`, `anyOf`) describes, or nil when the schema has none. The schema's
+    /// own object keywords beside a composition are one more part of an `allOf`; `allOf` of one part is that part,
+    /// as 3.0 descriptions put a description beside a reference; `null` among alternatives makes the value nullable.
+    mutating func composition(_ node: Node, own: Schema) -> Schema? {
+        var parts: [Schema] = []
+        var alternatives: [(key: String, schema: Schema)] = []
+        var found = false
         for key in ["allOf", "oneOf", "anyOf"] {
             guard let list = node[key] else { continue }
-            if key == "allOf", let items = list.items, items.count == 1, items[0]["$ref"] != nil,
-                node["properties"] == nil, node["oneOf"] == nil, node["anyOf"] == nil
-            {
-                return schema(items[0], "The part of `allOf`")
+            found = true
+            guard let items = sequence(list, "`\(key)`") else { continue }
+            if items.isEmpty {
+                error(list.location, "`\(key)` is empty; list at least one schema.")
+                continue
             }
-            error(list.location, "`\(key)` is not supported yet; describe the value with `type` and `properties`.")
+            var members: [Schema] = []
+            var allowsNull = false
+            for (index, item) in items.enumerated() {
+                if item["type"]?.scalar?.text == "null", item.entries?.count == 1 {
+                    allowsNull = true
+                    continue
+                }
+                guard let member = schema(item, "Part \(index + 1) of `\(key)`") else { continue }
+                // A part that only documents (`{description: …}`) adds nothing to the value.
+                if key == "allOf", case .any = member.kind, !member.isNullable { continue }
+                members.append(member)
+            }
+            switch key {
+            case "allOf":
+                parts += members
+            default:
+                var alternative: Schema
+                if members.count == 1 {
+                    alternative = members[0]
+                } else {
+                    alternative = Schema(
+                        kind: key == "oneOf" ? .oneOf(members) : .anyOf(members), location: list.location)
+                }
+                if members.isEmpty { alternative = Schema(kind: .any, location: list.location) }
+                if allowsNull { alternative.isNullable = true }
+                if key == "oneOf", let discriminatorNode = node["discriminator"] {
+                    alternative.discriminator = discriminator(discriminatorNode, alternatives: members)
+                }
+                alternatives.append((key, alternative))
+            }
         }
-        if let discriminator = node["discriminator"] {
-            error(discriminator.location, "`discriminator` is not supported yet; it applies to `oneOf`.")
+        if !found {
+            if let discriminator = node["discriminator"] {
+                warning(discriminator.location, "`discriminator` applies to `oneOf`; here it has no effect.")
+            }
+            return nil
         }
-        return nil
+        if node["discriminator"] != nil, node["oneOf"] == nil {
+            warning(node["discriminator"]!.location, "`discriminator` applies to `oneOf`; here it has no effect.")
+        }
+        if case .object(let properties) = own.kind, !properties.isEmpty || own.additionalProperties.isSpecified {
+            var ownPart = own
+            ownPart.description = nil
+            parts.insert(ownPart, at: 0)
+        }
+        parts += alternatives.map(\.schema)
+        switch parts.count {
+        case 0: return Schema(kind: .any, location: node.location)
+        case 1: return parts[0]
+        default: return Schema(kind: .allOf(parts), location: node.location)
+        }
+    }
+
+    /// A `oneOf`'s discriminator, with a mapping whose values must lead to named schemas among the alternatives.
+    mutating func discriminator(_ node: Node, alternatives: [Schema]) -> Schema.Discriminator? {
+        guard let entries = mapping(node, "`discriminator`") else { return nil }
+        checkKeys(entries, allowed: ["propertyName", "mapping"], in: "A discriminator")
+        guard let nameNode = required(entries, "propertyName", in: node, "The discriminator"),
+            let propertyName = string(nameNode, "`propertyName`")
+        else { return nil }
+        var result = Schema.Discriminator(propertyName: propertyName, mapping: [], location: node.location)
+        let names = alternatives.compactMap { alternative -> String? in
+            if case .reference(let name) = alternative.kind { return name }
+            return nil
+        }
+        if names.count < alternatives.count {
+            warning(
+                node.location,
+                "A discriminator picks among named schemas; the inline alternatives of this `oneOf` are tried in order."
+            )
+        }
+        for entry in node["mapping"].flatMap({ mapping($0, "`mapping`") }) ?? [] {
+            guard let target = string(entry.value, "A mapping's schema") else { continue }
+            // A mapping value is a reference or, as a shorthand, a schema's name.
+            let name =
+                target.hasPrefix("#") ? componentName(target, kind: "schemas", at: entry.value.location) : target
+            guard let name else { continue }
+            guard names.contains(name) else {
+                error(
+                    entry.value.location,
+                    "The discriminator maps `\(entry.key)` to `\(target)`, which is not one of the `oneOf` alternatives; point it at one of \(names.map { "`\($0)`" }.joined(separator: ", "))."
+                )
+                continue
+            }
+            result.mapping.append((entry.key, name))
+        }
+        return result
     }
 
     mutating func properties(_ node: Node) -> [Property] {
@@ -182,7 +274,9 @@ extension Loader {
         }
         return propertyEntries.compactMap { entry in
             schema(entry.value, "The property `\(entry.key)`").map {
-                Property(name: entry.key, schema: $0, isRequired: requiredNames.contains(entry.key))
+                Property(
+                    name: entry.key, schema: $0, isRequired: requiredNames.contains(entry.key),
+                    location: entry.keyLocation)
             }
         }
     }
@@ -367,7 +461,10 @@ extension Loader {
             }
         case .reference(let name):
             if let target = namedSchemas[name] { checkValue(value, against: target, what, depth: depth + 1) }
-        case .any:
+        case .allOf(let parts):
+            for part in parts { checkValue(value, against: part, what, depth: depth + 1) }
+        case .oneOf, .anyOf, .any:
+            // Which alternative an example means is not worth guessing: examples are documentation.
             break
         }
     }

@@ -79,8 +79,10 @@ struct Loader {
     var schemaNames: [String] = []
     /// The same names as a set, for checking references in constant time.
     var schemaNameSet: Set<String> = []
-    var securitySchemes: [String: Authentication] = [:]
-    /// Security schemes already reported as unsupported, so that requirements naming them are not reported again.
+    var securitySchemes: [String: SecurityScheme] = [:]
+    /// The security schemes in document order.
+    var securitySchemeOrder: [String] = []
+    /// Security schemes already reported as unusable, so that requirements naming them are not reported again.
     var unsupportedSchemes: Set<String> = []
     /// Examples and defaults to check once every named schema is loaded.
     var valueChecks: [(value: Node, schema: Schema, what: String)] = []
@@ -205,7 +207,7 @@ struct Loader {
             warning(dialect.location, "Only OpenAPI's own JSON Schema dialect is read; schemas are read as if in it.")
         }
         loadComponents(entries)
-        let defaultAuthentication = root["security"].map { security($0) } ?? Authentication.none
+        let defaultSecurity = root["security"].map { security($0) } ?? []
         // Without `servers`, the client has no default server and takes one from its caller.
         let servers = root["servers"].map { self.servers($0) } ?? []
         var operations: [Operation] = []
@@ -213,16 +215,18 @@ struct Loader {
             let pathEntries = mapping(paths, "`paths`")
         {
             for entry in pathEntries where !entry.key.hasPrefix("x-") {
-                operations += pathItem(entry, defaultAuthentication: defaultAuthentication)
+                operations += pathItem(entry, defaultSecurity: defaultSecurity)
             }
         }
         checkUniqueOperationIDs(operations)
         checkReferenceCycles()
         let schemas = schemaNames.compactMap { name in namedSchemas[name].map { NamedSchema(name: name, schema: $0) } }
         for check in valueChecks { checkValue(check.value, against: check.schema, check.what) }
+        let used = Set(operations.flatMap { $0.security.joined() })
         return APIDocument(
-            title: title, version: version, summary: summary, servers: servers, operations: operations, schemas: schemas
-        )
+            title: title, version: version, summary: summary, servers: servers, operations: operations,
+            schemas: schemas,
+            securitySchemes: securitySchemeOrder.filter(used.contains).compactMap { securitySchemes[$0] })
     }
 
     mutating func servers(_ node: Node) -> [Server] {
@@ -297,7 +301,10 @@ struct Loader {
             if let schema = schema(entry.value, "The schema `\(entry.key)`") { namedSchemas[entry.key] = schema }
         }
         for entry in node["securitySchemes"]?.entries ?? [] {
-            if let scheme = securityScheme(entry.key, entry.value) { securitySchemes[entry.key] = scheme }
+            if let scheme = securityScheme(entry.key, entry.value) {
+                securitySchemes[entry.key] = scheme
+                securitySchemeOrder.append(entry.key)
+            }
         }
     }
 
@@ -360,46 +367,98 @@ struct Loader {
         error(location, message)
     }
 
-    mutating func securityScheme(_ name: String, _ node: Node) -> Authentication? {
+    mutating func securityScheme(_ name: String, _ node: Node) -> SecurityScheme? {
         guard let entries = mapping(node, "The security scheme `\(name)`") else { return nil }
         checkKeys(entries, allowed: Keys.securityScheme, in: "A security scheme")
-        let type = node["type"].flatMap { string($0, "`type`") }
-        let scheme = node["scheme"].flatMap { string($0, "`scheme`") }
-        guard type == "http", scheme?.lowercased() == "bearer" else {
+        let description = node["description"].flatMap { string($0, "`description`") }
+        func unusable(_ at: SourceLocation, _ message: String) -> SecurityScheme? {
             unsupportedSchemes.insert(name)
-            error(
-                node.location,
-                "The security scheme `\(name)` is not supported; only `type: http` with `scheme: bearer` is.")
+            error(at, message)
             return nil
         }
-        return .bearer(scheme: name)
+        guard let typeNode = required(entries, "type", in: node, "The security scheme `\(name)`"),
+            let type = string(typeNode, "`type`")
+        else {
+            unsupportedSchemes.insert(name)
+            return nil
+        }
+        switch type {
+        case "http":
+            guard let schemeNode = required(entries, "scheme", in: node, "The security scheme `\(name)`"),
+                let scheme = string(schemeNode, "`scheme`")
+            else {
+                unsupportedSchemes.insert(name)
+                return nil
+            }
+            switch scheme.lowercased() {
+            case "bearer": return SecurityScheme(name: name, kind: .bearer, description: description)
+            case "basic": return SecurityScheme(name: name, kind: .basic, description: description)
+            default:
+                return unusable(
+                    schemeNode.location,
+                    "The HTTP authentication scheme `\(scheme)` is not supported; use `bearer` or `basic`.")
+            }
+        case "oauth2", "openIdConnect":
+            // The client takes the access token from a provider; obtaining it is the provider's work.
+            return SecurityScheme(name: name, kind: .bearer, description: description)
+        case "apiKey":
+            guard let nameNode = required(entries, "name", in: node, "The security scheme `\(name)`"),
+                let keyName = string(nameNode, "`name`"),
+                let inNode = required(entries, "in", in: node, "The security scheme `\(name)`"),
+                let placementText = string(inNode, "`in`")
+            else {
+                unsupportedSchemes.insert(name)
+                return nil
+            }
+            guard let placement = ParameterLocation(rawValue: placementText), placement != .path else {
+                return unusable(
+                    inNode.location,
+                    "An API key travels `in: header`, `in: query` or `in: cookie`, not `\(placementText)`.")
+            }
+            guard isHeaderName(keyName) else {
+                return unusable(
+                    nameNode.location, "`\(keyName)` is not a valid \(placement.rawValue) name for an API key.")
+            }
+            return SecurityScheme(
+                name: name, kind: .apiKey(name: keyName, placement: placement), description: description)
+        case "mutualTLS":
+            return unusable(
+                typeNode.location,
+                "`mutualTLS` is configured in the transport, not by the client; remove the requirement or describe another scheme."
+            )
+        default:
+            var message = "`\(type)` is not a security scheme type."
+            if let near = closestMatch(to: type, in: ["http", "apiKey", "oauth2", "openIdConnect", "mutualTLS"]) {
+                message += " Did you mean `\(near)`?"
+            }
+            return unusable(typeNode.location, message)
+        }
     }
 
-    mutating func security(_ node: Node) -> Authentication {
-        guard let requirements = sequence(node, "`security`") else { return .none }
-        var result = Authentication.none
+    /// The alternative requirements of a `security` list, each the names of its schemes.
+    mutating func security(_ node: Node) -> SecurityRequirements {
+        guard let requirements = sequence(node, "`security`") else { return [] }
+        var result: SecurityRequirements = []
         for requirement in requirements {
             guard let entries = mapping(requirement, "A security requirement") else { continue }
-            if entries.isEmpty {
-                error(
-                    requirement.location,
-                    "Optional authentication (`{}`) is not supported; remove it or the other requirements.")
-            }
+            var names: [String] = []
+            var usable = true
             for entry in entries {
-                if let scheme = securitySchemes[entry.key] {
-                    result = scheme
-                } else if !unsupportedSchemes.contains(entry.key) {
-                    var message =
-                        "The security requirement names `\(entry.key)`, which is not under `components/securitySchemes`."
-                    if let near = closestMatch(to: entry.key, in: securitySchemes.keys.sorted()) {
-                        message += " Did you mean `\(near)`?"
+                if securitySchemes[entry.key] != nil {
+                    names.append(entry.key)
+                } else {
+                    usable = false
+                    if !unsupportedSchemes.contains(entry.key) {
+                        var message =
+                            "The security requirement names `\(entry.key)`, which is not under `components/securitySchemes`."
+                        if let near = closestMatch(to: entry.key, in: securitySchemes.keys.sorted()) {
+                            message += " Did you mean `\(near)`?"
+                        }
+                        error(entry.keyLocation, message)
                     }
-                    error(entry.keyLocation, message)
                 }
             }
-        }
-        if requirements.count > 1 {
-            error(node.location, "Alternative security requirements are not supported; list one.")
+            if usable { result.append(names) }
         }
         return result
     }

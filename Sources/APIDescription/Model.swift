@@ -14,6 +14,8 @@ public struct APIDocument: Sendable {
     public var operations: [Operation]
     /// The named schemas of `components/schemas`, in document order.
     public var schemas: [NamedSchema]
+    /// The security schemes that operations use, in document order.
+    public var securitySchemes: [SecurityScheme]
 }
 
 /// A server the API is served from.
@@ -52,13 +54,29 @@ public enum HTTPMethod: String, Sendable, CaseIterable {
     case trace
 }
 
-/// How an operation authenticates.
-public enum Authentication: Sendable, Hashable {
-    /// No credentials are sent.
-    case none
-    /// A bearer token goes in the `Authorization` header.
-    case bearer(scheme: String)
+/// A security scheme of `components/securitySchemes`: how credentials travel.
+public struct SecurityScheme: Sendable, Hashable {
+    /// What kind of credentials the scheme takes.
+    public enum Kind: Sendable, Hashable {
+        /// A token in `Authorization: Bearer …`: `http` with `scheme: bearer`, `oauth2` and `openIdConnect`.
+        case bearer
+        /// A user name and password in `Authorization: Basic …`.
+        case basic
+        /// A key in a header, query item or cookie of the given name.
+        case apiKey(name: String, placement: ParameterLocation)
+    }
+
+    /// The scheme's name under `components/securitySchemes`.
+    public var name: String
+    /// What kind of credentials the scheme takes.
+    public var kind: Kind
+    /// What the scheme is.
+    public var description: String?
 }
+
+/// The ways an operation may authenticate: any one of the requirements, each satisfied by all of its schemes.
+/// Empty when the operation sends no credentials; a requirement without schemes means credentials are optional.
+public typealias SecurityRequirements = [[String]]
 
 /// One operation: a method on a path.
 public struct Operation: Sendable {
@@ -81,12 +99,12 @@ public struct Operation: Sendable {
     public var isDeprecated: Bool
     /// The path, query and header parameters, path parameters first in template order.
     public var parameters: [Parameter]
-    /// The JSON request body, if any.
+    /// The request body, if any.
     public var requestBody: RequestBody?
     /// The documented responses, by status code in ascending order, then `default`.
     public var responses: [Response]
-    /// How the operation authenticates.
-    public var authentication: Authentication
+    /// How the operation authenticates: the names of the schemes of each alternative requirement.
+    public var security: SecurityRequirements
     /// Where the operation is described, for provenance comments.
     public var location: SourceLocation
 }
@@ -107,32 +125,90 @@ public enum ParameterLocation: String, Sendable, CaseIterable {
     case query
     /// A request header.
     case header
+    /// A cookie.
+    case cookie
 }
 
-/// A path, query or header parameter.
+/// How an array parameter's items are written (OpenAPI's `style`).
+public enum ParameterStyle: String, Sendable, CaseIterable {
+    /// `name=a&name=b` exploded, `name=a,b` otherwise: the default of query and cookie parameters.
+    case form
+    /// `a,b`: the default of path and header parameters.
+    case simple
+    /// `name=a%20b`.
+    case spaceDelimited
+    /// `name=a|b`.
+    case pipeDelimited
+    /// `.a.b` exploded, `.a,b` otherwise.
+    case label
+    /// `;name=a;name=b` exploded, `;name=a,b` otherwise.
+    case matrix
+    /// `name[key]=value`, for objects in the query.
+    case deepObject
+}
+
+/// A path, query, header or cookie parameter.
 public struct Parameter: Sendable {
     /// The name on the wire, exactly as written.
     public var name: String
     /// Where the parameter travels.
-    public var location: ParameterLocation
+    public var placement: ParameterLocation
     /// What the parameter means.
     public var description: String?
     /// Whether a value must be sent.
     public var isRequired: Bool
+    /// Whether the description marks the parameter as deprecated.
+    public var isDeprecated: Bool = false
+    /// How an array's items are written.
+    public var style: ParameterStyle
+    /// Whether each item of an array travels as its own name and value.
+    public var explode: Bool
     /// The value's schema.
     public var schema: Schema
+    /// Where the parameter's `name` is written.
+    public var location: SourceLocation
 }
 
-/// A JSON request body.
+/// How a body travels, from its media type.
+public enum ContentKind: Sendable, Hashable {
+    /// `application/json` and any `+json` type.
+    case json
+    /// `application/x-www-form-urlencoded`: an object's properties as a query string.
+    case formURLEncoded
+    /// `multipart/form-data`: an object's properties as parts.
+    case multipart
+    /// `text/*`: a string.
+    case text
+    /// Anything else, such as `application/octet-stream` or an image: raw bytes.
+    case binary
+}
+
+/// A body of one media type.
+public struct Content: Sendable {
+    /// The media type as written, such as `application/problem+json`.
+    public var mediaType: String
+    /// How the body travels.
+    public var kind: ContentKind
+    /// The body's schema.
+    public var schema: Schema
+    /// Where the media type is written.
+    public var location: SourceLocation
+}
+
+/// A request body.
 public struct RequestBody: Sendable {
     /// What the body holds.
     public var description: String?
     /// Whether the body must be sent.
     public var isRequired: Bool
+    /// The body's media type and schema.
+    public var content: Content
     /// The body's schema.
-    public var schema: Schema
+    public var schema: Schema { content.schema }
     /// Whether the generated method takes the body's leaf properties as its own arguments (`x-apigen-flatten`).
     public var isFlattened: Bool
+    /// Where the request body is written.
+    public var location: SourceLocation
 }
 
 /// A response status: a code or `default`.
@@ -151,8 +227,12 @@ public struct Response: Sendable {
     public var description: String
     /// The documented headers, in document order.
     public var headers: [Header]
-    /// The JSON body's schema, if the response has one.
-    public var body: Schema?
+    /// The body, if the response has one.
+    public var content: Content?
+    /// The body's schema, if the response has one.
+    public var body: Schema? { content?.schema }
+    /// Where the response is written.
+    public var location: SourceLocation
 }
 
 /// A response header.
@@ -165,6 +245,8 @@ public struct Header: Sendable {
     public var isRequired: Bool
     /// The value's schema.
     public var schema: Schema
+    /// Where the header is named.
+    public var location: SourceLocation
 }
 
 /// A schema: a type on the wire, with its documentation.
@@ -185,8 +267,31 @@ public struct Schema: Sendable {
         case object([Property])
         /// A schema of `components/schemas`, by name.
         case reference(String)
+        /// A value that is each of the parts at once (`allOf`), two or more.
+        case allOf([Schema])
+        /// A value that is exactly one of the alternatives (`oneOf`), two or more.
+        case oneOf([Schema])
+        /// A value that is at least one of the alternatives (`anyOf`), two or more.
+        case anyOf([Schema])
         /// Any JSON value.
         case any
+    }
+
+    /// Whether the value is a string of some format.
+    public var isString: Bool {
+        if case .string = kind { return true }
+        return false
+    }
+
+    /// How a `oneOf` tells its alternatives apart: by the value of one property.
+    public struct Discriminator: Sendable {
+        /// The property that names the alternative.
+        public var propertyName: String
+        /// The values that name each alternative, by the named schema they lead to, in document order; values the
+        /// mapping does not list are the schemas' names.
+        public var mapping: [(value: String, schema: String)]
+        /// Where the discriminator is written.
+        public var location: SourceLocation
     }
 
     /// What an object may hold beyond its listed properties.
@@ -197,6 +302,12 @@ public struct Schema: Sendable {
         case forbidden
         /// `additionalProperties: true`, `{}` or a schema: other properties are kept, each a value of this schema.
         case allowed(Schema)
+
+        /// Whether the description says anything.
+        public var isSpecified: Bool {
+            if case .unspecified = self { return false }
+            return true
+        }
     }
 
     /// What kind of value this is.
@@ -212,11 +323,24 @@ public struct Schema: Sendable {
     public var isNullable: Bool
     /// What an object may hold beyond its listed properties.
     public var additionalProperties: AdditionalProperties = .unspecified
+    /// Whether the object keeps the properties it does not list, as a map beside the listed ones.
+    public var keepsAdditionalProperties: Bool {
+        if case .allowed = additionalProperties { return true }
+        return false
+    }
     /// Whether an object may hold properties it does not list (false only with `additionalProperties: false`).
     public var allowsAdditionalProperties: Bool {
         if case .forbidden = additionalProperties { return false }
         return true
     }
+    /// For a `oneOf`, the property that tells the alternatives apart.
+    public var discriminator: Discriminator?
+    /// Whether the value is sent only by the server (`readOnly`); such properties are left out of request bodies.
+    public var isReadOnly = false
+    /// Whether the value is sent only by the client (`writeOnly`).
+    public var isWriteOnly = false
+    /// Whether the description marks the value as deprecated.
+    public var isDeprecated = false
     /// For a string holding a list, the separator between items (`x-apigen-delimiter`).
     public var delimiter: String?
     /// For a string holding a relative path, the path forms it may take (`x-apigen-path-forms`).
@@ -248,6 +372,8 @@ public struct Property: Sendable {
     public var schema: Schema
     /// Whether the property must be present.
     public var isRequired: Bool
+    /// Where the property is named.
+    public var location: SourceLocation
 }
 
 /// A form a relative path may take, such as the location of an operation to poll.

@@ -108,6 +108,8 @@ public struct TypeDeclaration: Sendable {
     public var kind: Kind
     /// Whether the type is public.
     public var isPublic: Bool
+    /// Whether the enum stores its cases' values out of line, so that it may hold itself.
+    public var isIndirect: Bool
     /// The type's name.
     public var name: Identifier
     /// The protocols it conforms to, in order.
@@ -121,11 +123,12 @@ public struct TypeDeclaration: Sendable {
 
     /// Creates a type declaration.
     public init(
-        _ kind: Kind, name: Identifier, isPublic: Bool = true, conformances: [String] = [], doc: Doc? = nil,
-        origin: String? = nil, members: [Declaration]
+        _ kind: Kind, name: Identifier, isPublic: Bool = true, conformances: [String] = [], isIndirect: Bool = false,
+        doc: Doc? = nil, origin: String? = nil, members: [Declaration]
     ) {
         self.kind = kind
         self.isPublic = isPublic
+        self.isIndirect = isIndirect
         self.name = name
         self.conformances = conformances
         self.doc = doc
@@ -270,4 +273,6 @@ public indirect enum Statement: Sendable {
     case block(Code, [Statement])
     /// `switch subject {`, each case label at the switch's indentation with its body indented, then `}`.
     case switchOver(Code, [(pattern: Code, body: [Statement])])
+    /// `do {` the body `} catch {` the handler `}`; the handler sees the error as `error`.
+    case doCatch([Statement], [Statement])
 }

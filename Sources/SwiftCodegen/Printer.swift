@@ -181,7 +181,9 @@ private struct Writer {
 
     mutating func typeDeclaration(_ type: TypeDeclaration) {
         if let doc = Writer.withOrigin(type.doc, type.origin) { self.doc(doc) }
-        var header = (type.isPublic ? "public " : "") + "\(type.kind.rawValue) \(Printer.escapedIdentifier(type.name))"
+        var header =
+            (type.isPublic ? "public " : "") + (type.isIndirect ? "indirect " : "")
+            + "\(type.kind.rawValue) \(Printer.escapedIdentifier(type.name))"
         if !type.conformances.isEmpty { header += ": " + type.conformances.joined(separator: ", ") }
         guard !type.members.isEmpty else {
             line(header + " {}")
@@ -302,6 +304,12 @@ private struct Writer {
                     line(Printer.render(pattern) + ":")
                     indented { $0.statements(body) }
                 }
+                line("}")
+            case .doCatch(let body, let handler):
+                line("do {")
+                indented { $0.statements(body) }
+                line("} catch {")
+                indented { $0.statements(handler) }
                 line("}")
             }
         }

@@ -338,12 +338,37 @@ func defaultsAreReadAsTheirTypeOrLeftOut(schema: String, warning: String?, value
         ])
 }
 
-@Test func unsupportedSecuritySchemesAreReportedOnlyWhereTheyAreDefined() {
-    let text = replacing("paths:\n", with: "security:\n  - oauth: []\npaths:\n")
-        .replacing("components:\n", with: "components:\n  securitySchemes:\n    oauth: {type: oauth2, flows: {}}\n")
+@Test func oauth2AndOpenIDConnectAreBearerTokensFromAProvider() throws {
+    let text = replacing("paths:\n", with: "security:\n  - oauth: []\n  - oidc: []\npaths:\n")
+        .replacing(
+            "components:\n",
+            with:
+                "components:\n  securitySchemes:\n    oauth: {type: oauth2, flows: {}}\n    oidc: {type: openIdConnect, openIdConnectUrl: 'https://id.example.com'}\n"
+        )
+    let document = try load(text)
+    #expect(document.securitySchemes.map(\.name) == ["oauth", "oidc"])
+    #expect(document.securitySchemes.map(\.kind) == [.bearer, .bearer])
+    #expect(document.operations[0].security == [["oauth"], ["oidc"]])
+}
+
+@Test func apiKeysAndBasicCredentialsKeepWhereTheyTravel() throws {
+    let text = replacing("paths:\n", with: "security:\n  - key: []\n    basic: []\n  - {}\npaths:\n")
+        .replacing(
+            "components:\n",
+            with:
+                "components:\n  securitySchemes:\n    key: {type: apiKey, in: cookie, name: session}\n    basic: {type: http, scheme: Basic}\n"
+        )
+    let document = try load(text)
+    #expect(document.securitySchemes.map(\.kind) == [.apiKey(name: "session", placement: .cookie), .basic])
+    #expect(document.operations[0].security == [["key", "basic"], []])
+}
+
+@Test func mutualTLSIsReportedWhereItIsDefined() {
+    let text = replacing("paths:\n", with: "security:\n  - tls: []\npaths:\n")
+        .replacing("components:\n", with: "components:\n  securitySchemes:\n    tls: {type: mutualTLS}\n")
     #expect(
         problems(text) == [
-            "28:12: error: The security scheme `oauth` is not supported; only `type: http` with `scheme: bearer` is."
+            "28:17: error: `mutualTLS` is configured in the transport, not by the client; remove the requirement or describe another scheme."
         ])
 }
 
@@ -398,10 +423,31 @@ private func schemaProperty(_ document: APIDocument, _ name: String) -> Property
         ])
 }
 
-@Test func unsupportedMediaTypesAreErrors() {
+@Test func otherMediaTypesAreBodiesOfTheirKind() throws {
+    let document = try load(replacing("application/json:", with: "application/xml:"))
+    let content = try #require(document.operations[0].responses[0].content)
+    #expect(content.mediaType == "application/xml")
+    #expect(content.kind == .binary)
+}
+
+@Test func aSecondMediaTypeIsAWarningNotASilentChoice() throws {
+    let text = replacing(
+        "          content:\n            application/json:\n",
+        with: "          content:\n            text/plain: {}\n            application/json:\n")
     #expect(
-        problems(replacing("application/json:", with: "application/xml:")) == [
-            "21:13: error: The media type `application/xml` is not supported; only `application/json` is."
+        try remarks(text) == [
+            "21:13: warning: The response `200` is also described as `text/plain`; the client reads `application/json` only."
+        ])
+    #expect(try load(text).operations[0].responses[0].content?.mediaType == "application/json")
+}
+
+@Test func keysUnderContentThatAreNotMediaTypesAreSkippedWithAWarning() throws {
+    let text = replacing(
+        "          content:\n            application/json:\n",
+        with: "          content:\n            examples: {}\n            application/json:\n")
+    #expect(
+        try remarks(text) == [
+            "21:13: warning: `examples` is not a media type, so it is skipped; `content` maps media types such as `application/json` to their schemas."
         ])
 }
 
@@ -412,10 +458,10 @@ private func schemaProperty(_ document: APIDocument, _ name: String) -> Property
         ])
 }
 
-@Test func compositionKeywordsAreNotSilentlyDropped() {
+@Test func emptyCompositionsAreErrors() {
     #expect(
         problems(replacing("    name:\n          type: string", with: "    name:\n          oneOf: []")) == [
-            "31:18: error: `oneOf` is not supported yet; describe the value with `type` and `properties`."
+            "31:18: error: `oneOf` is empty; list at least one schema."
         ])
 }
 
@@ -426,15 +472,24 @@ private func schemaProperty(_ document: APIDocument, _ name: String) -> Property
         ])
 }
 
-@Test func parametersMustBeScalars() {
+@Test func arrayParametersOfScalarsLoad() throws {
+    let document = try load(
+        replacing(
+            "            type: string\n      responses:",
+            with: "            type: array\n            items: {type: string}\n      responses:"))
+    let parameter = try #require(document.operations[0].parameters.first)
+    guard case .array(let items) = parameter.schema.kind, case .string = items.kind else { throw Unexpected() }
+    #expect(parameter.style == .simple)
+    #expect(parameter.explode == false)
+}
+
+@Test func parametersOfObjectsAreRefusedAtTheirSchema() {
     #expect(
         problems(
             replacing(
                 "            type: string\n      responses:",
-                with: "            type: array\n            items: {type: string}\n      responses:"))
-            == [
-                "16:13: error: The parameter `ownerId` is an array; parameters must be strings, integers, numbers, booleans or enums of them."
-            ])
+                with: "            type: object\n            properties: {a: {type: string}}\n      responses:")
+        ).count == 1)
 }
 
 @Test(arguments: [

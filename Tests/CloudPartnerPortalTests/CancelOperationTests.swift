@@ -275,7 +275,7 @@ private func cancel(_ transport: MockTransport) async throws(APIClientError) -> 
             Issue.record("expected an error")
         } catch {
             #expect(
-                error.description == "cancelOperation failed: the bearer token could not be obtained (TokenFailure).")
+                error.description == "cancelOperation failed: the credentials could not be obtained (TokenFailure).")
             #expect(error.underlyingError is TokenFailure)
         }
         #expect(transport.requests.isEmpty)
@@ -291,7 +291,8 @@ private func cancel(_ transport: MockTransport) async throws(APIClientError) -> 
             #expect(!error.description.contains("abc"))
             #expect(
                 error.description
-                    == "cancelOperation failed: the bearer token contains characters that a header cannot carry.")
+                    == "cancelOperation failed: the credentials contain characters that their place in the request cannot carry."
+            )
         }
         #expect(transport.requests.isEmpty)
     }

@@ -87,7 +87,7 @@ private let cases: [MalformedCase] = [
     ),
     MalformedCase(
         name: "unknown parameter location", bytes: replacing("in: path", with: "in: body"),
-        expected: "13:15: error: `body` is not a parameter location. Use `path`, `query` or `header`."),
+        expected: "13:15: error: `body` is not a parameter location. Use `path`, `query`, `header` or `cookie`."),
     MalformedCase(
         name: "reference to a missing target", bytes: replacing("schemas/Pet'", with: "schemas/Cat'"),
         expected:

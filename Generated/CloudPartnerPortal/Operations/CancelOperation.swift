@@ -82,8 +82,8 @@ public enum CancelOperation: APIOperation {
 
     /// Builds the HTTP request for an input without sending it.
     ///
-    /// The request's path is relative to the server and holds the query. The bearer token is not part of it: the client
-    /// adds it when it sends the request.
+    /// The request's path is relative to the server and holds the query. Credentials are not part of it: the client
+    /// adds them when it sends the request.
     ///
     /// - Parameter input: The values to send.
     /// - Returns: The request and its body.
@@ -91,13 +91,15 @@ public enum CancelOperation: APIOperation {
     ///   requires.
     public static func request(for input: Input) throws(APIClientError) -> (HTTPRequest, Data?) {
         var builder = RequestBuilder(operationID: id, method: .post)
+        builder.setAccept("application/json")
         builder.appendPath("/api/publishers/")
         try builder.appendPathParameter(input.publisherID, field: "publisherId")
         builder.appendPath("/offers/")
         try builder.appendPathParameter(input.offerID, field: "offerId")
         builder.appendPath("/cancel")
         builder.addQuery("api-version", input.apiVersion.rawValue)
-        try builder.setJSONBody(input.body)
+        let body = input.body
+        try builder.setJSONBody(body, contentType: "application/json")
         return builder.request
     }
 
@@ -128,9 +130,37 @@ public enum CancelOperation: APIOperation {
     }
 
     /// The version of the API.
-    public enum APIVersion: String, Codable, Hashable, Sendable, CaseIterable {
+    public enum APIVersion: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
         /// The value `2017-10-31`.
-        case _20171031 = "2017-10-31"
+        case _20171031
+
+        /// A value the description does not list, kept as received.
+        case unrecognized(String)
+
+        /// The values the description lists.
+        public static let allCases: [APIVersion] = [._20171031]
+
+        /// Creates the value a string names; a string the description does not list is `unrecognized`.
+        ///
+        /// - Parameter rawValue: The value on the wire.
+        public init(rawValue: String) {
+            switch rawValue {
+            case "2017-10-31":
+                self = ._20171031
+            default:
+                self = .unrecognized(rawValue)
+            }
+        }
+
+        /// The value on the wire.
+        public var rawValue: String {
+            switch self {
+            case ._20171031:
+                "2017-10-31"
+            case .unrecognized(let value):
+                value
+            }
+        }
     }
 
     /// The relative path to retrieve the status of the cancellation operation.

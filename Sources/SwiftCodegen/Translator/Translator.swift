@@ -15,6 +15,8 @@ public struct Translator {
     var operationTypes: [String: Identifier] = [:]
     /// The client's method names for operations, by `operationId`; unique, and clear of the client's own members.
     var methodNames: [String: Identifier] = [:]
+    /// The client's parameter and stored property for each security scheme, by the scheme's name.
+    var credentialNames: [String: Identifier] = [:]
     /// Every top-level name, which nested types and members must not shadow.
     var topLevelNames: Set<String> = []
     /// For each named object schema, the named object schemas it holds by value, directly or through others; a
@@ -52,7 +54,20 @@ public struct Translator {
         // Method names are lowerCamelCase and type names UpperCamelCase, but both start with `_` where the name starts
         // with a digit; a method named like a type would hide it inside the client.
         var methods = UniqueNames(
-            reserved: ["runner", "token", "defaultServerURL", "serverURL"], shared: topLevelNames)
+            reserved: ["runner", "defaultServerURL", "serverURL", "transport", "middlewares", "maxResponseBodyBytes"],
+            shared: topLevelNames)
+        // With one scheme, its credentials are named for what they are; with several, for the scheme.
+        let schemes = document.securitySchemes
+        for scheme in schemes {
+            let name: Identifier
+            switch (schemes.count, scheme.kind) {
+            case (1, .bearer): name = Identifier("token")
+            case (1, .basic): name = Identifier("credentials")
+            case (1, .apiKey): name = Identifier("apiKey")
+            default: name = Naming.memberName(scheme.name)
+            }
+            credentialNames[scheme.name] = methods.claim(name)
+        }
         for operation in document.operations {
             methodNames[operation.id] = methods.claim(Naming.memberName(operation.id))
         }
@@ -117,10 +132,16 @@ public struct Translator {
             switch schema.kind {
             case .reference(let target):
                 guard let resolved = schemas[target] else { return [] }
-                if case .object = resolved.kind { return [target] }
+                switch resolved.kind {
+                case .object, .allOf, .anyOf: return [target]
+                default: break
+                }
                 return seen.insert(target).inserted ? direct(resolved, &seen) : []
             case .object(let properties):
                 return properties.reduce(into: []) { $0.formUnion(direct($1.schema, &seen)) }
+            case .allOf(let parts), .anyOf(let parts):
+                // Merged or composed, the parts' values are held in the struct itself. A `oneOf` is an indirect enum.
+                return parts.reduce(into: []) { $0.formUnion(direct($1, &seen)) }
             default:
                 return []
             }
@@ -208,6 +229,7 @@ public struct Translator {
     /// Whether a named schema becomes a type of its own; others (plain strings, numbers, arrays) are used inline.
     static func needsDeclaration(_ schema: Schema) -> Bool {
         switch schema.kind {
+        case .allOf, .oneOf, .anyOf: true
         case .object(let properties): !properties.isEmpty || !schema.allowsAdditionalProperties
         case .string, .integer: !schema.enumValues.isEmpty || !schema.pathForms.isEmpty
         default: false

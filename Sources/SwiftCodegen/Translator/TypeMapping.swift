@@ -32,12 +32,7 @@ extension Translator {
             if schema.delimiter != nil {
                 return MappedType(code: delimitedType(schema, isProperty: isProperty), nested: [])
             }
-            switch format {
-            case "uuid": return MappedType(code: "UUID", nested: [])
-            case "uri": return MappedType(code: "URL", nested: [])
-            case "date-time": return MappedType(code: "Date", nested: [])
-            default: return MappedType(code: "String", nested: [])
-            }
+            return MappedType(code: Translator.stringType(format: format), nested: [])
         case .integer(let format):
             return MappedType(code: format == "int32" ? "Int32" : format == "int64" ? "Int64" : "Int", nested: [])
         case .number(let format):
@@ -62,6 +57,20 @@ extension Translator {
             return MappedType(code: delimitedType(resolved(schema), isProperty: isProperty), nested: [])
         case .any:
             return MappedType(code: "OpenAPIValueContainer", nested: [])
+        case .allOf, .oneOf, .anyOf:
+            preconditionFailure("compositions always get a declaration")
+        }
+    }
+
+    /// The Swift type of a string of a format: the formats that name a type of their own, otherwise `String`.
+    static func stringType(format: String?) -> Code {
+        switch format {
+        case "uuid": "UUID"
+        case "uri": "URL"
+        case "date-time": "Date"
+        case "date": "CalendarDate"
+        case "byte", "binary": "Data"
+        default: "String"
         }
     }
 
@@ -135,11 +144,7 @@ extension Translator {
         }
         switch schema.kind {
         case .string:
-            let cases = enumCases(schema.enumValues) { .string($0) }
-            return .type(
-                TypeDeclaration(
-                    .enum, name: name, conformances: ["String", "Codable", "Hashable", "Sendable", "CaseIterable"],
-                    doc: doc, origin: origin, members: cases))
+            return openEnumDeclaration(schema.enumValues, name: name, doc: doc, origin: origin)
         case .integer:
             let cases = enumCases(schema.enumValues) { .integer(Int($0) ?? 0) }
             return .type(
@@ -147,16 +152,99 @@ extension Translator {
                     .enum, name: name, conformances: ["Int", "Codable", "Hashable", "Sendable", "CaseIterable"],
                     doc: doc, origin: origin, members: cases))
         case .object(let properties):
-            var inner = Scope(
-                path: scope.path.last == name ? scope.path : scope.path + [name], reserved: topLevelNames,
-                owner: scope.owner)
+            var inner = innerScope(scope, name: name)
             return .type(
                 TypeDeclaration(
                     .struct, name: name, conformances: ["Codable", "Hashable", "Sendable"], doc: doc, origin: origin,
-                    members: objectMembers(properties, scope: &inner)))
+                    members: objectMembers(
+                        properties, additional: additionalValues(schema), scope: &inner)))
+        case .allOf(let parts):
+            var inner = innerScope(scope, name: name)
+            if let merged = mergedObject(parts) {
+                return .type(
+                    TypeDeclaration(
+                        .struct, name: name, conformances: ["Codable", "Hashable", "Sendable"], doc: doc,
+                        origin: origin,
+                        members: objectMembers(merged.properties, additional: merged.additional, scope: &inner)))
+            }
+            return compositionDeclaration(.allOf, parts, name: name, doc: doc, origin: origin, scope: &inner)
+        case .anyOf(let alternatives):
+            var inner = innerScope(scope, name: name)
+            return compositionDeclaration(.anyOf, alternatives, name: name, doc: doc, origin: origin, scope: &inner)
+        case .oneOf(let alternatives):
+            var inner = innerScope(scope, name: name)
+            return oneOfDeclaration(
+                alternatives, discriminator: schema.discriminator, name: name, doc: doc, origin: origin,
+                scope: &inner)
         default:
-            preconditionFailure("only objects, enums and path forms get a declaration")
+            preconditionFailure("only objects, enums, compositions and path forms get a declaration")
         }
+    }
+
+    /// The scope inside the declaration of a type named `name` in `scope`.
+    func innerScope(_ scope: Scope, name: Identifier) -> Scope {
+        Scope(
+            path: scope.path.last == name ? scope.path : scope.path + [name], reserved: topLevelNames,
+            owner: scope.owner)
+    }
+
+    /// The schema of the values an object keeps beyond its listed properties, when it keeps them as a map.
+    func additionalValues(_ schema: Schema) -> Schema? {
+        guard case .object(let properties) = schema.kind, !properties.isEmpty,
+            case .allowed(let values) = schema.additionalProperties
+        else { return nil }
+        return values
+    }
+
+    /// A string enum that keeps values the description does not list: a server that adds a value must not break
+    /// decoding, and the value is re-encoded unchanged.
+    private func openEnumDeclaration(_ values: [String], name: Identifier, doc: Doc, origin: String?) -> Declaration {
+        let names = Translator.enumCaseNames(values)
+        let unrecognized = Identifier("unrecognized")
+        var members: [Declaration] = zip(values, names).map { value, caseName in
+            .enumCase(EnumCaseDeclaration(name: caseName, doc: Doc(["The value `\(value)`."])))
+        }
+        members.append(
+            .enumCase(
+                EnumCaseDeclaration(
+                    name: unrecognized, associatedValues: [(nil, "String")],
+                    doc: Doc(["A value the description does not list, kept as received."]))))
+        members.append(
+            .property(
+                PropertyDeclaration(
+                    name: Identifier("allCases"), type: "[\(name)]", isStatic: true,
+                    value: .array(names.map { ".\($0)" }), doc: Doc(["The values the description lists."]))))
+        let rawValue = Identifier("rawValue")
+        members.append(
+            .function(
+                FunctionDeclaration(
+                    name: nil, parameters: [FunctionParameter(name: rawValue, type: "String")],
+                    doc: Doc(
+                        ["Creates the value a string names; a string the description does not list is `unrecognized`."],
+                        parameters: [(rawValue, "The value on the wire.")]),
+                    body: [
+                        .switchOver(
+                            "rawValue",
+                            zip(values, names).map { value, caseName in
+                                ("case \(literal: value)", [.line("self = .\(caseName)")])
+                            } + [("default", [.line("self = .unrecognized(rawValue)")])])
+                    ])))
+        members.append(
+            .property(
+                PropertyDeclaration(
+                    name: rawValue, type: "String",
+                    getter: [
+                        .switchOver(
+                            "self",
+                            zip(values, names).map { value, caseName in
+                                ("case .\(caseName)", [.line("\(literal: value)")])
+                            } + [("case .unrecognized(let value)", [.line("value")])])
+                    ], doc: Doc(["The value on the wire."]))))
+        return .type(
+            TypeDeclaration(
+                .enum, name: name,
+                conformances: ["RawRepresentable", "Codable", "Hashable", "Sendable", "CaseIterable"], doc: doc,
+                origin: origin, members: members))
     }
 
     private func enumCases(
@@ -169,7 +257,7 @@ extension Translator {
 
     /// The case names of an enum's values, in order.
     static func enumCaseNames(_ values: [String]) -> [Identifier] {
-        var names = UniqueNames(reserved: Naming.reservedScopeNames)
+        var names = UniqueNames(reserved: Naming.reservedScopeNames.union(["unrecognized"]))
         return values.map { names.claim(Naming.memberName($0)) }
     }
 }

@@ -10,7 +10,6 @@ extension Translator {
     /// The client: its initializer and, for each operation, a method taking the input's values and one taking an
     /// `Input`.
     func clientFile(_ shapes: [OperationShape]) -> SwiftFile {
-        let needsToken = document.operations.contains { $0.authentication != .none }
         var members: [Declaration] = []
         if let server = document.servers.first {
             members.append(
@@ -57,16 +56,40 @@ extension Translator {
                 "runner = \(Code.call("RequestRunner", ["serverURL: serverURL", "transport: transport", "middlewares: middlewares", "maxResponseBodyBytes: maxResponseBodyBytes"]))"
             )
         ]
-        if needsToken {
+        for scheme in document.securitySchemes {
+            let name = credentialNames[scheme.name]!
+            let required = document.operations.allSatisfy { operation in
+                !operation.security.isEmpty && operation.security.allSatisfy { $0.contains(scheme.name) }
+            }
+            let provider: Code
+            let credential: Code
+            var text: String
+            switch scheme.kind {
+            case .bearer:
+                provider = "BearerTokenProvider"
+                credential = ".bearer(\(name))"
+                text = "Returns the bearer token"
+            case .basic:
+                provider = "BasicCredentialsProvider"
+                credential = ".basic(\(name))"
+                text = "Returns the user name and password"
+            case .apiKey(let keyName, let placement):
+                provider = "APIKeyProvider"
+                credential = ".apiKey(\(literal: keyName), in: .\(Identifier(placement.rawValue)), \(name))"
+                text = "Returns the API key sent as the \(placement.rawValue) `\(keyName)`"
+            }
+            text +=
+                " (the security scheme `\(scheme.name)`). The client calls it for every request that needs it, so it can refresh credentials that expire; they are never logged or put in an error."
+            if !required { text += " Without it, operations that require it fail with `missingCredentials`." }
+            if let description = scheme.description { text += " " + description }
             members.append(
-                .property(PropertyDeclaration(name: Identifier("token"), type: "BearerTokenProvider", isPublic: false)))
-            parameters.append(FunctionParameter(name: Identifier("token"), type: "@escaping BearerTokenProvider"))
-            parameterDocs.append(
-                (
-                    Identifier("token"),
-                    "Returns the bearer token. The client calls it for every request, so it can refresh tokens that expire; the token is never logged or put in an error."
-                ))
-            initializer.append(.line("self.token = token"))
+                .property(PropertyDeclaration(name: name, type: "Credential?", isPublic: false)))
+            parameters.append(
+                FunctionParameter(
+                    name: name, type: required ? "@escaping \(provider)" : "\(provider)?",
+                    defaultValue: required ? nil : "nil"))
+            parameterDocs.append((name, text))
+            initializer.append(.line("self.\(name) = \(credential)"))
         }
         members.append(
             .function(
@@ -96,7 +119,8 @@ extension Translator {
         let throwsText =
             "`APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a documented response cannot be read."
         let returns = "The outcome: one case for each documented status, and `undocumented` for any other."
-        let token: Code = operation.authentication == .none ? "nil" : "token"
+        let security = Code.array(
+            operation.security.map { requirement in Code.array(requirement.map { "\(credentialNames[$0]!)" }) })
         let send = FunctionDeclaration(
             name: name,
             parameters: [FunctionParameter(label: "_", name: Identifier("input"), type: "\(namespace).Input")],
@@ -105,7 +129,7 @@ extension Translator {
                 [summary, operation.description],
                 parameters: [(Identifier("input"), "The values to send.")], returns: returns, throwsText: throwsText),
             isDeprecated: operation.isDeprecated,
-            body: [.line("try await runner.send(\(namespace).self, input, token: \(token))")])
+            body: [.line("try await runner.send(\(namespace).self, input, security: \(security))")])
         var arguments: [Code] = []
         var parameters: [FunctionParameter] = []
         var docs: [(name: Identifier, text: String)] = []

@@ -18,6 +18,13 @@ struct StructProperty {
     }
 }
 
+/// The map of properties an object does not list, beside the listed ones.
+struct AdditionalField {
+    var name: Identifier
+    var valueType: Code
+    var type: Code { "[String: \(valueType)]" }
+}
+
 extension Translator {
     /// The Swift names and types of an object's properties, in document order.
     func structProperties(_ properties: [Property], scope: inout Scope, nested: inout [Declaration]) -> [StructProperty]
@@ -34,10 +41,23 @@ extension Translator {
         }
     }
 
-    /// Properties, a memberwise initializer, coding keys and, where a property is a delimited list, explicit coding.
-    func objectMembers(_ properties: [Property], scope: inout Scope) -> [Declaration] {
+    /// Properties, a memberwise initializer, coding keys and, where a property is a delimited list or the object
+    /// keeps the properties it does not list, explicit coding.
+    ///
+    /// - Parameter additional: The schema of the values kept beyond the listed properties, if the object keeps them.
+    func objectMembers(_ properties: [Property], additional: Schema?, scope: inout Scope) -> [Declaration] {
         var nested: [Declaration] = []
         let fields = structProperties(properties, scope: &scope, nested: &nested)
+        var extra: AdditionalField?
+        if let additional {
+            let name = scope.names.claim(Identifier("additionalProperties"))
+            let mapped = mapType(
+                additional, name: "AdditionalProperty", description: "A property the description does not list.",
+                scope: &scope)
+            nested += mapped.nested
+            extra = AdditionalField(
+                name: name, valueType: additional.isNullable ? "\(mapped.code)?" : mapped.code)
+        }
         var members: [Declaration] = fields.flatMap { field -> [Declaration] in
             let doc = Doc([field.property.schema.description ?? "The `\(field.property.name)` property."])
             guard field.isIndirect else {
@@ -56,25 +76,34 @@ extension Translator {
                         name: field.storage, type: field.storageType, isPublic: false, isMutable: true)),
             ]
         }
+        var parameters = fields.map {
+            FunctionParameter(name: $0.name, type: $0.type, defaultValue: $0.isOptional ? "nil" : nil)
+        }
+        var parameterDocs = fields.map {
+            ($0.name, $0.property.schema.description ?? "The `\($0.property.name)` property.")
+        }
+        var assignments: [Statement] = fields.map { field in
+            guard field.isIndirect else { return .line("self.\(field.name) = \(field.name)") }
+            return .line(
+                field.isOptional
+                    ? "self.\(field.storage) = \(field.name).map(Indirect.init)"
+                    : "self.\(field.storage) = Indirect(\(field.name))")
+        }
+        if let extra {
+            let doc = "The properties the description does not list, by name, kept as received."
+            members.append(
+                .property(
+                    PropertyDeclaration(
+                        name: extra.name, type: extra.type, isMutable: true, doc: Doc([doc]))))
+            parameters.append(FunctionParameter(name: extra.name, type: extra.type, defaultValue: "[:]"))
+            parameterDocs.append((extra.name, doc))
+            assignments.append(.line("self.\(extra.name) = \(extra.name)"))
+        }
         members.append(
             .function(
                 FunctionDeclaration(
-                    name: nil,
-                    parameters: fields.map {
-                        FunctionParameter(name: $0.name, type: $0.type, defaultValue: $0.isOptional ? "nil" : nil)
-                    },
-                    doc: Doc(
-                        ["Creates a value."],
-                        parameters: fields.map {
-                            ($0.name, $0.property.schema.description ?? "The `\($0.property.name)` property.")
-                        }),
-                    body: fields.map { field in
-                        guard field.isIndirect else { return .line("self.\(field.name) = \(field.name)") }
-                        return .line(
-                            field.isOptional
-                                ? "self.\(field.storage) = \(field.name).map(Indirect.init)"
-                                : "self.\(field.storage) = Indirect(\(field.name))")
-                    })))
+                    name: nil, parameters: parameters, doc: Doc(["Creates a value."], parameters: parameterDocs),
+                    body: assignments)))
         if !fields.isEmpty {
             let keys: [Declaration] = fields.map { field in
                 .enumCase(
@@ -88,19 +117,24 @@ extension Translator {
                         .enum, name: Identifier("CodingKeys"), isPublic: false, conformances: ["String", "CodingKey"],
                         members: keys)))
         }
-        if fields.contains(where: { resolved($0.property.schema).delimiter != nil }) {
-            members += explicitCoding(fields)
+        if extra != nil || fields.contains(where: { resolved($0.property.schema).delimiter != nil }) {
+            members += explicitCoding(fields, additional: extra)
         }
         return members + nested
     }
 
-    /// `init(from:)` and `encode(to:)` for structs with delimited lists, which travel as one joined string.
+    /// `init(from:)` and `encode(to:)` for structs with delimited lists, which travel as one joined string, or with
+    /// properties the description does not list, which travel beside the listed ones.
     ///
     /// Properties are always reached through `self`, so that one named `container` or `encoder` is not mistaken for
     /// the local of that name.
-    private func explicitCoding(_ fields: [StructProperty]) -> [Declaration] {
-        var decode: [Statement] = [.line("let container = try decoder.container(keyedBy: CodingKeys.self)")]
-        var encode: [Statement] = [.line("var container = encoder.container(keyedBy: CodingKeys.self)")]
+    private func explicitCoding(_ fields: [StructProperty], additional: AdditionalField?) -> [Declaration] {
+        var decode: [Statement] = []
+        var encode: [Statement] = []
+        if !fields.isEmpty {
+            decode.append(.line("let container = try decoder.container(keyedBy: CodingKeys.self)"))
+            encode.append(.line("var container = encoder.container(keyedBy: CodingKeys.self)"))
+        }
         for field in fields {
             let key: Code = ".\(field.storage)"
             let ifPresent: Code = field.isOptional ? "IfPresent" : ""
@@ -125,19 +159,29 @@ extension Translator {
                 encode.append(.line(encodeJoined))
             }
         }
+        var decodeDoc = "Decodes a value, splitting delimited lists into their items."
+        var encodeDoc = "Encodes the value, joining delimited lists into one string."
+        if let additional {
+            let listed = Code.array(fields.map { "\(literal: $0.property.name)" })
+            decode.append(
+                .line(
+                    "self.\(additional.name) = \(Code.call("try AdditionalProperties.decode", ["\(additional.valueType).self", "from: decoder", "excluding: \(listed)"]))"
+                ))
+            encode.append(.line("try AdditionalProperties.encode(self.\(additional.name), to: encoder)"))
+            decodeDoc = "Decodes a value, keeping the properties the description does not list."
+            encodeDoc = "Encodes the value with the properties the description does not list."
+        }
         return [
             .function(
                 FunctionDeclaration(
                     name: nil,
                     parameters: [FunctionParameter(label: "from", name: Identifier("decoder"), type: "any Decoder")],
-                    effects: "throws", doc: Doc(["Decodes a value, splitting delimited lists into their items."]),
-                    body: decode)),
+                    effects: "throws", doc: Doc([decodeDoc]), body: decode)),
             .function(
                 FunctionDeclaration(
                     name: Identifier("encode"),
                     parameters: [FunctionParameter(label: "to", name: Identifier("encoder"), type: "any Encoder")],
-                    effects: "throws", doc: Doc(["Encodes the value, joining delimited lists into one string."]),
-                    body: encode)),
+                    effects: "throws", doc: Doc([encodeDoc]), body: encode)),
         ]
     }
 }

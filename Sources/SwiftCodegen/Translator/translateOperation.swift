@@ -58,17 +58,17 @@ extension Translator {
             nested += mapped.nested
             let defaultValue = parameter.schema.defaultValue.flatMap { defaultCode($0, schema: parameter.schema) }
             // A path segment cannot be null, so a nullable path parameter is still a value the caller must give.
-            let isOptional = !parameter.isRequired || (parameter.schema.isNullable && parameter.location != .path)
+            let isOptional = !parameter.isRequired || (parameter.schema.isNullable && parameter.placement != .path)
             fields.append(
                 InputField(
                     source: .parameter(parameter), name: scope.names.claim(Naming.memberName(parameter.name)),
                     wrapped: mapped.code, isOptional: isOptional,
                     defaultValue: defaultValue ?? (isOptional ? "nil" : nil),
                     doc: parameter.description ?? parameter.schema.description
-                        ?? "The `\(parameter.name)` \(parameter.location.rawValue) parameter."))
+                        ?? "The `\(parameter.name)` \(parameter.placement.rawValue) parameter."))
         }
         if let body = operation.requestBody {
-            let mapped = mapType(body.schema, name: "Body", description: body.description, scope: &scope)
+            let mapped = bodyType(body.content, name: "Body", description: body.description, scope: &scope)
             nested += mapped.nested
             fields.append(
                 InputField(
@@ -149,8 +149,36 @@ extension Translator {
                 doc: Doc(["The values a `\(shape.operation.id)` request sends."]), members: properties + [initializer]))
     }
 
+    /// The Swift type of a body of a media type: a JSON value of its schema, a string of text, the raw bytes of
+    /// anything else, and for forms and multipart, the object whose properties travel as fields.
+    func bodyType(_ content: Content, name: String, description: String?, scope: inout Scope) -> MappedType {
+        switch content.kind {
+        case .json:
+            return mapType(content.schema, name: name, description: description, scope: &scope)
+        case .formURLEncoded, .multipart:
+            if isFormObject(content.schema) {
+                return mapType(content.schema, name: name, description: description, scope: &scope)
+            }
+            diagnostics.warn(
+                content.location,
+                "A `\(content.mediaType)` body is generated from an object schema with properties; this one is sent as the bytes the caller gives."
+            )
+            return MappedType(code: "Data", nested: [])
+        case .text:
+            return MappedType(code: "String", nested: [])
+        case .binary:
+            return MappedType(code: "Data", nested: [])
+        }
+    }
+
+    /// Whether a form or multipart body's schema is an object whose properties can be its fields.
+    func isFormObject(_ schema: Schema) -> Bool {
+        if case .object(let properties) = resolved(schema).kind { return !properties.isEmpty }
+        return false
+    }
+
     /// The text a parameter's value travels as on the wire.
-    private func wireText(_ value: Code, schema: Schema) -> (code: Code, isIdentity: Bool) {
+    func wireText(_ value: Code, schema: Schema) -> (code: Code, isIdentity: Bool) {
         let target = resolved(schema)
         if !target.enumValues.isEmpty {
             if case .integer = target.kind { return ("String(\(value).rawValue)", false) }
@@ -162,10 +190,36 @@ extension Translator {
             case "uuid": return ("\(value).uuidString", false)
             case "uri": return ("\(value).absoluteString", false)
             case "date-time": return ("\(value).ISO8601Format()", false)
+            case "date": return ("\(value).description", false)
+            case "byte", "binary": return ("\(value).base64EncodedString()", false)
             default: return (value, true)
             }
         default:
             return ("String(\(value))", false)
+        }
+    }
+
+    /// A parameter's value as the texts it travels as: one for a scalar, one for each item of an array; nil for an
+    /// absent optional.
+    private func parameterTexts(_ field: InputField, _ parameter: Parameter) -> Code {
+        let value: Code = "input.\(field.name)"
+        let target = resolved(parameter.schema)
+        let optional: Code = field.isOptional ? "?" : ""
+        if case .array(let items) = target.kind {
+            let item = wireText("$0", schema: items)
+            return item.isIdentity ? value : "\(value)\(optional).map { \(item.code) }"
+        }
+        let text = wireText(field.isOptional ? "$0" : value, schema: parameter.schema)
+        if field.isOptional { return text.isIdentity ? "\(value).map { [$0] }" : "\(value).map { [\(text.code)] }" }
+        return "[\(text.code)]"
+    }
+
+    /// The separator between an array parameter's items when they are not exploded, by style.
+    private func separator(_ style: ParameterStyle) -> String {
+        switch style {
+        case .spaceDelimited: " "
+        case .pipeDelimited: "|"
+        default: ","
         }
     }
 
@@ -174,6 +228,11 @@ extension Translator {
         var body: [Statement] = [
             .line("var builder = RequestBuilder(operationID: id, method: .\(Identifier(operation.method.rawValue)))")
         ]
+        var accepted: [String] = []
+        for response in operation.responses {
+            if let mediaType = response.content?.mediaType, !accepted.contains(mediaType) { accepted.append(mediaType) }
+        }
+        if !accepted.isEmpty { body.append(.line("builder.setAccept(\(literal: accepted.joined(separator: ", ")))")) }
         let fieldsByParameter = shape.fields.compactMap { field -> (Parameter, InputField)? in
             if case .parameter(let parameter) = field.source { return (parameter, field) }
             return nil
@@ -185,32 +244,76 @@ extension Translator {
             case .parameter(let name):
                 guard
                     let (parameter, field) = fieldsByParameter.first(where: {
-                        $0.0.location == .path && $0.0.name == name
+                        $0.0.placement == .path && $0.0.name == name
                     })
                 else { continue }
-                let text = wireText("input.\(field.name)", schema: parameter.schema).code
-                body.append(.line("try builder.appendPathParameter(\(text), field: \(literal: parameter.name))"))
+                if case .array = resolved(parameter.schema).kind {
+                } else if parameter.style == .simple {
+                    let text = wireText("input.\(field.name)", schema: parameter.schema).code
+                    body.append(.line("try builder.appendPathParameter(\(text), field: \(literal: parameter.name))"))
+                    continue
+                }
+                body.append(
+                    .line(
+                        Code.call(
+                            "try builder.appendPathParameter",
+                            [
+                                parameterTexts(field, parameter), "field: \(literal: parameter.name)",
+                                "style: .\(Identifier(parameter.style.rawValue))",
+                                "explode: \(parameter.explode ? "true" : "false")",
+                            ])))
             }
         }
-        for (parameter, field) in fieldsByParameter where parameter.location != .path {
+        for (parameter, field) in fieldsByParameter where parameter.placement != .path {
+            let isArray: Bool
+            if case .array = resolved(parameter.schema).kind { isArray = true } else { isArray = false }
             var value: Code = "input.\(field.name)"
-            if field.isOptional {
-                let converted = wireText("$0", schema: parameter.schema)
-                if !converted.isIdentity { value = "\(value).map { \(converted.code) }" }
-            } else {
-                value = wireText(value, schema: parameter.schema).code
+            if !isArray {
+                if field.isOptional {
+                    let converted = wireText("$0", schema: parameter.schema)
+                    if !converted.isIdentity { value = "\(value).map { \(converted.code) }" }
+                } else {
+                    value = wireText(value, schema: parameter.schema).code
+                }
             }
-            switch parameter.location {
-            case .query: body.append(.line("builder.addQuery(\(literal: parameter.name), \(value))"))
-            case .header: body.append(.line("try builder.setHeader(\(literal: parameter.name), \(value))"))
-            case .path: break
+            let name: Code = "\(literal: parameter.name)"
+            switch (parameter.placement, isArray) {
+            case (.query, false): body.append(.line("builder.addQuery(\(name), \(value))"))
+            case (.query, true):
+                body.append(
+                    .line(
+                        Code.call(
+                            "builder.addQuery",
+                            [
+                                name, "items: \(parameterTexts(field, parameter))",
+                                "explode: \(parameter.explode ? "true" : "false")",
+                                "separator: \(literal: separator(parameter.style))",
+                            ])))
+            case (.header, false): body.append(.line("try builder.setHeader(\(name), \(value))"))
+            case (.header, true):
+                let joined: Code = field.isOptional ? "?.joined(separator: \",\")" : ".joined(separator: \",\")"
+                body.append(.line("try builder.setHeader(\(name), \(parameterTexts(field, parameter))\(joined))"))
+            case (.cookie, _):
+                body.append(
+                    .line(
+                        Code.call(
+                            "try builder.addCookie",
+                            [
+                                name, "items: \(parameterTexts(field, parameter))",
+                                "explode: \(parameter.explode ? "true" : "false")",
+                            ])))
+            case (.path, _): break
             }
         }
-        if let field = shape.fields.first(where: { if case .body = $0.source { true } else { false } }) {
+        if let field = shape.fields.first(where: { if case .body = $0.source { true } else { false } }),
+            case .body(let requestBody) = field.source
+        {
+            let setBody = bodyStatements("body", type: field.wrapped, content: requestBody.content)
             if field.isOptional {
-                body.append(.block("if let body = input.\(field.name)", [.line("try builder.setJSONBody(body)")]))
+                body.append(.block("if let body = input.\(field.name)", setBody))
             } else {
-                body.append(.line("try builder.setJSONBody(input.\(field.name))"))
+                body.append(.line("let body = input.\(field.name)"))
+                body += setBody
             }
         }
         body.append(.line("return builder.request"))
@@ -222,7 +325,7 @@ extension Translator {
                 doc: Doc(
                     [
                         "Builds the HTTP request for an input without sending it.",
-                        "The request's path is relative to the server and holds the query. The bearer token is not part of it: the client adds it when it sends the request.",
+                        "The request's path is relative to the server and holds the query. Credentials are not part of it: the client adds them when it sends the request.",
                     ],
                     parameters: [(Identifier("input"), "The values to send.")],
                     returns: "The request and its body.",
@@ -230,5 +333,71 @@ extension Translator {
                         "`APIClientError` with the reason `invalidInput` when a value cannot travel as the description requires."
                 ),
                 body: body))
+    }
+
+    /// The statements that put the value `name` in the request as a body of its media type.
+    private func bodyStatements(_ name: Code, type: Code, content: Content) -> [Statement] {
+        let mediaType: Code = "\(literal: content.mediaType)"
+        switch content.kind {
+        case .json:
+            return [.line("try builder.setJSONBody(\(name), contentType: \(mediaType))")]
+        case .text:
+            return [.line("builder.setBody(Data(\(name).utf8), contentType: \(mediaType))")]
+        case .binary:
+            return [.line("builder.setBody(\(name), contentType: \(mediaType))")]
+        case .formURLEncoded, .multipart:
+            guard Printer.render(type) != "Data", case .object(let properties) = resolved(content.schema).kind else {
+                return [.line("builder.setBody(\(name), contentType: \(mediaType))")]
+            }
+            let isMultipart = content.kind == .multipart
+            var statements: [Statement] = [
+                .line(
+                    isMultipart
+                        ? "var form = MultipartForm(operationID: id)" : "var form = URLEncodedForm(operationID: id)")
+            ]
+            var scope = Scope(
+                path: Printer.render(type).split(separator: ".").map { Identifier(String($0)) },
+                reserved: topLevelNames)
+            var nested: [Declaration] = []
+            for field in structProperties(properties, scope: &scope, nested: &nested) {
+                let wire: Code = "\(literal: field.property.name)"
+                let value: Code = field.isOptional ? "value" : "\(name).\(field.name)"
+                let target = resolved(field.property.schema)
+                var append: [Statement]
+                switch target.kind {
+                case .string(let format) where (format == "binary" || format == "byte") && target.enumValues.isEmpty:
+                    append = [.line("form.append(\(wire), data: \(value))")]
+                case .string, .integer, .number, .boolean:
+                    if target.delimiter != nil || !target.pathForms.isEmpty {
+                        append = [.line("try form.appendJSON(\(wire), \(value))")]
+                    } else {
+                        append = [.line("form.append(\(wire), \(wireText(value, schema: field.property.schema).code))")]
+                    }
+                case .array(let items):
+                    let item = resolved(items)
+                    let isText: Bool
+                    switch item.kind {
+                    case .string(let format): isText = format != "binary" && format != "byte"
+                    case .integer, .number, .boolean: isText = true
+                    default: isText = false
+                    }
+                    if isText, item.delimiter == nil, item.pathForms.isEmpty {
+                        let text = wireText("item", schema: items).code
+                        append = [.block("for item in \(value)", [.line("form.append(\(wire), \(text))")])]
+                    } else {
+                        append = [.line("try form.appendJSON(\(wire), \(value))")]
+                    }
+                default:
+                    append = [.line("try form.appendJSON(\(wire), \(value))")]
+                }
+                if field.isOptional {
+                    statements.append(.block("if let value = \(name).\(field.name)", append))
+                } else {
+                    statements += append
+                }
+            }
+            statements.append(.line("builder.setBody(form.body, contentType: form.contentType)"))
+            return statements
+        }
     }
 }

@@ -28,37 +28,35 @@ extension Translator {
             var labels = UniqueNames(reserved: ["status"])
             for header in response.headers {
                 let label = labels.claim(Naming.memberName(header.name))
-                var type: Code = "String"
-                var value: Code =
-                    header.isRequired
-                    ? "try reader.requiredHeader(\(literal: header.name))"
-                    : "reader.optionalHeader(\(literal: header.name))"
-                if !resolved(header.schema).pathForms.isEmpty {
-                    let mapped = mapType(
-                        header.schema, name: header.name, description: header.description, scope: &scope)
-                    nested += mapped.nested
-                    type = mapped.code
-                    value = header.isRequired ? "\(type)(rawValue: \(value))" : "\(value).map { \(type)(rawValue: $0) }"
-                }
+                let (type, value) = headerValue(header, scope: &scope, nested: &nested)
                 values.append((label, header.isRequired ? type : "\(type)?"))
                 arguments.append("\(label: label): \(value)")
             }
-            if let body = response.body {
-                let mapped = mapType(
-                    body, name: "\(caseName.name)Body", description: response.description, scope: &scope)
+            if let content = response.content {
+                let mapped = bodyType(
+                    content, name: "\(caseName.name)Body", description: response.description, scope: &scope)
                 nested += mapped.nested
                 let isOptional = !response.status.isSuccess
                 let label: Identifier? = values.isEmpty ? nil : labels.claim(Identifier("body"))
                 values.append((label, isOptional ? "\(mapped.code)?" : mapped.code))
-                let read: Code =
-                    isOptional
-                    ? "try reader.optionalJSON(\(mapped.code).self)" : "try reader.requiredJSON(\(mapped.code).self)"
+                let read: Code
+                switch (content.kind, Printer.render(mapped.code)) {
+                case (.json, _):
+                    read =
+                        isOptional
+                        ? "try reader.optionalJSON(\(mapped.code).self)"
+                        : "try reader.requiredJSON(\(mapped.code).self)"
+                case (_, "String"):
+                    read = isOptional ? "try reader.optionalText()" : "try reader.text()"
+                default:
+                    read = isOptional ? "reader.optionalBytes()" : "reader.body"
+                }
                 arguments.append(label.map { "\(label: $0): \(read)" } ?? read)
             }
             let result: Code = arguments.isEmpty ? ".\(caseName)" : Code.call(".\(caseName)", arguments)
             branches.append((pattern, [.line("return \(result)")]))
             var doc = [statusTitle(response.status) + ": " + response.description]
-            if response.body != nil, !response.status.isSuccess {
+            if response.content != nil, !response.status.isSuccess {
                 doc.append("The error body is nil when the response has none.")
             }
             cases.append(.enumCase(EnumCaseDeclaration(name: caseName, associatedValues: values, doc: Doc(doc))))
@@ -101,6 +99,66 @@ extension Translator {
                     .switchOver("reader.status", branches),
                 ]))
         return (declaration, parser)
+    }
+
+    /// The Swift type of a response header and the expression that reads it: its schema's type where text converts
+    /// to it (numbers, booleans, dates, UUIDs, enums, path forms, and comma-separated arrays of those), otherwise
+    /// the text as received.
+    private func headerValue(
+        _ header: Header, scope: inout Scope, nested: inout [Declaration]
+    ) -> (type: Code, value: Code) {
+        let name: Code = "\(literal: header.name)"
+        let text: Code =
+            header.isRequired ? "try reader.requiredHeader(\(name))" : "reader.optionalHeader(\(name))"
+        let target = resolved(header.schema)
+        func converted(_ type: Code) -> Code {
+            header.isRequired
+                ? "try reader.requiredHeader(\(name), as: \(type).self)"
+                : "try reader.optionalHeader(\(name), as: \(type).self)"
+        }
+        if !target.pathForms.isEmpty || (!target.enumValues.isEmpty && target.isString) {
+            let mapped = mapType(header.schema, name: header.name, description: header.description, scope: &scope)
+            nested += mapped.nested
+            let type = mapped.code
+            return (type, header.isRequired ? "\(type)(rawValue: \(text))" : "\(text).map { \(type)(rawValue: $0) }")
+        }
+        switch target.kind {
+        case .string(let format):
+            let type = Translator.stringType(format: format)
+            if Printer.render(type) == "String" || Printer.render(type) == "Data" { return ("String", text) }
+            return (type, converted(type))
+        case .integer, .number, .boolean:
+            if !target.enumValues.isEmpty { return ("String", text) }
+            let type = mapType(header.schema, name: header.name, scope: &scope).code
+            return (type, converted(type))
+        case .array(let items):
+            let item = resolved(items)
+            switch item.kind {
+            case .string(let format) where item.enumValues.isEmpty && item.pathForms.isEmpty:
+                let type = Translator.stringType(format: format)
+                guard Printer.render(type) != "Data" else { break }
+                return (
+                    "[\(type)]",
+                    header.isRequired
+                        ? "try reader.requiredHeaderItems(\(name), as: \(type).self)"
+                        : "try reader.optionalHeaderItems(\(name), as: \(type).self)"
+                )
+            case .integer where item.enumValues.isEmpty, .number, .boolean:
+                let type = mapType(items, name: header.name, scope: &scope).code
+                return (
+                    "[\(type)]",
+                    header.isRequired
+                        ? "try reader.requiredHeaderItems(\(name), as: \(type).self)"
+                        : "try reader.optionalHeaderItems(\(name), as: \(type).self)"
+                )
+            default: break
+            }
+        default: break
+        }
+        diagnostics.warn(
+            header.location,
+            "The header `\(header.name)` is read as text: its schema is not a value a header carries as text.")
+        return ("String", text)
     }
 
     private func statusTitle(_ status: ResponseStatus) -> String {

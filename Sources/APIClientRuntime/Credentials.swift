@@ -1,0 +1,122 @@
+import Foundation
+import HTTPTypes
+
+/// Returns a user name and password for HTTP basic authentication; called once for every request sent.
+public typealias BasicCredentialsProvider = @Sendable () async throws -> BasicCredentials
+
+/// Returns an API key; called once for every request sent, so that keys can rotate.
+public typealias APIKeyProvider = @Sendable () async throws -> String
+
+/// A user name and password. Its description never shows the password.
+public struct BasicCredentials: Sendable, CustomStringConvertible {
+    /// The user name.
+    public var username: String
+    /// The password.
+    public var password: String
+
+    /// Creates credentials.
+    public init(username: String, password: String) {
+        self.username = username
+        self.password = password
+    }
+
+    public var description: String { "BasicCredentials(username: \(username), password: <redacted>)" }
+}
+
+/// One way a client can authenticate a request: the credentials of one security scheme of the description.
+@_spi(Generated) public struct Credential: Sendable {
+    /// Where an API key travels.
+    public enum Placement: Sendable {
+        /// A request header.
+        case header
+        /// An item of the query.
+        case query
+        /// A cookie.
+        case cookie
+    }
+
+    enum Kind: Sendable {
+        case bearer(BearerTokenProvider)
+        case basic(BasicCredentialsProvider)
+        case apiKey(name: String, placement: Placement, provider: APIKeyProvider)
+    }
+
+    let kind: Kind
+
+    /// A token sent as `Authorization: Bearer …`, or nil without a provider.
+    public static func bearer(_ provider: BearerTokenProvider?) -> Credential? {
+        provider.map { Credential(kind: .bearer($0)) }
+    }
+
+    /// A user name and password sent as `Authorization: Basic …`, or nil without a provider.
+    public static func basic(_ provider: BasicCredentialsProvider?) -> Credential? {
+        provider.map { Credential(kind: .basic($0)) }
+    }
+
+    /// An API key sent in a header, query item or cookie of the given name, or nil without a provider.
+    public static func apiKey(_ name: String, in placement: Placement, _ provider: APIKeyProvider?) -> Credential? {
+        provider.map { Credential(kind: .apiKey(name: name, placement: placement, provider: $0)) }
+    }
+
+    /// Adds the credential to a request.
+    func apply(to request: inout HTTPRequest, operationID: String) async throws(APIClientError) {
+        func obtain<Value>(_ provider: @Sendable () async throws -> Value) async throws(APIClientError) -> Value {
+            do {
+                return try await provider()
+            } catch {
+                throw APIClientError(operationID: operationID, reason: .tokenUnavailable, underlyingError: error)
+            }
+        }
+        func checked(_ value: String) throws(APIClientError) -> String {
+            guard HeaderValue.isSafe(value), !value.isEmpty else {
+                throw APIClientError(operationID: operationID, reason: .invalidToken)
+            }
+            return value
+        }
+        switch kind {
+        case .bearer(let provider):
+            request.headerFields[.authorization] = "Bearer " + (try checked(await obtain(provider)))
+        case .basic(let provider):
+            let credentials = try await obtain(provider)
+            guard !credentials.username.contains(":") else {
+                throw APIClientError(operationID: operationID, reason: .invalidToken)
+            }
+            _ = try checked(credentials.username + credentials.password)
+            let encoded = Data((credentials.username + ":" + credentials.password).utf8).base64EncodedString()
+            request.headerFields[.authorization] = "Basic " + encoded
+        case .apiKey(let name, let placement, let provider):
+            let key = try checked(await obtain(provider))
+            switch placement {
+            case .header:
+                guard let field = HTTPField.Name(name) else {
+                    throw APIClientError(operationID: operationID, reason: .invalidToken)
+                }
+                request.headerFields[field] = key
+            case .query:
+                let path = request.path ?? ""
+                request.path =
+                    path + (path.contains("?") ? "&" : "?") + URIEncoding.queryComponent(name) + "="
+                    + URIEncoding.queryComponent(key)
+            case .cookie:
+                let pair = name + "=" + URIEncoding.queryComponent(key)
+                let existing = request.headerFields[.cookie]
+                request.headerFields[.cookie] = existing.map { $0 + "; " + pair } ?? pair
+            }
+        }
+    }
+
+    /// Adds the credentials of the first requirement the caller can meet.
+    ///
+    /// - Parameter requirements: The alternatives, each the credentials it needs, nil where the caller gave none.
+    ///   No alternatives means the operation sends none; an empty one means credentials are optional.
+    static func authorize(
+        _ request: inout HTTPRequest, meeting requirements: [[Credential?]], operationID: String
+    ) async throws(APIClientError) {
+        guard !requirements.isEmpty else { return }
+        if let met = requirements.first(where: { !$0.isEmpty && $0.allSatisfy { $0 != nil } }) {
+            for credential in met { try await credential!.apply(to: &request, operationID: operationID) }
+        } else if !requirements.contains(where: \.isEmpty) {
+            throw APIClientError(operationID: operationID, reason: .missingCredentials)
+        }
+    }
+}
