@@ -3,7 +3,7 @@ import Testing
 
 /// The Swift generated for the named schemas of a description that is otherwise empty: the file of `name`, without
 /// its header and imports.
-private func generated(_ schemas: String, file name: String, version: String = "3.1.0") throws -> String {
+func generated(_ schemas: String, file name: String, version: String = "3.1.0") throws -> String {
     let yaml =
         "openapi: \(version)\ninfo: {title: Snippet, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n" + schemas
     let files = try Pipeline.generate(Array(yaml.utf8), path: "snippet.yaml", sourceName: "snippet.yaml").files

@@ -65,7 +65,7 @@ extension Translator {
     /// Names and types for the members of a composition, named after the schemas they refer to where they refer to
     /// one, after their type where they are plain values, and by position otherwise.
     private func compositionMembers(
-        _ schemas: [Schema], typeName: Identifier, scope: inout Scope, nested: inout [Declaration]
+        _ schemas: [Schema], typeName: Identifier, word: String, scope: inout Scope, nested: inout [Declaration]
     ) -> [CompositionMember] {
         schemas.enumerated().map { index, schema in
             let base: String
@@ -76,19 +76,23 @@ extension Translator {
             case .number: base = "number"
             case .boolean: base = "boolean"
             case .array: base = "array"
+            case .object: base = "object"
+            case .allOf: base = "allOf"
+            case .oneOf: base = "oneOf"
+            case .anyOf: base = "anyOf"
             default: base = "case\(index + 1)"
             }
             let name = scope.names.claim(Naming.memberName(base))
             let mapped = mapType(
-                schema, name: "\(typeName.name)Case\(index + 1)",
-                description: "Part \(index + 1) of `\(typeName.name)`.", scope: &scope)
+                schema, name: typeName.name + Naming.typeName(name.name).name,
+                description: "\(word) \(index + 1) of `\(typeName.name)`.", scope: &scope)
             nested += mapped.nested
             let type: Code = schema.isNullable ? "\(mapped.code)?" : mapped.code
             let doc: String
             if case .reference(let target) = schema.kind {
                 doc = schema.description ?? "The value as `\(target)`."
             } else {
-                doc = schema.description ?? "The value as alternative \(index + 1)."
+                doc = schema.description ?? "The value as \(word.lowercased()) \(index + 1)."
             }
             return CompositionMember(name: name, type: type, isObject: codesAsObject(schema), doc: doc)
         }
@@ -106,7 +110,8 @@ extension Translator {
         _ kind: CompositionKind, _ parts: [Schema], name: Identifier, doc: Doc, origin: String?, scope: inout Scope
     ) -> Declaration {
         var nested: [Declaration] = []
-        let members = compositionMembers(parts, typeName: name, scope: &scope, nested: &nested)
+        let word = kind == .anyOf ? "Alternative" : "Part"
+        let members = compositionMembers(parts, typeName: name, word: word, scope: &scope, nested: &nested)
         let optional = kind == .anyOf
         func fieldType(_ member: CompositionMember) -> Code {
             optional && !Printer.render(member.type).hasSuffix("?") ? "\(member.type)?" : member.type
@@ -210,7 +215,8 @@ extension Translator {
         scope: inout Scope
     ) -> Declaration {
         var nested: [Declaration] = []
-        let members = compositionMembers(alternatives, typeName: name, scope: &scope, nested: &nested)
+        let members = compositionMembers(
+            alternatives, typeName: name, word: "Alternative", scope: &scope, nested: &nested)
         var declarations: [Declaration] = members.map { member in
             .enumCase(
                 EnumCaseDeclaration(name: member.name, associatedValues: [(nil, member.type)], doc: Doc([member.doc])))

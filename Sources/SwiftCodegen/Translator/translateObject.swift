@@ -8,7 +8,13 @@ struct StructProperty {
     var wrapped: Code
     /// Whether the value leads back to the struct that holds it, and so is stored out of line.
     var isIndirect: Bool
-    var isOptional: Bool { !property.isRequired || property.schema.isNullable }
+    /// Whether the Swift value is optional: the property may be absent or `null`, or it travels one way only, so
+    /// that a request can leave out what only the server sends (`readOnly`) and a response what only the client
+    /// sends (`writeOnly`).
+    var isOptional: Bool { !property.isRequired || property.schema.isNullable || travelsOneWay }
+    var travelsOneWay: Bool { property.schema.isReadOnly || property.schema.isWriteOnly }
+    /// Whether a missing value is sent as an explicit `null`: the property is required and nullable.
+    var encodesNull: Bool { property.isRequired && property.schema.isNullable && !travelsOneWay }
     var type: Code { isOptional ? "\(wrapped)?" : wrapped }
     /// The stored property: the property itself, or `_name` holding an `Indirect` value.
     var storage: Identifier { isIndirect ? Identifier("_" + name.name) : name }
@@ -59,7 +65,13 @@ extension Translator {
                 name: name, valueType: additional.isNullable ? "\(mapped.code)?" : mapped.code)
         }
         var members: [Declaration] = fields.flatMap { field -> [Declaration] in
-            let doc = Doc([field.property.schema.description ?? "The `\(field.property.name)` property."])
+            var paragraphs = [field.property.schema.description ?? "The `\(field.property.name)` property."]
+            if field.property.schema.isReadOnly {
+                paragraphs.append("Sent by the server only: leave it `nil` in a request, which then leaves it out.")
+            } else if field.property.schema.isWriteOnly {
+                paragraphs.append("Sent by the client only: a response leaves it out, so it is `nil` in one.")
+            }
+            let doc = Doc(paragraphs)
             guard field.isIndirect else {
                 return [.property(PropertyDeclaration(name: field.name, type: field.type, isMutable: true, doc: doc))]
             }
@@ -76,8 +88,11 @@ extension Translator {
                         name: field.storage, type: field.storageType, isPublic: false, isMutable: true)),
             ]
         }
-        var parameters = fields.map {
-            FunctionParameter(name: $0.name, type: $0.type, defaultValue: $0.isOptional ? "nil" : nil)
+        var parameters = fields.map { field in
+            let schema = field.property.schema
+            let described = schema.defaultValue.flatMap { defaultCode($0, schema: schema) }
+            return FunctionParameter(
+                name: field.name, type: field.type, defaultValue: described ?? (field.isOptional ? "nil" : nil))
         }
         var parameterDocs = fields.map {
             ($0.name, $0.property.schema.description ?? "The `\($0.property.name)` property.")
@@ -117,14 +132,15 @@ extension Translator {
                         .enum, name: Identifier("CodingKeys"), isPublic: false, conformances: ["String", "CodingKey"],
                         members: keys)))
         }
-        if extra != nil || fields.contains(where: { resolved($0.property.schema).delimiter != nil }) {
+        if extra != nil || fields.contains(where: { resolved($0.property.schema).delimiter != nil || $0.encodesNull }) {
             members += explicitCoding(fields, additional: extra)
         }
         return members + nested
     }
 
-    /// `init(from:)` and `encode(to:)` for structs with delimited lists, which travel as one joined string, or with
-    /// properties the description does not list, which travel beside the listed ones.
+    /// `init(from:)` and `encode(to:)` for structs with delimited lists, which travel as one joined string, with
+    /// properties the description does not list, which travel beside the listed ones, or with required nullable
+    /// properties, which travel as `null` when they have no value.
     ///
     /// Properties are always reached through `self`, so that one named `container` or `encoder` is not mistaken for
     /// the local of that name.
@@ -142,7 +158,8 @@ extension Translator {
                 let type: Code = field.isIndirect ? "Indirect<\(field.wrapped)>" : field.wrapped
                 decode.append(
                     .line("self.\(field.storage) = try container.decode\(ifPresent)(\(type).self, forKey: \(key))"))
-                encode.append(.line("try container.encode\(ifPresent)(self.\(field.storage), forKey: \(key))"))
+                let encodeIfPresent: Code = field.isOptional && !field.encodesNull ? "IfPresent" : ""
+                encode.append(.line("try container.encode\(encodeIfPresent)(self.\(field.storage), forKey: \(key))"))
                 continue
             }
             let decoded = Code.call("try container.decode\(ifPresent)", ["String.self", "forKey: \(key)"])
@@ -161,6 +178,10 @@ extension Translator {
         }
         var decodeDoc = "Decodes a value, splitting delimited lists into their items."
         var encodeDoc = "Encodes the value, joining delimited lists into one string."
+        if !fields.contains(where: { resolved($0.property.schema).delimiter != nil }) {
+            decodeDoc = "Decodes a value."
+            encodeDoc = "Encodes the value, with `null` for a required property that has no value."
+        }
         if let additional {
             let listed = Code.array(fields.map { "\(literal: $0.property.name)" })
             decode.append(

@@ -91,7 +91,7 @@ extension Translator {
         }
         switch target.kind {
         case .string(let format):
-            let isPlainString = !["uuid", "uri", "date-time"].contains(format) && target.pathForms.isEmpty
+            let isPlainString = Translator.stringType(format: format) == "String" && target.pathForms.isEmpty
             return target.delimiter == nil && isPlainString ? "\(literal: value)" : nil
         case .integer, .number, .boolean:
             return Code(stringLiteral: value)
