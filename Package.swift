@@ -71,6 +71,18 @@ let package = Package(
             path: "Generated/CloudPartnerPortal"
         ),
 
+        // A client generated from Tests/Fixtures/shapes.yaml, which uses every construct the generator knows, so that
+        // tests can send and decode real values of each; GeneratorTests checks that it is current.
+        .target(
+            name: "Shapes",
+            dependencies: [
+                "APIClientRuntime",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            ],
+            path: "Tests/Generated/Shapes"
+        ),
+
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "apigenTests", dependencies: ["apigen"]),
         .testTarget(name: "APIClientRuntimeTests", dependencies: ["APIClientRuntime"]),
@@ -82,6 +94,14 @@ let package = Package(
             name: "CloudPartnerPortalTests",
             dependencies: [
                 "CloudPartnerPortal", "APIClientTesting",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            ]
+        ),
+        .testTarget(
+            name: "ShapesTests",
+            dependencies: [
+                "Shapes", "APIClientTesting",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             ]

@@ -62,7 +62,8 @@ import HTTPTypes
     }
 
     /// Adds an array query parameter: one item each when exploded, otherwise one item with the values joined by the
-    /// separator; nil adds nothing.
+    /// separator; nil adds nothing. A comma separates as itself, as RFC 6570 writes lists (`ids=1,2`); a comma inside
+    /// a value is percent-encoded, so the two stay apart. Other separators (`%20`, `%7C`) are percent-encoded.
     public mutating func addQuery(_ name: String, items: [String]?, explode: Bool, separator: String) {
         guard let items, !items.isEmpty else { return }
         if explode {
@@ -72,7 +73,8 @@ import HTTPTypes
         query += query.isEmpty ? "?" : "&"
         query +=
             URIEncoding.queryComponent(name) + "="
-            + items.map(URIEncoding.queryComponent).joined(separator: URIEncoding.queryComponent(separator))
+            + items.map(URIEncoding.queryComponent).joined(
+                separator: separator == "," ? "," : URIEncoding.queryComponent(separator))
     }
 
     /// Adds a cookie: each item its own `name=value` when exploded, otherwise the items joined by commas; nil adds

@@ -6,7 +6,7 @@
 public enum Naming {
     /// Words written in capitals in Swift names, as the API Design Guidelines ask.
     static let acronyms: Set<String> = [
-        "api", "id", "ids", "url", "uri", "uuid", "http", "https", "json", "xml", "html", "ip", "tls", "sql",
+        "api", "id", "url", "uri", "uuid", "http", "https", "json", "xml", "html", "ip", "tls", "sql",
     ]
 
     /// Names that cannot be used as a member even with backticks, or would shadow what generated code relies on.
@@ -90,6 +90,10 @@ public enum Naming {
     private static func capitalized(_ word: String) -> String {
         let lower = word.lowercased()
         if acronyms.contains(lower) { return word.uppercased() }
+        // Plurals keep a lowercase `s`: `ids` becomes `IDs`, `urls` becomes `URLs`.
+        if lower.count > 2, lower.hasSuffix("s"), acronyms.contains(String(lower.dropLast())) {
+            return word.dropLast().uppercased() + "s"
+        }
         return word.prefix(1).uppercased() + word.dropFirst()
     }
 }

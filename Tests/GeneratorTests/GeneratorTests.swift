@@ -20,6 +20,19 @@ private func generateCheckedInDescription() throws -> [GeneratedFile] {
     }
 }
 
+@Test func theCheckedInShapesClientIsWhatItsFixtureGenerates() throws {
+    let path = "Tests/Fixtures/shapes.yaml"
+    let bytes = Array(try Data(contentsOf: root.appending(path: path)))
+    let files = try Pipeline.generate(bytes, path: path, sourceName: path).files
+    let checkedIn = snapshot(root.appending(path: "Tests/Generated/Shapes"))
+    #expect(Set(checkedIn.keys) == Set(files.map(\.path)))
+    for file in files {
+        #expect(
+            checkedIn[file.path] == Data(file.contents.utf8),
+            "\(file.path) differs; run swift run apigen generate \(path) --output Tests/Generated/Shapes")
+    }
+}
+
 @Test func generationIsByteForByteDeterministic() throws {
     #expect(try generateCheckedInDescription() == generateCheckedInDescription())
 }

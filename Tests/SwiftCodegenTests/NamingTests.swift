@@ -19,6 +19,9 @@ import Testing
     ("☕️", "unnamed"),
     ("", "unnamed"),
     ("café", "caf"),
+    ("plantIds", "plantIDs"),
+    ("imageURLs", "imageURLs"),
+    ("status", "status"),
 ])
 func memberNames(wire: String, swift: String) {
     #expect(Naming.memberName(wire).name == swift)

@@ -1,0 +1,167 @@
+import APIClientTesting
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+import Shapes
+import Testing
+
+// The requests the generated operations of Tests/Fixtures/shapes.yaml send, and the responses they read, against the
+// mock transport.
+
+private let total = HTTPField.Name("X-Total")!
+
+private func recording(_ response: MockTransport.Response = .init(status: .ok, headerFields: [total: "0"], body: "[]"))
+    -> MockTransport
+{
+    MockTransport(response)
+}
+
+private func text(_ data: Data?) -> String? {
+    data.map { String(decoding: $0, as: UTF8.self) }
+}
+
+@Suite struct Parameters {
+    @Test func arraysTravelInTheirStylesAndDefaultsAreSent() async throws {
+        let transport = recording()
+        let id = UUID(uuidString: "00000000-0000-0000-0000-00000000000A")!
+        _ = try await Client(transport: transport, apiKey: { "k" }).listPlants(
+            tag: ["shade", "indoor plant"], ids: [1, 2], sizes: [.small, .unrecognized("xl")], xRequestID: id,
+            session: "s1")
+        let sent = try #require(transport.requests.first).request
+        #expect(sent.path == "/plants?tag=shade&tag=indoor%20plant&ids=1,2&sizes=small%7Cxl&limit=20")
+        #expect(sent.headerFields[HTTPField.Name("X-Request-Id")!] == "00000000-0000-0000-0000-00000000000A")
+        #expect(sent.headerFields[.cookie] == "session=s1")
+        #expect(sent.headerFields[.accept] == "application/json, application/problem+json")
+    }
+
+    @Test func absentOptionalParametersAreLeftOut() async throws {
+        let transport = recording()
+        _ = try await Client(transport: transport, apiKey: { "k" }).listPlants(limit: nil)
+        let sent = try #require(transport.requests.first).request
+        #expect(sent.path == "/plants")
+        #expect(sent.headerFields[.cookie] == nil)
+    }
+
+    @Test func anExplodedMatrixPathRepeatsTheName() async throws {
+        let transport = recording(.init(status: .ok, headerFields: [.contentType: "text/plain"], body: "Water weekly."))
+        let output = try await Client(transport: transport, apiKey: { "k" }).getCare(plantIDs: ["fern", "a/b"])
+        #expect(try #require(transport.requests.first).request.path == "/plants/;plantIds=fern;plantIds=a%2Fb/care")
+        #expect(output == .ok("Water weekly."))
+    }
+}
+
+@Suite struct ResponseHeaders {
+    @Test func areTypedAndRequiredOnesAreChecked() async throws {
+        let transport = recording(
+            .init(
+                status: .ok, headerFields: [total: "42", HTTPField.Name("X-Next")!: "https://nursery.example.com/p2"],
+                body: "[]"))
+        let output = try await Client(transport: transport, apiKey: { "k" }).listPlants()
+        #expect(output == .ok(xTotal: 42, xNext: URL(string: "https://nursery.example.com/p2"), body: []))
+    }
+
+    @Test func aRequiredHeaderThatIsNotANumberIsAnError() async {
+        let transport = recording(.init(status: .ok, headerFields: [total: "many"], body: "[]"))
+        await #expect(throws: APIClientError.self) {
+            try await Client(transport: transport, apiKey: { "k" }).listPlants()
+        }
+    }
+
+    @Test func aProblemBodyIsDecodedFromItsOwnMediaType() async throws {
+        let transport = recording(
+            .init(
+                status: .badRequest, headerFields: [.contentType: "application/problem+json"],
+                body: #"{"title": "No such size", "status": 400}"#))
+        let output = try await Client(transport: transport, apiKey: { "k" }).listPlants()
+        #expect(output == .badRequest(Problem(title: "No such size", status: 400)))
+    }
+}
+
+@Suite struct Bodies {
+    @Test func aFormBodyIsURLEncoded() async throws {
+        let transport = recording(
+            .init(
+                status: .created, headerFields: [.location: "/orders/7"],
+                body: #"{"id": "0F5F1B2A-9C1D-4E8B-A7F3-2B6C1D0E9F84", "status": "placed", "quantity": 2}"#))
+        let output = try await Client(transport: transport, apiKey: { "k" }).placeOrder(
+            body: .init(plant: "maidenhair fern & co", quantity: 2, gift: true))
+        let sent = try #require(transport.requests.first)
+        #expect(sent.request.headerFields[.contentType] == "application/x-www-form-urlencoded")
+        #expect(text(sent.body) == "plant=maidenhair+fern+%26+co&quantity=2&gift=true")
+        guard case .created(let location, let order) = output else { throw Unexpected() }
+        #expect(location == "/orders/7")
+        #expect(order.quantity == .integer(2))
+    }
+
+    @Test func aMultipartBodyCarriesTheFileBytesAsTheyAre() async throws {
+        let transport = recording(.init(status: .noContent))
+        let picture = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0xFF])
+        let output = try await Client(transport: transport, bearer: { "t" }).uploadPicture(
+            plantID: 12, body: .init(caption: "In bloom", picture: picture))
+        #expect(output == .noContent)
+        let sent = try #require(transport.requests.first)
+        #expect(sent.request.path == "/plants/12/picture")
+        let contentType = try #require(sent.request.headerFields[.contentType])
+        #expect(contentType.hasPrefix("multipart/form-data; boundary="))
+        let boundary = String(contentType.dropFirst("multipart/form-data; boundary=".count))
+        let body = try #require(sent.body)
+        // A text part goes without a `Content-Type`, which makes it `text/plain` (RFC 7578).
+        var expected = Data(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\nIn bloom\r\n".utf8)
+        expected += Data(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"picture\"; filename=\"picture\"\r\n".utf8)
+        expected += Data("Content-Type: application/octet-stream\r\n\r\n".utf8) + picture
+        expected += Data("\r\n--\(boundary)--\r\n".utf8)
+        #expect(body == expected, "\(text(body) ?? "")")
+    }
+
+    @Test func rawBytesAreTheResponse() async throws {
+        let bytes = Data([1, 2, 3, 0, 255])
+        let transport = recording(.init(status: .ok, headerFields: [.contentType: "image/png"], body: bytes))
+        #expect(try await Client(transport: transport).getPicture(plantID: 3) == .ok(bytes))
+        #expect(try #require(transport.requests.first).request.headerFields[.accept] == "image/png")
+    }
+}
+
+@Suite struct Security {
+    @Test func anAPIKeyTravelsInItsHeader() async throws {
+        let transport = recording()
+        _ = try await Client(transport: transport, apiKey: { "key-1" }).listPlants()
+        let sent = try #require(transport.requests.first).request
+        #expect(sent.headerFields[HTTPField.Name("X-API-Key")!] == "key-1")
+        #expect(sent.headerFields[.authorization] == nil)
+    }
+
+    @Test func theCallersCredentialsChooseAmongAlternativeRequirements() async throws {
+        let transport = recording()
+        _ = try await Client(transport: transport, bearer: { "token-1" }).listPlants()
+        let sent = try #require(transport.requests.first).request
+        #expect(sent.headerFields[.authorization] == "Bearer token-1")
+        #expect(sent.headerFields[HTTPField.Name("X-API-Key")!] == nil)
+    }
+
+    @Test func anOperationOverridesTheRequirementAndSecurityNoneSendsNoCredentials() async throws {
+        let transport = recording(.init(status: .noContent))
+        let client = Client(transport: transport, apiKey: { "key-1" }, bearer: { "token-1" })
+        _ = try await client.uploadPicture(plantID: 1, body: .init(picture: Data()))
+        _ = try? await client.getPicture(plantID: 1)
+        let (upload, download) = (transport.requests[0].request, transport.requests[1].request)
+        #expect(upload.headerFields[.authorization] == "Bearer token-1")
+        #expect(upload.headerFields[HTTPField.Name("X-API-Key")!] == nil)
+        #expect(download.headerFields[.authorization] == nil)
+        #expect(download.headerFields[HTTPField.Name("X-API-Key")!] == nil)
+    }
+
+    @Test func withoutTheCredentialsAnOperationNeedsNothingIsSentAndNothingLeaks() async throws {
+        let transport = recording()
+        do {
+            _ = try await Client(transport: transport).listPlants()
+            Issue.record("sent without credentials")
+        } catch {
+            #expect(error.description.hasPrefix("listPlants failed"), "\(error)")
+        }
+        #expect(transport.requests.isEmpty)
+    }
+}
+
+private struct Unexpected: Error {}
