@@ -91,3 +91,36 @@ func generated(_ schemas: String, file name: String, version: String = "3.1.0") 
 
                 """)
 }
+
+/// The generated file of one operation of a description holding only `paths`, without its header and imports.
+func generatedOperation(_ paths: String, file name: String) throws -> String {
+    let yaml = "openapi: 3.0.3\ninfo: {title: Snippet, version: '1'}\npaths:\n" + paths
+    let files = try Pipeline.generate(Array(yaml.utf8), path: "snippet.yaml", sourceName: "snippet.yaml").files
+    return try #require(files.first { $0.path == "Operations/\(name).swift" }).contents
+}
+
+/// Array parameters whose items need converting: an optional header joins the converted items inside the optional
+/// chain, and null items of a path list are left out, as RFC 6570 leaves out undefined values.
+@Test func arrayParametersConvertTheirItemsOnceAndSkipNulls() throws {
+    let code = try generatedOperation(
+        """
+          /items/{ids}:
+            get:
+              operationId: listItems
+              parameters:
+                - {name: ids, in: path, required: true, schema: {type: array, items: {type: string, format: uri, nullable: true}}}
+                - {name: X-Sizes, in: header, schema: {type: array, items: {type: integer}}}
+                - {name: X-Tags, in: header, schema: {type: array, items: {type: string}}}
+              responses:
+                '204': {description: Done.}
+        """, file: "ListItems")
+    #expect(
+        code.contains(
+            """
+                    try builder.appendPathParameter(
+                        input.ids.compactMap { $0 }.map { $0.absoluteString },
+            """))
+    #expect(
+        code.contains(#"try builder.setHeader("X-Sizes", input.xSizes?.map { String($0) }.joined(separator: ","))"#))
+    #expect(code.contains(#"try builder.setHeader("X-Tags", input.xTags?.joined(separator: ","))"#))
+}

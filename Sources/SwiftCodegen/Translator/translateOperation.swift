@@ -206,8 +206,10 @@ extension Translator {
         let target = resolved(parameter.schema)
         let optional: Code = field.isOptional ? "?" : ""
         if case .array(let items) = target.kind {
+            // A null item has no text: RFC 6570 leaves undefined values out of a list.
+            let present: Code = items.isNullable ? "\(value)\(optional).compactMap { $0 }" : value
             let item = wireText("$0", schema: items)
-            return item.isIdentity ? value : "\(value)\(optional).map { \(item.code) }"
+            return item.isIdentity ? present : "\(present)\(present == value ? optional : "").map { \(item.code) }"
         }
         let text = wireText(field.isOptional ? "$0" : value, schema: parameter.schema)
         if field.isOptional { return text.isIdentity ? "\(value).map { [$0] }" : "\(value).map { [\(text.code)] }" }
@@ -291,8 +293,11 @@ extension Translator {
                             ])))
             case (.header, false): body.append(.line("try builder.setHeader(\(name), \(value))"))
             case (.header, true):
-                let joined: Code = field.isOptional ? "?.joined(separator: \",\")" : ".joined(separator: \",\")"
-                body.append(.line("try builder.setHeader(\(name), \(parameterTexts(field, parameter))\(joined))"))
+                // An optional array's texts are an optional chain already when they were converted.
+                let texts = parameterTexts(field, parameter)
+                let chained = field.isOptional && texts == "input.\(field.name)"
+                body.append(
+                    .line("try builder.setHeader(\(name), \(texts)\(chained ? "?" : "").joined(separator: \",\"))"))
             case (.cookie, _):
                 body.append(
                     .line(
