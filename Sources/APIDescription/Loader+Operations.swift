@@ -413,13 +413,15 @@ extension Loader {
                 status = .default
             } else if entry.key.count == 3, let code = Int(entry.key), (100...599).contains(code) {
                 status = .code(code)
+            } else if entry.key.count == 3, entry.key.uppercased().hasSuffix("XX"),
+                let digit = Int(entry.key.prefix(1)), (1...5).contains(digit)
+            {
+                status = .range(digit)
             } else {
-                var message =
-                    "`\(entry.key)` is not a status code; write a code from 100 to 599, such as `200`, or `default`."
-                if entry.key.count == 3, entry.key.uppercased().hasSuffix("XX") {
-                    message = "Status code ranges such as `\(entry.key)` are not supported; list each code."
-                }
-                error(entry.keyLocation, message)
+                error(
+                    entry.keyLocation,
+                    "`\(entry.key)` is not a status code; write a code from 100 to 599, such as `200`, a range such as `4XX`, or `default`."
+                )
                 continue
             }
             guard let resolved = resolve(entry.value, kind: "responses"), let response = mapping(resolved, "A response")

@@ -215,6 +215,8 @@ public struct RequestBody: Sendable {
 public enum ResponseStatus: Sendable, Hashable, Comparable {
     /// One status code.
     case code(Int)
+    /// Every status of a class the description does not name on its own, such as `4XX`: the class's first digit.
+    case range(Int)
     /// Every status the description does not name.
     case `default`
 }

@@ -401,11 +401,12 @@ private func schemaProperty(_ document: APIDocument, _ name: String) -> Property
 @Test func statusCodesMustBeCodes() {
     #expect(
         problems(replacing("'200':", with: "'20':")) == [
-            "18:9: error: `20` is not a status code; write a code from 100 to 599, such as `200`, or `default`."
+            "18:9: error: `20` is not a status code; write a code from 100 to 599, such as `200`, a range such as `4XX`, or `default`."
         ])
+    #expect(problems(replacing("'200':", with: "2XX:")).isEmpty)
     #expect(
-        problems(replacing("'200':", with: "2XX:")) == [
-            "18:9: error: Status code ranges such as `2XX` are not supported; list each code."
+        problems(replacing("'200':", with: "6XX:")) == [
+            "18:9: error: `6XX` is not a status code; write a code from 100 to 599, such as `200`, a range such as `4XX`, or `default`."
         ])
 }
 

@@ -110,7 +110,8 @@ private let cases: [MalformedCase] = [
         ), expected: "26:7: error: The operation ID `listPets` is used twice; operation IDs must be unique."),
     MalformedCase(
         name: "status code that is not a code", bytes: replacing("'200':", with: "'2000':"),
-        expected: "18:9: error: `2000` is not a status code; write a code from 100 to 599, such as `200`, or `default`."
+        expected:
+            "18:9: error: `2000` is not a status code; write a code from 100 to 599, such as `200`, a range such as `4XX`, or `default`."
     ),
 ]
 

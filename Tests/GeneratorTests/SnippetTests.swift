@@ -124,3 +124,43 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
         code.contains(#"try builder.setHeader("X-Sizes", input.xSizes?.map { String($0) }.joined(separator: ","))"#))
     #expect(code.contains(#"try builder.setHeader("X-Tags", input.xTags?.joined(separator: ","))"#))
 }
+
+/// Status ranges are cases carrying the actual status, matched after the exact codes, which win.
+@Test func statusRangesAreCasesWithTheStatusAfterExactCodes() throws {
+    let code = try generatedOperation(
+        """
+          /pets:
+            get:
+              operationId: listPets
+              responses:
+                '404': {description: Missing.}
+                5XX: {description: The service failed.}
+                2XX:
+                  description: Done.
+                  content: {text/plain: {schema: {type: string}}}
+        """, file: "ListPets")
+    #expect(
+        code.contains(
+            """
+                    /// 404: Missing.
+                    case notFound
+
+                    /// 2XX: Done.
+                    case successful(status: Int, body: String)
+
+                    /// 5XX: The service failed.
+                    case serverError(status: Int)
+            """))
+    #expect(
+        code.contains(
+            """
+                    switch reader.status {
+                    case 404:
+                        return .notFound
+                    case 200..<300:
+                        return .successful(status: reader.status, body: try reader.text())
+                    case 500..<600:
+                        return .serverError(status: reader.status)
+                    default:
+            """))
+}

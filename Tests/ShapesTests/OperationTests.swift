@@ -50,6 +50,30 @@ private func text(_ data: Data?) -> String? {
     }
 }
 
+@Suite struct StatusRanges {
+    @Test(arguments: [(422, "Too dry."), (404, "No such plant.")])
+    func aCodeOfADocumentedClassIsItsCaseWithTheStatus(status: Int, title: String) async throws {
+        let transport = recording(.init(status: .init(code: status), body: #"{"title": "\#(title)"}"#))
+        let output = try await Client(transport: transport, apiKey: { "k" }).getCare(plantIDs: ["fern"])
+        #expect(output == .clientError(status: status, body: Problem(title: title)))
+    }
+
+    @Test func aServerErrorCarriesItsStatusAndAnExactCodeWinsOverItsClass() async throws {
+        let failing = recording(.init(status: .serviceUnavailable))
+        #expect(
+            try await Client(transport: failing, apiKey: { "k" }).getCare(plantIDs: ["a"]) == .serverError(status: 503))
+        let ok = recording(.init(status: .ok, headerFields: [.contentType: "text/plain"], body: "Shade."))
+        #expect(try await Client(transport: ok, apiKey: { "k" }).getCare(plantIDs: ["a"]) == .ok("Shade."))
+    }
+
+    @Test func aStatusOfAnUndocumentedClassIsUndocumented() async throws {
+        let transport = recording(.init(status: .movedPermanently))
+        #expect(
+            try await Client(transport: transport, apiKey: { "k" }).getCare(plantIDs: ["a"])
+                == .undocumented(status: 301, body: Data()))
+    }
+}
+
 @Suite struct ResponseHeaders {
     @Test func areTypedAndRequiredOnesAreChecked() async throws {
         let transport = recording(

@@ -45,6 +45,11 @@ extension Translator {
         505: "httpVersionNotSupported",
     ]
 
+    /// The Swift names of status classes (`2XX`…), after RFC 9110's names for them.
+    static let statusClassNames: [Int: String] = [
+        1: "informational", 2: "successful", 3: "redirection", 4: "clientError", 5: "serverError",
+    ]
+
     /// The shape of an operation: its input fields in order (path parameters, query and header parameters, then the
     /// body) and its output.
     func operationShape(_ operation: Operation) -> OperationShape {

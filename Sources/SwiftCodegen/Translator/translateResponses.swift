@@ -19,6 +19,12 @@ extension Translator {
             case .code(let code):
                 caseName = caseNames.claim(Identifier(Translator.statusNames[code] ?? "status\(code)"))
                 pattern = "case \(Code(stringLiteral: String(code)))"
+            case .range(let digit):
+                caseName = caseNames.claim(Identifier(Translator.statusClassNames[digit] ?? "status\(digit)XX"))
+                pattern =
+                    "case \(Code(stringLiteral: String(digit * 100)))..<\(Code(stringLiteral: String(digit * 100 + 100)))"
+                values.append((Identifier("status"), "Int"))
+                arguments.append("status: reader.status")
             case .default:
                 caseName = caseNames.claim(Identifier("other"))
                 pattern = "default"
@@ -164,15 +170,19 @@ extension Translator {
     private func statusTitle(_ status: ResponseStatus) -> String {
         switch status {
         case .code(let code): "\(code)"
+        case .range(let digit): "\(digit)XX"
         case .default: "Any other status"
         }
     }
 }
 
 extension ResponseStatus {
-    /// Whether the status is a 2xx code; other statuses carry optional error bodies.
+    /// Whether the status is a 2xx code or the `2XX` range; other statuses carry optional error bodies.
     var isSuccess: Bool {
-        if case .code(let code) = self { return (200..<300).contains(code) }
-        return false
+        switch self {
+        case .code(let code): (200..<300).contains(code)
+        case .range(let digit): digit == 2
+        case .default: false
+        }
     }
 }

@@ -33,6 +33,14 @@ public enum GetCare: APIOperation {
         /// 200: Care instructions as plain text.
         case ok(String)
 
+        /// 4XX: The request was refused.
+        ///
+        /// The error body is nil when the response has none.
+        case clientError(status: Int, body: Problem?)
+
+        /// 5XX: The service failed.
+        case serverError(status: Int)
+
         /// A status the description does not document, with the response body as received.
         case undocumented(status: Int, body: Data)
     }
@@ -48,7 +56,7 @@ public enum GetCare: APIOperation {
     ///   requires.
     public static func request(for input: Input) throws(APIClientError) -> (HTTPRequest, Data?) {
         var builder = RequestBuilder(operationID: id, method: .get)
-        builder.setAccept("text/plain")
+        builder.setAccept("text/plain, application/json")
         builder.appendPath("/plants/")
         try builder.appendPathParameter(input.plantIDs, field: "plantIds", style: .matrix, explode: true)
         builder.appendPath("/care")
@@ -68,6 +76,10 @@ public enum GetCare: APIOperation {
         switch reader.status {
         case 200:
             return .ok(try reader.text())
+        case 400..<500:
+            return .clientError(status: reader.status, body: try reader.optionalJSON(Problem.self))
+        case 500..<600:
+            return .serverError(status: reader.status)
         default:
             return .undocumented(status: reader.status, body: body)
         }
