@@ -98,6 +98,11 @@ extension Loader {
         let what = "The operation `\(method.rawValue.uppercased()) \(path)`"
         guard let entries = mapping(node, what) else { return nil }
         checkKeys(entries, allowed: Keys.operation, in: "An operation")
+        if let callbacks = entries.first(where: { $0.key == "callbacks" }) {
+            warning(
+                callbacks.keyLocation,
+                "`callbacks` describe requests the API sends back, not ones a client makes; they are not generated.")
+        }
         var id = "\(method.rawValue) \(path)"
         var hasExplicitID = false
         if let idNode = node["operationId"] {
@@ -429,6 +434,11 @@ extension Loader {
                 continue
             }
             checkKeys(response, allowed: Keys.response, in: "A response")
+            if let links = response.first(where: { $0.key == "links" }) {
+                warning(
+                    links.keyLocation,
+                    "`links` are not generated; the response's values are still there for the caller to pass on.")
+            }
             // A shared response is named by its component, so that its problems read the same from every use.
             let what =
                 componentPath(of: entry.value, kind: "responses").map { "The response `\($0)`" }

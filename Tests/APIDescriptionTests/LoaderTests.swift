@@ -540,3 +540,16 @@ func wellFormedServerURLsAreAccepted(url: String) {
                 "/owners/{ownerId}/pets", with: "/owners/pets"))
             == ["12:17: error: `X Owner` is not a valid header name; use letters, digits and `-`."])
 }
+
+@Test func callbacksAndLinksAreWarningsNamingWhatIsSkipped() throws {
+    let text = replacing(
+        "      responses:\n        '200':\n          description: The pets.\n",
+        with:
+            "      callbacks:\n        onAdopted: {}\n      responses:\n        '200':\n          description: The pets.\n          links:\n            owner: {operationId: listPets}\n"
+    )
+    #expect(
+        try remarks(text) == [
+            "17:7: warning: `callbacks` describe requests the API sends back, not ones a client makes; they are not generated.",
+            "22:11: warning: `links` are not generated; the response's values are still there for the caller to pass on.",
+        ])
+}
