@@ -97,4 +97,128 @@ public struct Client: Sendable {
     public func cancelOperation(_ input: CancelOperation.Input) async throws(APIClientError) -> CancelOperation.Output {
         try await runner.send(CancelOperation.self, input, security: [[token]])
     }
+
+    /// Gets an operation on an offer, with its steps and messages.
+    ///
+    /// Reads the current state of an operation such as a publication or a cancellation. Most services answer with the
+    /// operation itself; some wrap it in a one-element array.
+    ///
+    /// - Parameters:
+    ///   - publisherID: The publisher's identifier, for example `contoso`.
+    ///   - offerID: The offer's identifier.
+    ///   - operationID: The operation's identifier, a GUID.
+    ///   - apiVersion: The version of the API.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func getOperation(
+        publisherID: String,
+        offerID: String,
+        operationID: String,
+        apiVersion: GetOperation.APIVersion = ._20171031
+    ) async throws(APIClientError) -> GetOperation.Output {
+        try await self.getOperation(
+            GetOperation.Input(
+                publisherID: publisherID,
+                offerID: offerID,
+                operationID: operationID,
+                apiVersion: apiVersion
+            )
+        )
+    }
+
+    /// Gets an operation on an offer, with its steps and messages.
+    ///
+    /// Reads the current state of an operation such as a publication or a cancellation. Most services answer with the
+    /// operation itself; some wrap it in a one-element array.
+    ///
+    /// - Parameter input: The values to send.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func getOperation(_ input: GetOperation.Input) async throws(APIClientError) -> GetOperation.Output {
+        try await runner.send(GetOperation.self, input, security: [[token]])
+    }
+
+    /// Lists the operations on an offer.
+    ///
+    /// Only one operation of an offer runs at a time; the others have ended or not started.
+    ///
+    /// - Parameters:
+    ///   - publisherID: The publisher's identifier, for example `contoso`.
+    ///   - offerID: The offer's identifier.
+    ///   - apiVersion: The version of the API.
+    ///   - status: Lists only the operations with this status.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func listOperations(
+        publisherID: String,
+        offerID: String,
+        apiVersion: ListOperations.APIVersion = ._20171031,
+        status: OperationStatus? = nil
+    ) async throws(APIClientError) -> ListOperations.Output {
+        try await self.listOperations(
+            ListOperations.Input(publisherID: publisherID, offerID: offerID, apiVersion: apiVersion, status: status)
+        )
+    }
+
+    /// Lists the operations on an offer.
+    ///
+    /// Only one operation of an offer runs at a time; the others have ended or not started.
+    ///
+    /// - Parameter input: The values to send.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func listOperations(_ input: ListOperations.Input) async throws(APIClientError) -> ListOperations.Output {
+        try await runner.send(ListOperations.self, input, security: [[token]])
+    }
+
+    /// Reads the state of a long-running operation by the location a response named, as `getOperation` describes it.
+    ///
+    /// The location is followed as the server wrote it, with its query, whether it is a path on the server or an
+    /// absolute URL on the same server; it is never sent elsewhere.
+    ///
+    /// - Parameter pending: The operation, by the location a response named, such as the `pendingOperation` of an
+    ///   outcome.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` with `invalidInput` when the location is not on the client's server, and otherwise
+    ///   when the request cannot be sent or a documented response cannot be read.
+    public func getOperation(_ pending: PendingOperation) async throws(APIClientError) -> GetOperation.Output {
+        try await runner.send(
+            pending,
+            operationID: GetOperation.id,
+            security: [[token]],
+            parse: GetOperation.output(from:body:)
+        )
+    }
+
+    /// Waits for a long-running operation to end, reading its state with `getOperation` until `GetOperation.state(of:)`
+    /// says it has ended.
+    ///
+    /// Iterate the result for each reading, or call its `result()` for the final one. It follows `Retry-After`, retries
+    /// transient failures (transport errors, 429 and 5xx) with backoff, stops at once when the task is cancelled, and
+    /// throws `OperationWaitError` with the last reading when the operation fails or is canceled.
+    ///
+    /// - Parameters:
+    ///   - pending: The operation, by the location a response named, such as the `pendingOperation` of an outcome.
+    ///   - policy: How often to read the state, how long to wait in all, and how many failures to retry.
+    ///   - clock: The clock that times the waits; tests pass one that does not sleep.
+    /// - Returns: The readings, from the first to the one that shows success.
+    public func waitForOperation(
+        _ pending: PendingOperation,
+        policy: PollingPolicy = PollingPolicy(),
+        clock: some Clock<Duration> = ContinuousClock()
+    ) -> OperationPolling<OfferOperation> {
+        let runner = self.runner
+        let security: [[Credential?]] = [[token]]
+        return OperationPolling(
+            policy: policy,
+            clock: clock,
+            classify: GetOperation.state(of:)
+        ) { () async throws(APIClientError) in
+            try await runner.poll(pending, operationID: GetOperation.id, security: security, as: OfferOperation.self)
+        }
+    }
 }

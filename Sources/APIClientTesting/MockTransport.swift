@@ -56,7 +56,7 @@ public final class MockTransport: ClientTransport, Sendable {
     }
 
     private let respond: @Sendable (Request) async throws -> Response
-    private let recorded = Recorded()
+    private let recorded = Locked<[Request]>([])
 
     /// Creates a transport that answers each request with what `respond` returns, or throws what it throws.
     public init(respond: @escaping @Sendable (Request) async throws -> Response) {
@@ -69,7 +69,7 @@ public final class MockTransport: ClientTransport, Sendable {
     }
 
     /// Every request received so far, in order.
-    public var requests: [Request] { recorded.requests }
+    public var requests: [Request] { recorded.withLock { $0 } }
 
     public func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (
         HTTPResponse, HTTPBody?
@@ -77,24 +77,12 @@ public final class MockTransport: ClientTransport, Sendable {
         var bytes: Data?
         if let body { bytes = try await Data(collecting: body, upTo: .max) }
         let received = Request(request: request, body: bytes, baseURL: baseURL, operationID: operationID)
-        recorded.append(received)
+        recorded.withLock { $0.append(received) }
         let response = try await respond(received)
         return (
             HTTPResponse(status: response.status, headerFields: response.headerFields),
             response.body.map { HTTPBody($0) }
         )
-    }
-}
-
-/// The requests a transport has seen, behind a lock so that concurrent sends are safe.
-private final class Recorded: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [MockTransport.Request] = []
-
-    var requests: [MockTransport.Request] { lock.withLock { storage } }
-
-    func append(_ request: MockTransport.Request) {
-        lock.withLock { storage.append(request) }
     }
 }
 

@@ -448,10 +448,13 @@ extension Loader {
             }
             let content = resolved["content"].flatMap { self.content($0, what: what, sends: "reads") }
             let headers = resolved["headers"].map { self.headers($0) } ?? []
-            result.append(
-                Response(
-                    status: status, description: description ?? "", headers: headers, content: content,
-                    location: entry.keyLocation))
+            var read = Response(
+                status: status, description: description ?? "", headers: headers, content: content,
+                location: entry.keyLocation)
+            if let poll = response.first(where: { $0.key == "x-apigen-poll" }) {
+                read.poll = pollLink(poll, headers: headers)
+            }
+            result.append(read)
         }
         return result.sorted { $0.status < $1.status }
     }

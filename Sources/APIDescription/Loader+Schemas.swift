@@ -91,6 +91,9 @@ extension Loader {
                 )
             }
         }
+        if let looseNode = node["x-apigen-loose-spelling"], bool(looseNode, "`x-apigen-loose-spelling`") == true {
+            looseSpelling(schema: &schema, kind: kind, at: looseNode.location)
+        }
         if let formsNode = node["x-apigen-path-forms"] {
             if case .string = kind {
                 schema.pathForms = pathForms(formsNode)
@@ -99,6 +102,27 @@ extension Loader {
             }
         }
         return schema
+    }
+
+    /// Applies `x-apigen-loose-spelling` to a string enum, whose listed values must stay apart once folded.
+    mutating func looseSpelling(schema: inout Schema, kind: Schema.Kind, at location: SourceLocation) {
+        guard case .string = kind, !schema.enumValues.isEmpty else {
+            error(location, "`x-apigen-loose-spelling` applies to string schemas with `enum`.")
+            return
+        }
+        var seen: [String: String] = [:]
+        for value in schema.enumValues {
+            let folded = foldedSpelling(value)
+            if let first = seen[folded] {
+                error(
+                    location,
+                    "`\(first)` and `\(value)` are one value under `x-apigen-loose-spelling`, which ignores letter case, spaces, `-` and `_`; list only one of them."
+                )
+                return
+            }
+            seen[folded] = value
+        }
+        schema.matchesLoosely = true
     }
 
     /// The types a schema names, without `null`, and whether it allows `null`: `type` as one name or (in 3.1) a list,

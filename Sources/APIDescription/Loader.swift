@@ -21,7 +21,9 @@ public enum DescriptionLoader {
 }
 
 /// The vendor extensions the generator reads.
-let knownExtensions = ["x-apigen-flatten", "x-apigen-delimiter", "x-apigen-path-forms"]
+let knownExtensions = [
+    "x-apigen-flatten", "x-apigen-delimiter", "x-apigen-path-forms", "x-apigen-loose-spelling", "x-apigen-poll",
+]
 
 /// Keys each kind of object may hold; anything else that does not start with `x-` is an error.
 enum Keys {
@@ -219,6 +221,7 @@ struct Loader {
             }
         }
         checkUniqueOperationIDs(operations)
+        operations = checkPollLinks(operations)
         checkReferenceCycles()
         let schemas = schemaNames.compactMap { name in namedSchemas[name].map { NamedSchema(name: name, schema: $0) } }
         for check in valueChecks { checkValue(check.value, against: check.schema, check.what) }

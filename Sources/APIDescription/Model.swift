@@ -233,7 +233,47 @@ public struct Response: Sendable {
     public var content: Content?
     /// The body's schema, if the response has one.
     public var body: Schema? { content?.schema }
+    /// For a response that starts a long-running operation, how to follow it (`x-apigen-poll`).
+    public var poll: PollLink?
     /// Where the response is written.
+    public var location: SourceLocation
+}
+
+/// How to follow a response that starts a long-running operation (`x-apigen-poll`): which of its headers names the
+/// operation, which operation reads the operation's state, and which of its status values end it.
+public struct PollLink: Sendable {
+    /// How a status value ends the operation.
+    public enum Outcome: String, Sendable, CaseIterable {
+        /// The operation finished successfully.
+        case succeeded
+        /// The operation finished with a failure.
+        case failed
+        /// The operation was stopped before it finished.
+        case canceled
+    }
+
+    /// A status value that ends the operation.
+    public struct TerminalStatus: Sendable {
+        /// The value, as the status property holds it.
+        public var value: String
+        /// How it ends the operation.
+        public var outcome: Outcome
+        /// Where the value is written.
+        public var location: SourceLocation
+    }
+
+    /// The `operationId` of the `GET` operation whose 2xx body reports the state.
+    public var operationID: String
+    /// The response headers that may name the operation, in order of preference.
+    public var headers: [String]
+    /// The property of the state resource that holds its status.
+    public var statusProperty: String
+    /// The status values that end the operation; any other value means it is still running.
+    public var terminalStatuses: [TerminalStatus]
+    /// The named schema of the state resource, from the reading operation's 2xx body: the body itself, or the item of
+    /// a `oneOf` of the resource and an array of it. Empty until the loader has checked the link.
+    public var resourceSchema: String
+    /// Where `x-apigen-poll` is written.
     public var location: SourceLocation
 }
 
@@ -345,6 +385,9 @@ public struct Schema: Sendable {
     public var isDeprecated = false
     /// For a string holding a list, the separator between items (`x-apigen-delimiter`).
     public var delimiter: String?
+    /// Whether a string enum's values match whatever their letter case and separators (`x-apigen-loose-spelling`),
+    /// so that `Running`, `running`, `not started` and `NotStarted` are the same listed values.
+    public var matchesLoosely = false
     /// For a string holding a relative path, the path forms it may take (`x-apigen-path-forms`).
     public var pathForms: [PathForm]
     /// Where the schema is written.
@@ -388,4 +431,14 @@ public struct PathForm: Sendable {
     public var template: String
     /// The template split into literal text and parameter names.
     public var components: [PathComponent]
+}
+
+/// A string enum value as `x-apigen-loose-spelling` compares it: ASCII letters in lower case, without spaces, `-`
+/// and `_`. The runtime's `EnumSpelling.folded(_:)` folds received values the same way.
+public func foldedSpelling(_ value: String) -> String {
+    var scalars = String.UnicodeScalarView()
+    for scalar in value.unicodeScalars where scalar != " " && scalar != "-" && scalar != "_" {
+        scalars.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
+    }
+    return String(scalars)
 }

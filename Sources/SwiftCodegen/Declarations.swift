@@ -275,4 +275,6 @@ public indirect enum Statement: Sendable {
     case switchOver(Code, [(pattern: Code, body: [Statement])])
     /// `do {` the body `} catch {` the handler `}`; the handler sees the error as `error`.
     case doCatch([Statement], [Statement])
+    /// `header { signature in`, the closure's body indented, then `}`: a call with a trailing closure.
+    case trailingClosure(Code, signature: Code, [Statement])
 }

@@ -213,8 +213,10 @@ private struct Writer {
         text +=
             (property.isMutable || property.getter != nil ? "var " : "let ") + Printer.escapedIdentifier(property.name)
         if let type = property.type { text += ": " + Printer.render(type) }
-        if let value = property.value { text += " = " + Printer.render(value) }
-        if let getter = property.getter, let setter = property.setter {
+        if let value = property.value {
+            // A long value, such as the list of an enum's cases, breaks like any other list.
+            code(Code(fragments: [.source(text + " = ")] + value.fragments))
+        } else if let getter = property.getter, let setter = property.setter {
             line(text + " {")
             indented { writer in
                 writer.code("get {")
@@ -304,6 +306,10 @@ private struct Writer {
                     line(Printer.render(pattern) + ":")
                     indented { $0.statements(body) }
                 }
+                line("}")
+            case .trailingClosure(let header, let signature, let body):
+                code("\(header) { \(signature) in")
+                indented { $0.statements(body) }
                 line("}")
             case .doCatch(let body, let handler):
                 line("do {")

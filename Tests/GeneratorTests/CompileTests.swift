@@ -125,7 +125,21 @@ private func generateAndTypeCheck(_ fixture: String) throws -> (sources: [Genera
         })
 }
 
-@Test(arguments: ["hostile.yaml", "recursive.yaml", "edge-cases.yaml", "adversarial-names.yaml"])
+/// Long-running operations followed through a 202, a range and a reading operation without credentials, with
+/// locations in headers of each type.
+@Test func pollLinksOfEveryShapeCompile() throws {
+    let (files, output) = try generateAndTypeCheck("polling.yaml")
+    #expect(output.isEmpty, "the compiler said: \(output)")
+    let client = try #require(files.first { $0.path == "Client.swift" }).contents
+    #expect(client.contains("public func waitForJob("))
+    #expect(client.contains("public func waitForTask("))
+    let start = try #require(files.first { $0.path == "Operations/StartImport.swift" }).contents
+    #expect(
+        start.contains(
+            "case .successful(_, let location):\n                PendingOperation(locations: [location.rawValue])"))
+}
+
+@Test(arguments: ["hostile.yaml", "recursive.yaml", "edge-cases.yaml", "adversarial-names.yaml", "polling.yaml"])
 func generatedCodePassesTheProjectsStrictLint(fixture: String) throws {
     let bytes = Array(try Data(contentsOf: root.appending(path: "Tests/Fixtures/\(fixture)")))
     let files = try Pipeline.generate(bytes, path: fixture, sourceName: fixture).files

@@ -175,7 +175,7 @@ private func generateCheckedInDescription() throws -> [GeneratedFile] {
                                     ^
                 """,
                 """
-                \(spec.path):78:11: error: `pth` is not a parameter location. Did you mean `path`?
+                \(spec.path):146:11: error: `pth` is not a parameter location. Did you mean `path`?
                       in: pth
                           ^
                 """,
@@ -194,7 +194,7 @@ private func generateCheckedInDescription() throws -> [GeneratedFile] {
             outcome.errors.first
                 == "\(directory.path)/Client.swift: error: out of date; run `apigen generate \(root.appending(path: specPath).path) --output \(directory.path)`."
         )
-        #expect(outcome.errors.last == "6 generated files are out of date.")
+        #expect(outcome.errors.last == "16 generated files are out of date.")
         #expect(snapshot(directory).isEmpty)
     }
 }
@@ -204,7 +204,7 @@ private func generateCheckedInDescription() throws -> [GeneratedFile] {
         let spec = root.appending(path: specPath).path
         let output = directory.appending(path: "Out")
         let first = GenerateCommand(spec: spec, output: output.path, check: false).run()
-        #expect(first.output.first == "Updated 6 of 6 files in \(output.path):")
+        #expect(first.output.first == "Updated 16 of 16 files in \(output.path):")
         #expect(first.output.dropFirst().first == "  added Client.swift")
         let again = GenerateCommand(spec: spec, output: output.path, check: false).run()
         #expect(again.output == ["\(output.path) is up to date; nothing changed."])
@@ -213,7 +213,7 @@ private func generateCheckedInDescription() throws -> [GeneratedFile] {
         let third = GenerateCommand(spec: spec, output: output.path, check: false).run()
         #expect(
             third.output == [
-                "Updated 2 of 6 files in \(output.path):", "  changed Client.swift", "  removed Old.swift",
+                "Updated 2 of 16 files in \(output.path):", "  changed Client.swift", "  removed Old.swift",
             ])
     }
 }

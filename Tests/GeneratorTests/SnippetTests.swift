@@ -164,3 +164,116 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
                     default:
             """))
 }
+
+/// `x-apigen-loose-spelling`: a listed value matches whatever its letter case and separators.
+@Test func aLooselySpelledEnumMatchesFoldedValues() throws {
+    let code = try generated(
+        """
+            Phase:
+              type: string
+              x-apigen-loose-spelling: true
+              enum: [notStarted, In Progress]
+        """, file: "Phase")
+    #expect(
+        code.contains(
+            """
+                public init(rawValue: String) {
+                    switch EnumSpelling.folded(rawValue) {
+                    case "notstarted":
+                        self = .notStarted
+                    case "inprogress":
+                        self = .inProgress
+                    default:
+                        self = .unrecognized(rawValue)
+                    }
+                }
+            """))
+    #expect(code.contains(#"        case .inProgress:\n            "In Progress""#.replacing(#"\n"#, with: "\n")))
+}
+
+/// `x-apigen-poll`: the outcome names the operation it started, the reading operation classifies what it reads, and
+/// the client reads and waits.
+@Test func aPollLinkGivesThePendingOperationTheStateAndTheWait() throws {
+    let yaml = """
+        openapi: 3.0.3
+        info: {title: Jobs, version: '1'}
+        paths:
+          /exports:
+            post:
+              operationId: startExport
+              responses:
+                '202':
+                  description: Started.
+                  headers:
+                    Location: {schema: {type: string}}
+                    Operation-Location: {schema: {type: string, format: uri}}
+                  x-apigen-poll: {operation: getJob, headers: [Location, Operation-Location], status: state, succeeded: [done], canceled: [stopped]}
+          /jobs/{id}:
+            get:
+              operationId: getJob
+              parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+              responses:
+                '200':
+                  description: The job.
+                  content: {application/json: {schema: {$ref: '#/components/schemas/Job'}}}
+        components:
+          schemas:
+            Job:
+              type: object
+              required: [state]
+              properties:
+                state: {type: string}
+        """
+    let files = try Pipeline.generate(Array(yaml.utf8), path: "jobs.yaml", sourceName: "jobs.yaml").files
+    let start = try #require(files.first { $0.path == "Operations/StartExport.swift" }).contents
+    #expect(
+        start.contains(
+            """
+                    public var pendingOperation: PendingOperation? {
+                        switch self {
+                        case .accepted(let location, let operationLocation):
+                            PendingOperation(locations: [location, operationLocation?.absoluteString])
+                        default:
+                            nil
+                        }
+                    }
+            """))
+    let job = try #require(files.first { $0.path == "Operations/GetJob.swift" }).contents
+    #expect(
+        job.contains(
+            """
+                public static func state(of resource: Job) -> OperationState {
+                    switch resource.state {
+                    case "done":
+                        .succeeded
+                    case "stopped":
+                        .canceled
+                    default:
+                        .running
+                    }
+                }
+            """))
+    let client = try #require(files.first { $0.path == "Client.swift" }).contents
+    #expect(
+        client.contains(
+            "public func getJob(_ pending: PendingOperation) async throws(APIClientError) -> GetJob.Output {"))
+    #expect(
+        client.contains(
+            """
+                public func waitForJob(
+                    _ pending: PendingOperation,
+                    policy: PollingPolicy = PollingPolicy(),
+                    clock: some Clock<Duration> = ContinuousClock()
+                ) -> OperationPolling<Job> {
+                    let runner = self.runner
+                    let security: [[Credential?]] = []
+                    return OperationPolling(
+                        policy: policy,
+                        clock: clock,
+                        classify: GetJob.state(of:)
+                    ) { () async throws(APIClientError) in
+                        try await runner.poll(pending, operationID: GetJob.id, security: security, as: Job.self)
+                    }
+                }
+            """))
+}

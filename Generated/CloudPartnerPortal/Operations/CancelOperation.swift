@@ -57,9 +57,10 @@ public enum CancelOperation: APIOperation {
         /// 200: The request was processed and the operation was cancelled synchronously.
         case ok
 
-        /// 202: The request was processed and the operation is being cancelled. The `Location` header holds the path of
-        /// the cancellation operation.
-        case accepted(location: CancelOperation.Location)
+        /// 202: The request was processed and the operation is being cancelled. The `Location` header (or
+        /// `Operation-Location`, which older services send instead) names the cancellation operation, whose status can
+        /// be read until it ends.
+        case accepted(location: OperationLocation?, operationLocation: OperationLocation?)
 
         /// 400: The request was bad or malformed. The error body may say more.
         ///
@@ -78,6 +79,19 @@ public enum CancelOperation: APIOperation {
 
         /// A status the description does not document, with the response body as received.
         case undocumented(status: Int, body: Data)
+
+        /// The long-running operation this outcome started, named by its `Location`, then `Operation-Location` header:
+        /// read its state with `Client.getOperation(_:)`, or wait for it to end with
+        /// `Client.waitForOperation(_:policy:clock:)`. Nil for outcomes that start none, or when the response names
+        /// none.
+        public var pendingOperation: PendingOperation? {
+            switch self {
+            case .accepted(let location, let operationLocation):
+                PendingOperation(locations: [location?.rawValue, operationLocation?.rawValue])
+            default:
+                nil
+            }
+        }
     }
 
     /// Builds the HTTP request for an input without sending it.
@@ -117,7 +131,10 @@ public enum CancelOperation: APIOperation {
         case 200:
             return .ok
         case 202:
-            return .accepted(location: CancelOperation.Location(rawValue: try reader.requiredHeader("Location")))
+            return .accepted(
+                location: reader.optionalHeader("Location").map { OperationLocation(rawValue: $0) },
+                operationLocation: reader.optionalHeader("Operation-Location").map { OperationLocation(rawValue: $0) }
+            )
         case 400:
             return .badRequest(try reader.optionalJSON(ErrorResponse.self))
         case 403:
@@ -160,82 +177,6 @@ public enum CancelOperation: APIOperation {
             case .unrecognized(let value):
                 value
             }
-        }
-    }
-
-    /// The relative path to retrieve the status of the cancellation operation.
-    public struct Location: Codable, Hashable, Sendable {
-        /// The documented forms of the value.
-        public enum Form: Hashable, Sendable {
-            /// The operation of an offer that has moved to Partner Center.
-            ///
-            /// `/api/publishers/{publisherId}/offers/{offerId}/operations/{operationId}`
-            case migratedOffer(publisherID: String, offerID: String, operationID: String)
-
-            /// The operation of an offer that has not moved to Partner Center, named by a single key such as
-            /// `contoso$contoso-offer$2$preview`.
-            ///
-            /// `/api/operations/{operationId}`
-            case nonMigratedOffer(operationID: String)
-
-            /// A value in none of the documented forms; `rawValue` holds it as received.
-            case unrecognized
-        }
-
-        /// The value as received.
-        public let rawValue: String
-
-        /// The documented form the value takes, with its parts percent-decoded.
-        public let form: Form
-
-        /// Reads a value and recognises its form; a value in no documented form is kept as it is.
-        public init(rawValue: String) {
-            self.rawValue = rawValue
-            self.form = Self.recognizedForm(of: rawValue)
-        }
-
-        /// The path on the server, without the query; nil when the value is not a path on the server.
-        public var path: String? {
-            RelativeReference.path(of: rawValue).map(String.init)
-        }
-
-        /// The absolute URL of the value, resolved against a server.
-        ///
-        /// - Parameter serverURL: The server the request was sent to, such as `Client.defaultServerURL`.
-        /// - Returns: The URL, or nil when the value is empty, malformed or leads to another server.
-        public func url(relativeTo serverURL: URL) -> URL? {
-            RelativeReference.url(of: rawValue, relativeTo: serverURL)
-        }
-
-        /// Decodes a value from a JSON string.
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        /// Encodes the value as received, as a JSON string.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
-
-        static func recognizedForm(of value: String) -> Form {
-            if let values = RelativeReference.match(
-                value,
-                [
-                    .literal("/api/publishers/"),
-                    .variable,
-                    .literal("/offers/"),
-                    .variable,
-                    .literal("/operations/"),
-                    .variable,
-                ]
-            ) {
-                return .migratedOffer(publisherID: values[0], offerID: values[1], operationID: values[2])
-            }
-            if let values = RelativeReference.match(value, [.literal("/api/operations/"), .variable]) {
-                return .nonMigratedOffer(operationID: values[0])
-            }
-            return .unrecognized
         }
     }
 }

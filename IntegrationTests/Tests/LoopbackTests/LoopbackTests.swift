@@ -33,21 +33,41 @@ private func withPortal(_ body: (Client, URL, PortalServer) async throws -> Void
     @Test(arguments: [
         (
             "migrated",
-            CancelOperation.Location.Form.migratedOffer(
+            OperationLocation.Form.migratedOffer(
                 publisherID: "migrated", offerID: "o", operationID: "56615b67-2185-49fe-80d2-c4ddf77bb2e8")
         ),
-        ("legacy", CancelOperation.Location.Form.nonMigratedOffer(operationID: "contoso$contoso-offer$2$preview")),
+        ("legacy", OperationLocation.Form.nonMigratedOffer(operationID: "contoso$contoso-offer$2$preview")),
     ])
-    func acceptedCarriesTheLocationInEitherForm(publisher: String, form: CancelOperation.Location.Form) async throws {
+    func acceptedCarriesTheLocationInEitherForm(publisher: String, form: OperationLocation.Form) async throws {
         try await withPortal { client, url, _ in
             let output = try await client.cancelOperation(
                 publisherID: publisher, offerID: "o", notificationEmails: ["a@x.com"])
-            guard case .accepted(let location) = output else {
+            guard case .accepted(let location?, nil) = output else {
                 Issue.record("expected accepted, got \(output)")
                 return
             }
             #expect(location.form == form)
             #expect(location.url(relativeTo: url)?.absoluteString == url.absoluteString + location.rawValue)
+        }
+    }
+
+    @Test(arguments: ["migrated", "legacy"])
+    func cancelThenWaitFollowsTheOperationAsTheServerAdvancesIt(publisher: String) async throws {
+        try await withPortal { client, _, server in
+            let output = try await client.cancelOperation(
+                publisherID: publisher, offerID: "o", notificationEmails: ["a@x.com"])
+            let pending = try #require(output.pendingOperation)
+            // Real sleeps on the real clock, kept short: the server asks for none, and the policy's floor is 10 ms.
+            let policy = PollingPolicy(interval: .milliseconds(10), minimumInterval: .milliseconds(10))
+            var readings: [(OperationState, [Double])] = []
+            for try await progress in client.waitForOperation(pending, policy: policy) {
+                readings.append((progress.state, progress.resource.steps?.compactMap(\.progressPercentage) ?? []))
+            }
+            #expect(readings.map(\.0) == [.running, .running, .succeeded])
+            #expect(readings.map(\.1) == [[50], [100, 0], [100, 100]])
+            let targets = await server.receivedTargets()
+            #expect(targets.count == 4)
+            #expect(Set(targets.dropFirst()) == [pending.location])
         }
     }
 

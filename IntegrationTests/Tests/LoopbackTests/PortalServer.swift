@@ -60,6 +60,7 @@ struct CancelHandler: HTTPHandler {
 
     func handleRequest(_ request: FlyingFox.HTTPRequest) async throws -> FlyingFox.HTTPResponse {
         recorder.record(request.target.rawValue)
+        if request.method == .GET { return operation(request) }
         let body = try await request.bodyData
         if let problem = problem(with: request, body: body) {
             return json(400, #"{"error":{"code":"RejectedByTestServer","message":"\#(problem)"}}"#)
@@ -92,6 +93,37 @@ struct CancelHandler: HTTPHandler {
         default:
             return HTTPResponse(statusCode: .ok)
         }
+    }
+
+    /// An operation the portal runs on its own: each read advances it by a step, until its third read shows it
+    /// finished. It answers the Location forms of both kinds of offers.
+    private func operation(_ request: FlyingFox.HTTPRequest) -> FlyingFox.HTTPResponse {
+        let path = request.target.path()
+        guard request.headers[.authorization] == "Bearer \(PortalServer.token)",
+            request.target.query() == "api-version=2017-10-31",
+            path.hasPrefix("/api/operations/") || path.contains("/operations/")
+        else { return json(400, #"{"error":{"code":"BadArgument","message":"not an operation read"}}"#) }
+        let reads = recorder.targets.filter { $0 == request.target.rawValue }.count
+        let steps: String
+        let status: String
+        switch reads {
+        case 1:
+            status = "running"
+            steps = #"{"stepName": "Stop", "status": "inProgress", "progressPercentage": 50}"#
+        case 2:
+            status = "Running"
+            steps =
+                #"{"stepName": "Stop", "status": "complete", "progressPercentage": 100}, {"stepName": "Clean up", "status": "InProgress", "progressPercentage": 0}"#
+        default:
+            status = "succeeded"
+            steps =
+                #"{"stepName": "Stop", "status": "complete", "progressPercentage": 100}, {"stepName": "Clean up", "status": "Complete", "progressPercentage": 100}"#
+        }
+        return HTTPResponse(
+            statusCode: .ok, headers: [.contentType: "application/json", HTTPHeader("Retry-After"): "0"],
+            body: Data(
+                #"{"id": "56615b67-2185-49fe-80d2-c4ddf77bb2e8", "status": "\#(status)", "changedTime": "2017-03-28T19:50:39.5506018Z", "steps": [\#(steps)]}"#
+                    .utf8))
     }
 
     /// What the real portal would refuse in this request, or nil when it is well formed.

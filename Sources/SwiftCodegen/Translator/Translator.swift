@@ -15,6 +15,9 @@ public struct Translator {
     var operationTypes: [String: Identifier] = [:]
     /// The client's method names for operations, by `operationId`; unique, and clear of the client's own members.
     var methodNames: [String: Identifier] = [:]
+    /// For each operation that reads the state of long-running operations, the first `x-apigen-poll` that names it
+    /// and the client's method that waits with it, by the reading operation's `operationId`, in document order.
+    var pollTargets: [(operationID: String, link: PollLink, waitMethod: Identifier)] = []
     /// The client's parameter and stored property for each security scheme, by the scheme's name.
     var credentialNames: [String: Identifier] = [:]
     /// Every top-level name, which nested types and members must not shadow.
@@ -70,6 +73,14 @@ public struct Translator {
         }
         for operation in document.operations {
             methodNames[operation.id] = methods.claim(Naming.memberName(operation.id))
+        }
+        for link in document.operations.flatMap({ $0.responses.compactMap(\.poll) })
+        where !pollTargets.contains(where: { $0.operationID == link.operationID }) {
+            // `getOperation` waits as `waitForOperation`.
+            var subject = link.operationID
+            if subject.hasPrefix("get"), subject.count > 3 { subject.removeFirst(3) }
+            let name = methods.claim(Naming.memberName("wait for " + subject))
+            pollTargets.append((link.operationID, link, name))
         }
         heldByValue = Translator.reachability(document.schemas, schemas: schemas)
         wrappedAliases = Translator.selfReferentialAliases(document.schemas, schemas: schemas)

@@ -144,7 +144,8 @@ extension Translator {
         }
         switch schema.kind {
         case .string:
-            return openEnumDeclaration(schema.enumValues, name: name, doc: doc, origin: origin)
+            return openEnumDeclaration(
+                schema.enumValues, matchesLoosely: schema.matchesLoosely, name: name, doc: doc, origin: origin)
         case .integer:
             let cases = enumCases(schema.enumValues) { .integer(Int($0) ?? 0) }
             return .type(
@@ -197,8 +198,11 @@ extension Translator {
     }
 
     /// A string enum that keeps values the description does not list: a server that adds a value must not break
-    /// decoding, and the value is re-encoded unchanged.
-    private func openEnumDeclaration(_ values: [String], name: Identifier, doc: Doc, origin: String?) -> Declaration {
+    /// decoding, and the value is re-encoded unchanged. With loose matching, a listed value matches whatever its
+    /// letter case and separators, and is re-encoded as the description spells it.
+    private func openEnumDeclaration(
+        _ values: [String], matchesLoosely: Bool, name: Identifier, doc: Doc, origin: String?
+    ) -> Declaration {
         let names = Translator.enumCaseNames(values)
         let unrecognized = Identifier("unrecognized")
         var members: [Declaration] = zip(values, names).map { value, caseName in
@@ -220,13 +224,21 @@ extension Translator {
                 FunctionDeclaration(
                     name: nil, parameters: [FunctionParameter(name: rawValue, type: "String")],
                     doc: Doc(
-                        ["Creates the value a string names; a string the description does not list is `unrecognized`."],
+                        [
+                            "Creates the value a string names; a string the description does not list is `unrecognized`.",
+                            matchesLoosely
+                                ? "Letter case, spaces, `-` and `_` do not matter: `Not-Started` names `notStarted`."
+                                : nil,
+                        ],
                         parameters: [(rawValue, "The value on the wire.")]),
                     body: [
                         .switchOver(
-                            "rawValue",
+                            matchesLoosely ? "EnumSpelling.folded(rawValue)" : "rawValue",
                             zip(values, names).map { value, caseName in
-                                ("case \(literal: value)", [.line("self = .\(caseName)")])
+                                (
+                                    "case \(literal: matchesLoosely ? foldedSpelling(value) : value)",
+                                    [.line("self = .\(caseName)")]
+                                )
                             } + [("default", [.line("self = .unrecognized(rawValue)")])])
                     ])))
         members.append(

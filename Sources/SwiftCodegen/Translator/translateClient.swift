@@ -99,6 +99,7 @@ extension Translator {
         for shape in shapes {
             members += clientMethods(shape)
         }
+        members += pollingMethods()
         let client = Declaration.type(
             TypeDeclaration(
                 .struct, name: Identifier("Client"), conformances: ["Sendable"],
@@ -119,8 +120,7 @@ extension Translator {
         let throwsText =
             "`APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a documented response cannot be read."
         let returns = "The outcome: one case for each documented status, and `undocumented` for any other."
-        let security = Code.array(
-            operation.security.map { requirement in Code.array(requirement.map { "\(credentialNames[$0]!)" }) })
+        let security = securityCode(operation)
         let send = FunctionDeclaration(
             name: name,
             parameters: [FunctionParameter(label: "_", name: Identifier("input"), type: "\(namespace).Input")],
@@ -162,6 +162,12 @@ extension Translator {
             isDeprecated: operation.isDeprecated,
             body: [.line(Code.call("try await self.\(name)", [Code.call("\(namespace).Input", arguments)]))])
         return [.function(convenience), .function(send)]
+    }
+
+    /// An operation's alternative security requirements, each with the client's credentials it needs.
+    func securityCode(_ operation: Operation) -> Code {
+        Code.array(
+            operation.security.map { requirement in Code.array(requirement.map { "\(credentialNames[$0]!)" }) })
     }
 
     /// The expression that builds a flattened body from the method's arguments, adding an argument for each leaf.

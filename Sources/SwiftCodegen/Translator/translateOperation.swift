@@ -119,7 +119,7 @@ extension Translator {
                 shape.output,
                 requestFunction(shape),
                 shape.parser,
-            ] + shape.nested
+            ] + stateFunction(operation) + shape.nested
         let declaration = Declaration.type(
             TypeDeclaration(
                 .enum, name: shape.namespace, conformances: ["APIOperation"],

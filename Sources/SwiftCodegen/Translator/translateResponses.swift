@@ -10,6 +10,7 @@ extension Translator {
         var caseNames = UniqueNames(reserved: hasDefault ? [] : ["undocumented"])
         var cases: [Declaration] = []
         var branches: [(pattern: Code, body: [Statement])] = []
+        var pendingBranches: [(pattern: Code, body: [Statement])] = []
         for response in operation.responses {
             let caseName: Identifier
             let pattern: Code
@@ -32,11 +33,13 @@ extension Translator {
                 arguments.append("status: reader.status")
             }
             var labels = UniqueNames(reserved: ["status"])
+            var headerValues: [HeaderValue] = []
             for header in response.headers {
                 let label = labels.claim(Naming.memberName(header.name))
                 let (type, value) = headerValue(header, scope: &scope, nested: &nested)
                 values.append((label, header.isRequired ? type : "\(type)?"))
                 arguments.append("\(label: label): \(value)")
+                headerValues.append((header, label, type))
             }
             if let content = response.content {
                 let mapped = bodyType(
@@ -58,6 +61,11 @@ extension Translator {
                     read = isOptional ? "reader.optionalBytes()" : "reader.body"
                 }
                 arguments.append(label.map { "\(label: $0): \(read)" } ?? read)
+            }
+            if let poll = response.poll {
+                pendingBranches.append(
+                    pendingOperationBranch(poll, caseName: caseName, labels: values.map(\.label), headers: headerValues)
+                )
             }
             let result: Code = arguments.isEmpty ? ".\(caseName)" : Code.call(".\(caseName)", arguments)
             branches.append((pattern, [.line("return \(result)")]))
@@ -82,7 +90,9 @@ extension Translator {
                 doc: Doc([
                     "The outcome of a `\(operation.id)` request: one case for each documented status, and one for any other."
                 ]),
-                members: cases))
+                members: cases
+                    + pendingOperationProperty(
+                        pendingBranches, caseCount: cases.count, links: operation.responses.compactMap(\.poll))))
         let parser = Declaration.function(
             FunctionDeclaration(
                 name: Identifier("output"),

@@ -28,11 +28,40 @@ public struct OfferCanceller: Sendable {
     public func cancel(publisher: String, offer: String, notify emails: [String]) async throws(APIClientError)
         -> CancellationResult
     {
-        switch try await client.cancelOperation(publisherID: publisher, offerID: offer, notificationEmails: emails) {
+        result(of: try await client.cancelOperation(publisherID: publisher, offerID: offer, notificationEmails: emails))
+    }
+
+    /// Cancels the operation in progress on an offer and, when the portal cancels it in the background, waits until
+    /// that ends, passing each reading of the cancellation to `progress`.
+    ///
+    /// - Returns: `cancelled` once the cancellation has succeeded; `refused` with the portal's first message when
+    ///   it failed; otherwise what `cancel` returns.
+    public func cancelAndWait(
+        publisher: String, offer: String, notify emails: [String], policy: PollingPolicy = PollingPolicy(),
+        clock: some Clock<Duration> = ContinuousClock(), progress: (OfferOperation) -> Void = { _ in }
+    ) async throws -> CancellationResult {
+        let output = try await client.cancelOperation(
+            publisherID: publisher, offerID: offer, notificationEmails: emails)
+        guard let pending = output.pendingOperation else { return result(of: output) }
+        do {
+            for try await reading in client.waitForOperation(pending, policy: policy, clock: clock) {
+                progress(reading.resource)
+            }
+            return .cancelled
+        } catch OperationWaitError<OfferOperation>.failed(let operation) {
+            let message = operation.messages?.first?.messageHTML
+            return .refused(reason: message ?? "The portal could not cancel the operation.")
+        }
+    }
+
+    private func result(of output: CancelOperation.Output) -> CancellationResult {
+        switch output {
         case .ok:
             return .cancelled
-        case .accepted(let location):
-            guard let url = location.url(relativeTo: serverURL) else { return .unexpected(status: 202) }
+        case .accepted(let location, let operationLocation):
+            guard let location = location ?? operationLocation, let url = location.url(relativeTo: serverURL) else {
+                return .unexpected(status: 202)
+            }
             switch location.form {
             case .migratedOffer(_, _, let operationID), .nonMigratedOffer(let operationID):
                 return .inProgress(pollURL: url, operationID: operationID)

@@ -66,3 +66,52 @@ func anAcceptedCancellationKeepsTheOperationToPoll(location: String, operationID
     #expect(request.method == .post)
     #expect(request.headerFields[.contentType] == "application/json")
 }
+
+/// A transport that accepts the cancellation, then answers each read of the cancellation operation with the next
+/// reading.
+private func acceptingThenReading(_ readings: [String]) -> MockTransport {
+    let location = "/api/publishers/contoso/offers/contoso-offer/operations/56615b67?api-version=2017-10-31"
+    let remaining = Readings(readings)
+    return MockTransport { request in
+        if request.request.method == .post { return .init(status: .accepted, headerFields: [.location: location]) }
+        return .init(status: .ok, body: remaining.next())
+    }
+}
+
+private final class Readings: @unchecked Sendable {
+    private let lock = NSLock()
+    private var readings: [String]
+
+    init(_ readings: [String]) { self.readings = readings }
+
+    func next() -> String { lock.withLock { readings.count > 1 ? readings.removeFirst() : readings[0] } }
+}
+
+@Test func cancelThenWaitFollowsTheCancellationToItsEnd() async throws {
+    let transport = acceptingThenReading([
+        #"{"status": "running", "steps": [{"stepName": "Cancel", "progressPercentage": 50}]}"#,
+        #"{"status": "Succeeded", "steps": [{"stepName": "Cancel", "progressPercentage": 100}]}"#,
+    ])
+    let canceller = OfferCanceller(client: Client(transport: transport, token: { "test-token" }))
+    let clock = TestClock()
+    var percentages: [Double] = []
+    let result = try await canceller.cancelAndWait(
+        publisher: "contoso", offer: "contoso-offer", notify: ["a@x.com"], clock: clock
+    ) { operation in
+        percentages += operation.steps?.compactMap(\.progressPercentage) ?? []
+    }
+    #expect(result == .cancelled)
+    #expect(percentages == [50, 100])
+    #expect(clock.sleeps == [.seconds(5)])
+    #expect(transport.requests.map(\.request.method) == [.post, .get, .get])
+}
+
+@Test func aFailedCancellationIsRefusedWithThePortalsMessage() async throws {
+    let transport = acceptingThenReading([
+        #"{"status": "failed", "messages": [{"messageHtml": "The offer is locked.", "level": "error"}]}"#
+    ])
+    let canceller = OfferCanceller(client: Client(transport: transport, token: { "test-token" }))
+    let result = try await canceller.cancelAndWait(
+        publisher: "contoso", offer: "contoso-offer", notify: ["a@x.com"], clock: TestClock())
+    #expect(result == .refused(reason: "The offer is locked."))
+}
