@@ -216,10 +216,11 @@ extension Loader {
                 )
                 continue
             }
-            guard let (schema, schemaLocation) = parameterSchema(resolved, entries: entries, name: name) else {
+            guard let (described, schemaLocation) = parameterSchema(resolved, entries: entries, name: name) else {
                 rejectedParameters.insert(name)
                 continue
             }
+            let schema = plainParameterSchema(described, name: name, at: schemaLocation)
             let style = parameterStyle(resolved, placement: placement, name: name)
             if let problem = unsupportedParameterSchema(schema, style: style) {
                 error(
@@ -298,6 +299,32 @@ extension Loader {
             return fallback
         }
         return style
+    }
+
+    /// A parameter's own schema with what cannot apply to a parameter taken out, each with a warning: without a
+    /// type, the value travels as text; the generator's list and path-form extensions apply to properties and
+    /// response values, so a parameter is the string as written.
+    mutating func plainParameterSchema(_ schema: Schema, name: String, at location: SourceLocation) -> Schema {
+        var plain = schema
+        switch schema.kind {
+        case .any:
+            plain.kind = .string(format: nil)
+            warning(location, "The parameter `\(name)` has no type, so it travels as text: a `String` in Swift.")
+        case .string where schema.delimiter != nil:
+            plain.delimiter = nil
+            warning(
+                location,
+                "`x-apigen-delimiter` applies to properties of objects; the parameter `\(name)` is the string as written."
+            )
+        case .string where !schema.pathForms.isEmpty:
+            plain.pathForms = []
+            warning(
+                location,
+                "`x-apigen-path-forms` applies to response values; the parameter `\(name)` is the string as written.")
+        default:
+            break
+        }
+        return plain
     }
 
     /// Why a parameter's schema cannot travel in its place, if it cannot.

@@ -221,6 +221,17 @@ public enum ResponseStatus: Sendable, Hashable, Comparable {
     case `default`
 }
 
+extension ResponseStatus {
+    /// Whether the status is a 2xx code or the `2XX` range; other statuses carry optional error bodies.
+    public var isSuccess: Bool {
+        switch self {
+        case .code(let code): (200..<300).contains(code)
+        case .range(let digit): digit == 2
+        case .default: false
+        }
+    }
+}
+
 /// A documented response.
 public struct Response: Sendable {
     /// The status.

@@ -553,3 +553,20 @@ func wellFormedServerURLsAreAccepted(url: String) {
             "22:11: warning: `links` are not generated; the response's values are still there for the caller to pass on.",
         ])
 }
+
+@Test func parametersWithoutATypeOrWithPropertyExtensionsTravelAsTextWithAWarning() throws {
+    let text = replacing(
+        "          schema:\n            type: string\n      responses:",
+        with:
+            "          schema: {}\n        - {name: tags, in: query, schema: {type: string, x-apigen-delimiter: ','}}\n        - {name: at, in: query, schema: {type: string, x-apigen-path-forms: [{name: a, template: '/a/{b}'}]}}\n      responses:"
+    )
+    #expect(
+        try remarks(text) == [
+            "15:19: warning: The parameter `ownerId` has no type, so it travels as text: a `String` in Swift.",
+            "16:43: warning: `x-apigen-delimiter` applies to properties of objects; the parameter `tags` is the string as written.",
+            "17:41: warning: `x-apigen-path-forms` applies to response values; the parameter `at` is the string as written.",
+        ])
+    let parameters = try load(text).operations[0].parameters
+    #expect(parameters.allSatisfy { if case .string(nil) = $0.schema.kind { true } else { false } })
+    #expect(parameters.allSatisfy { $0.schema.delimiter == nil && $0.schema.pathForms.isEmpty })
+}

@@ -16,6 +16,9 @@ struct RandomDescription {
     private var random: SplitMix64
     private var schemaNames: [String] = []
     private var operationIDs: Set<String> = []
+    /// The operation that reads the state of long-running operations, its status property and status values, which
+    /// 2xx responses may name in `x-apigen-poll`.
+    private var pollTarget: (operationID: String, status: String, values: [String])?
 
     /// Words real descriptions use, and names that collide with Swift keywords, the generated code's own types and
     /// members, and each other after conversion to Swift names.
@@ -50,9 +53,14 @@ struct RandomDescription {
         schemaNames = (0..<schemaCount).map { _ in name() }
         schemaNames = Array(Set(schemaNames)).sorted()
         var components: [(String, Value)] = []
-        if !schemaNames.isEmpty {
-            components.append(("schemas", .map(schemaNames.map { ($0, schema(depth: 0)) })))
+        var schemas = schemaNames.map { ($0, schema(depth: 0)) }
+        var pollPath: (String, Value)?
+        if chance(0.3) {
+            let (path, schema) = pollTargetOperation()
+            pollPath = path
+            schemas.append(schema)
         }
+        if !schemas.isEmpty { components.append(("schemas", .map(schemas))) }
         let secured = chance(0.4)
         if secured {
             components.append(
@@ -72,6 +80,7 @@ struct RandomDescription {
             }
             paths.append((path, .map(item)))
         }
+        if let pollPath { paths.append(pollPath) }
         var root: [(String, Value)] = [
             ("openapi", .string("3.0.3")),
             ("info", .map([("title", .string(name())), ("version", .string("1"))])),
@@ -98,6 +107,75 @@ struct RandomDescription {
         root.append(("paths", .map(paths)))
         if !components.isEmpty { root.append(("components", .map(components))) }
         return .map(root)
+    }
+
+    /// A path with a GET operation whose body is a named object with a status, for `x-apigen-poll` to name, and that
+    /// named schema. Decided before the other operations, so that their responses can name it.
+    mutating func pollTargetOperation() -> ((String, Value), (String, Value)) {
+        var resourceName = name()
+        while schemaNames.contains(resourceName) { resourceName += "State" }
+        var id = name()
+        while operationIDs.contains(id) { id += "x" }
+        operationIDs.insert(id)
+        let status = name()
+        var statusSchema: [(String, Value)] = [("type", .string("string"))]
+        var values = ["done", "failed", "running"]
+        if chance(0.6) {
+            values = Array(Set((0..<int(2...4)).map { _ in name() })).sorted()
+            statusSchema.append(("enum", .list(values.map(Value.string))))
+            if chance(0.5) { statusSchema.append(("x-apigen-loose-spelling", .plain("true"))) }
+        }
+        var properties: [(String, Value)] = [
+            (status, .map(statusSchema + (chance(0.2) ? [("nullable", .plain("true"))] : [])))
+        ]
+        if chance(0.5) {
+            properties.append(("steps", .map([("type", .string("array")), ("items", schema(depth: 1))])))
+        }
+        var resource: [(String, Value)] = [("type", .string("object")), ("properties", .map(properties))]
+        if chance(0.5) { resource.append(("required", .list([.string(status)]))) }
+        pollTarget = (id, status, values)
+        let reference = Value.map([("$ref", .string("#/components/schemas/" + escapePointer(resourceName)))])
+        let body =
+            chance(0.5)
+            ? reference
+            : .map([("oneOf", .list([reference, .map([("type", .string("array")), ("items", reference)])]))])
+        var operation: [(String, Value)] = [
+            ("operationId", .string(id)),
+            (
+                "parameters",
+                .list([
+                    .map([
+                        ("name", .string("job")), ("in", .string("path")), ("required", .plain("true")),
+                        ("schema", .map([("type", .string("string"))])),
+                    ])
+                ])
+            ),
+            (
+                "responses",
+                .map([
+                    (
+                        pick(["200", "2XX"]),
+                        .map([
+                            ("description", .string("The state.")),
+                            ("content", .map([("application/json", .map([("schema", body)]))])),
+                        ])
+                    )
+                ])
+            ),
+        ]
+        if chance(0.3) { operation.append(("security", .list([]))) }
+        return (("/jobs/{job}", .map([("get", .map(operation))])), (resourceName, .map(resource)))
+    }
+
+    /// `x-apigen-poll` naming the poll target, for a response with a `Location` header.
+    mutating func pollLink() -> Value? {
+        guard let target = pollTarget else { return nil }
+        var link: [(String, Value)] = [
+            ("operation", .string(target.operationID)), ("status", .string(target.status)),
+            ("succeeded", .list([.string(target.values[0])])),
+        ]
+        if target.values.count > 1, chance(0.7) { link.append(("failed", .list([.string(target.values[1])]))) }
+        return .map(link)
     }
 
     // MARK: Schemas
@@ -152,6 +230,7 @@ struct RandomDescription {
             let values = Array(Set((0..<int(1...4)).map { _ in name() })).sorted()
             entries.append(("enum", .list(values.map(Value.string))))
             if chance(0.4) { entries.append(("default", .string(pick(values)))) }
+            if chance(0.2) { entries.append(("x-apigen-loose-spelling", .plain("true"))) }
         case 3: entries.append(("x-apigen-delimiter", .string(pick([",", ";", "|"]))))
         case 4:
             entries.append(
@@ -272,7 +351,9 @@ struct RandomDescription {
         for status in Array(
             Set(
                 (0..<int(1...4)).map { _ in
-                    pick(["200", "201", "202", "204", "400", "404", "418", "500", "299", "default"])
+                    pick([
+                        "200", "201", "202", "204", "400", "404", "418", "500", "299", "default", "2XX", "4XX", "5XX",
+                    ])
                 })
         ).sorted() {
             var response: [(String, Value)] = [("description", .string("The \(status) response."))]
@@ -287,6 +368,22 @@ struct RandomDescription {
             }
             if status != "204", chance(0.6) {
                 response.append(("content", .map([("application/json", .map([("schema", schema(depth: 0))]))])))
+            }
+            if status.hasPrefix("2"), chance(0.4), let link = pollLink() {
+                let location: [(String, Value)] = [
+                    ("schema", .map([("type", .string("string"))] + (chance(0.3) ? [("format", .string("uri"))] : []))),
+                    ("required", .plain(chance(0.5) ? "true" : "false")),
+                ]
+                if let index = response.firstIndex(where: { $0.0 == "headers" }),
+                    case .map(var headers) = response[index].1
+                {
+                    headers.removeAll { $0.0 == "Location" }
+                    headers.append(("Location", .map(location)))
+                    response[index].1 = .map(headers)
+                } else {
+                    response.append(("headers", .map([("Location", .map(location))])))
+                }
+                response.append(("x-apigen-poll", link))
             }
             responses.append((status, .map(response)))
         }

@@ -185,14 +185,3 @@ extension Translator {
         }
     }
 }
-
-extension ResponseStatus {
-    /// Whether the status is a 2xx code or the `2XX` range; other statuses carry optional error bodies.
-    var isSuccess: Bool {
-        switch self {
-        case .code(let code): (200..<300).contains(code)
-        case .range(let digit): digit == 2
-        case .default: false
-        }
-    }
-}
