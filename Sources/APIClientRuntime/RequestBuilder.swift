@@ -87,6 +87,83 @@ import HTTPTypes
         headerFields[.cookie] = existing.map { $0 + "; " + pairs } ?? pairs
     }
 
+    // MARK: Objects
+
+    /// Adds an object query parameter from its properties' texts, absent ones (nil) left out. Exploded `form` sends each property as its own item (`R=100&G=200`), `deepObject` as
+    /// `color[R]=100&color[G]=200`; otherwise the names and values alternate in one item (`color=R,100,G,200`),
+    /// joined by the separator.
+    public mutating func addQuery(
+        _ name: String, object: [(String, String?)], style: QueryObjectStyle, explode: Bool, separator: String
+    ) {
+        let pairs = Self.present(object)
+        switch (style, explode) {
+        case (.deepObject, _):
+            for (key, value) in pairs {
+                query += query.isEmpty ? "?" : "&"
+                query +=
+                    URIEncoding.queryComponent(name) + "[" + URIEncoding.queryComponent(key) + "]="
+                    + URIEncoding.queryComponent(value)
+            }
+        case (.form, true):
+            for (key, value) in pairs { addQuery(key, value) }
+        default:
+            addQuery(name, items: pairs.flatMap { [$0.0, $0.1] }, explode: false, separator: separator)
+        }
+    }
+
+    /// Appends an object path parameter in the `simple`, `label` or `matrix` style: exploded as `R=100,G=200`,
+    /// `.R=100.G=200` or `;R=100;G=200`, otherwise with names and values alternating (`R,100,G,200`); each name and
+    /// value is encoded as a path segment.
+    public mutating func appendPathParameter(
+        object: [(String, String?)], field: String, style: PathStyle, explode: Bool
+    ) throws(APIClientError) {
+        let pairs = Self.present(object)
+        guard explode else {
+            try appendPathParameter(pairs.flatMap { [$0.0, $0.1] }, field: field, style: style, explode: false)
+            return
+        }
+        var encoded: [String] = []
+        for (key, value) in pairs {
+            do {
+                encoded.append(
+                    try URIEncoding.pathSegment(key, field: field) + "="
+                        + URIEncoding.pathSegment(value, field: field))
+            } catch {
+                throw invalid(error)
+            }
+        }
+        switch style {
+        case .simple: path += encoded.joined(separator: ",")
+        case .label: path += "." + encoded.joined(separator: ".")
+        case .matrix: path += encoded.map { ";" + $0 }.joined()
+        }
+    }
+
+    /// Sets an object header in the `simple` style: `R=100,G=200` exploded, otherwise `R,100,G,200`; an object
+    /// without properties sets nothing.
+    public mutating func setHeader(_ name: String, object: [(String, String?)], explode: Bool) throws(APIClientError) {
+        let pairs = Self.present(object)
+        guard !pairs.isEmpty else { return }
+        let items = explode ? pairs.map { $0.0 + "=" + $0.1 } : pairs.flatMap { [$0.0, $0.1] }
+        try setHeader(name, items.joined(separator: ","))
+    }
+
+    /// Adds an object cookie: each property its own cookie when exploded (`R=100; G=200`), otherwise one cookie with
+    /// names and values alternating (`color=R,100,G,200`).
+    public mutating func addCookie(_ name: String, object: [(String, String?)], explode: Bool) throws(APIClientError) {
+        let pairs = Self.present(object)
+        guard explode else {
+            try addCookie(name, items: pairs.flatMap { [$0.0, $0.1] }, explode: false)
+            return
+        }
+        for (key, value) in pairs { try addCookie(key, items: [value], explode: false) }
+    }
+
+    /// The properties that have a value.
+    private static func present(_ pairs: [(String, String?)]) -> [(String, String)] {
+        pairs.compactMap { key, value in value.map { (key, $0) } }
+    }
+
     /// Sets the media types the operation documents for its responses, sent as `Accept`.
     public mutating func setAccept(_ mediaTypes: String) {
         headerFields[.accept] = mediaTypes
@@ -138,6 +215,15 @@ import HTTPTypes
             operationID: operationID, reason: .invalidInput(field: error.field, problem: error.problem),
             underlyingError: nil)
     }
+}
+
+/// How an object query parameter is written: OpenAPI's query styles for objects.
+@_spi(Generated) public enum QueryObjectStyle: Sendable {
+    /// `R=100&G=200` exploded, `color=R,100,G,200` otherwise (and the space- and pipe-delimited forms, which differ
+    /// only in their separator).
+    case form
+    /// `color[R]=100&color[G]=200`.
+    case deepObject
 }
 
 /// How a path parameter is written: OpenAPI's path styles.

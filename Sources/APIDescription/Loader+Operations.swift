@@ -225,7 +225,7 @@ extension Loader {
             if let problem = unsupportedParameterSchema(schema, style: style) {
                 error(
                     schemaLocation,
-                    "The parameter `\(name)` \(problem); parameters must be strings, integers, numbers, booleans, enums of them, or arrays of those."
+                    "The parameter `\(name)` \(problem); parameters must be strings, integers, numbers, booleans, enums of them, or arrays or objects of those."
                 )
                 rejectedParameters.insert(name)
                 continue
@@ -340,7 +340,18 @@ extension Loader {
                 return nil
             default: return "is an array of values that are not strings, numbers or booleans"
             }
-        case .object: return "is an object, which is not supported as a parameter yet"
+        case .object(let properties):
+            guard !properties.isEmpty else { return "is a map, which is not supported as a parameter yet" }
+            for property in properties {
+                let value = resolvedSchema(property.schema)
+                switch value.kind {
+                case .string, .integer, .number, .boolean:
+                    if value.delimiter == nil, value.pathForms.isEmpty { continue }
+                default: break
+                }
+                return "is an object whose property `\(property.name)` is not a string, number or boolean"
+            }
+            return nil
         case .any, .reference: return "has no type"
         case .allOf, .oneOf, .anyOf: return "is a composition, which is not supported as a parameter yet"
         case .string where current.delimiter != nil:

@@ -484,13 +484,15 @@ private func schemaProperty(_ document: APIDocument, _ name: String) -> Property
     #expect(parameter.explode == false)
 }
 
-@Test func parametersOfObjectsAreRefusedAtTheirSchema() {
+@Test func parametersThatAreMapsAreRefusedAtTheirSchema() {
     #expect(
         problems(
             replacing(
                 "            type: string\n      responses:",
-                with: "            type: object\n            properties: {a: {type: string}}\n      responses:")
-        ).count == 1)
+                with: "            type: object\n            additionalProperties: {type: string}\n      responses:")
+        ) == [
+            "16:13: error: The parameter `ownerId` is a map, which is not supported as a parameter yet; parameters must be strings, integers, numbers, booleans, enums of them, or arrays or objects of those."
+        ])
 }
 
 @Test(arguments: [
@@ -569,4 +571,18 @@ func wellFormedServerURLsAreAccepted(url: String) {
     let parameters = try load(text).operations[0].parameters
     #expect(parameters.allSatisfy { if case .string(nil) = $0.schema.kind { true } else { false } })
     #expect(parameters.allSatisfy { $0.schema.delimiter == nil && $0.schema.pathForms.isEmpty })
+}
+
+@Test func objectParametersNeedPropertiesThatAreTextOnTheWire() throws {
+    let nested = replacing(
+        "          schema:\n            type: string\n      responses:",
+        with: "          schema: {type: object, properties: {inner: {type: object}}}\n      responses:")
+    #expect(
+        problems(nested) == [
+            "15:19: error: The parameter `ownerId` is an object whose property `inner` is not a string, number or boolean; parameters must be strings, integers, numbers, booleans, enums of them, or arrays or objects of those."
+        ])
+    let flat = replacing(
+        "          schema:\n            type: string\n      responses:",
+        with: "          schema: {type: object, properties: {a: {type: integer}, b: {type: string}}}\n      responses:")
+    #expect(try remarks(flat).isEmpty)
 }

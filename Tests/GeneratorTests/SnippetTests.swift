@@ -277,3 +277,46 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
                 }
             """))
 }
+
+/// Object parameters: their properties as name and text pairs, read from the bound value when the object is optional.
+@Test func objectParametersTravelAsTheirPropertiesTexts() throws {
+    let code = try generatedOperation(
+        """
+          /points/{at}:
+            get:
+              operationId: findPoints
+              parameters:
+                - name: at
+                  in: path
+                  required: true
+                  style: label
+                  explode: true
+                  schema: {type: object, required: [x], properties: {x: {type: integer}, y: {type: integer}}}
+                - name: filter
+                  in: query
+                  style: deepObject
+                  explode: true
+                  schema: {type: object, properties: {kind: {type: string}}}
+              responses:
+                '204': {description: Done.}
+        """, file: "FindPoints")
+    #expect(
+        code.contains(
+            """
+                    try builder.appendPathParameter(
+                        object: [("x", String(input.at.x)), ("y", input.at.y.map { String($0) })],
+                        field: "at",
+                        style: .label,
+                        explode: true
+                    )
+                    if let value = input.filter {
+                        builder.addQuery(
+                            "filter",
+                            object: [("kind", value.kind)],
+                            style: .deepObject,
+                            explode: true,
+                            separator: ","
+                        )
+                    }
+            """))
+}

@@ -34,6 +34,14 @@ private func text(_ data: Data?) -> String? {
         #expect(sent.headerFields[.accept] == "application/json, application/problem+json")
     }
 
+    @Test func objectsTravelAsDeepObjectsAndExplodedForms() async throws {
+        let transport = recording()
+        _ = try await Client(transport: transport, apiKey: { "k" }).listPlants(
+            height: Range(min: 10, max: nil), near: ListPlants.Near(lat: 52.5, lon: 13.25))
+        let sent = try #require(transport.requests.first).request
+        #expect(sent.path == "/plants?limit=20&height[min]=10&lat=52.5&lon=13.25")
+    }
+
     @Test func absentOptionalParametersAreLeftOut() async throws {
         let transport = recording()
         _ = try await Client(transport: transport, apiKey: { "k" }).listPlants(limit: nil)

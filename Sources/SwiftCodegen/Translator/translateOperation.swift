@@ -221,6 +221,47 @@ extension Translator {
         return "[\(text.code)]"
     }
 
+    /// The statement that adds an object query, header or cookie parameter.
+    private func objectStatement(_ field: InputField, _ parameter: Parameter) -> Code {
+        let name: Code = "\(literal: parameter.name)"
+        let pairs = objectPairs(field, parameter)
+        let explode: Code = parameter.explode ? "explode: true" : "explode: false"
+        switch parameter.placement {
+        case .header: return Code.call("try builder.setHeader", [name, "object: \(pairs)", explode])
+        case .cookie: return Code.call("try builder.addCookie", [name, "object: \(pairs)", explode])
+        default:
+            return Code.call(
+                "builder.addQuery",
+                [
+                    name, "object: \(pairs)", parameter.style == .deepObject ? "style: .deepObject" : "style: .form",
+                    explode, "separator: \(literal: separator(parameter.style))",
+                ])
+        }
+    }
+
+    /// An object parameter's properties as `(name, text)` pairs, the text nil for an absent property; an optional
+    /// object is read from `value`, which the caller binds.
+    private func objectPairs(_ field: InputField, _ parameter: Parameter) -> Code {
+        guard case .object(let properties) = resolved(parameter.schema).kind else { return "[]" }
+        var scope = Scope(
+            path: Printer.render(field.wrapped).split(separator: ".").map { Identifier(String($0)) },
+            reserved: topLevelNames)
+        var nested: [Declaration] = []
+        let owner: Code = field.isOptional ? "value" : "input.\(field.name)"
+        let pairs: [Code] = structProperties(properties, scope: &scope, nested: &nested).map { property in
+            let access: Code = "\(owner).\(property.name)"
+            let text: Code
+            if property.isOptional {
+                let converted = wireText("$0", schema: property.property.schema)
+                text = converted.isIdentity ? access : "\(access).map { \(converted.code) }"
+            } else {
+                text = wireText(access, schema: property.property.schema).code
+            }
+            return Code.call("", ["\(literal: property.property.name)", text])
+        }
+        return Code.array(pairs)
+    }
+
     /// The separator between an array parameter's items when they are not exploded, by style.
     private func separator(_ style: ParameterStyle) -> String {
         switch style {
@@ -254,6 +295,18 @@ extension Translator {
                         $0.0.placement == .path && $0.0.name == name
                     })
                 else { continue }
+                if case .object = resolved(parameter.schema).kind {
+                    body.append(
+                        .line(
+                            Code.call(
+                                "try builder.appendPathParameter",
+                                [
+                                    "object: \(objectPairs(field, parameter))", "field: \(literal: parameter.name)",
+                                    "style: .\(Identifier(parameter.style.rawValue))",
+                                    "explode: \(parameter.explode ? "true" : "false")",
+                                ])))
+                    continue
+                }
                 if case .array = resolved(parameter.schema).kind {
                 } else if parameter.style == .simple {
                     let text = wireText("input.\(field.name)", schema: parameter.schema).code
@@ -272,6 +325,11 @@ extension Translator {
             }
         }
         for (parameter, field) in fieldsByParameter where parameter.placement != .path {
+            if case .object = resolved(parameter.schema).kind {
+                let statement = Statement.line(objectStatement(field, parameter))
+                body.append(field.isOptional ? .block("if let value = input.\(field.name)", [statement]) : statement)
+                continue
+            }
             let isArray: Bool
             if case .array = resolved(parameter.schema).kind { isArray = true } else { isArray = false }
             var value: Code = "input.\(field.name)"

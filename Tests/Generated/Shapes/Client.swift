@@ -66,6 +66,8 @@ public struct Client: Sendable {
     ///   - ids: The `ids` query parameter.
     ///   - sizes: The `sizes` query parameter.
     ///   - limit: The `limit` query parameter.
+    ///   - height: Only plants within this height, in centimetres.
+    ///   - near: Only plants kept near this point.
     ///   - xRequestID: The `X-Request-Id` header parameter.
     ///   - session: The `session` cookie parameter.
     /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
@@ -76,11 +78,22 @@ public struct Client: Sendable {
         ids: [Int]? = nil,
         sizes: [Size]? = nil,
         limit: Int32? = 20,
+        height: Range? = nil,
+        near: ListPlants.Near? = nil,
         xRequestID: UUID? = nil,
         session: String? = nil
     ) async throws(APIClientError) -> ListPlants.Output {
         try await self.listPlants(
-            ListPlants.Input(tag: tag, ids: ids, sizes: sizes, limit: limit, xRequestID: xRequestID, session: session)
+            ListPlants.Input(
+                tag: tag,
+                ids: ids,
+                sizes: sizes,
+                limit: limit,
+                height: height,
+                near: near,
+                xRequestID: xRequestID,
+                session: session
+            )
         )
     }
 

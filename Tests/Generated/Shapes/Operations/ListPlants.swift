@@ -29,6 +29,12 @@ public enum ListPlants: APIOperation {
         /// The `limit` query parameter.
         public var limit: Int32?
 
+        /// Only plants within this height, in centimetres.
+        public var height: Range?
+
+        /// Only plants kept near this point.
+        public var near: ListPlants.Near?
+
         /// The `X-Request-Id` header parameter.
         public var xRequestID: UUID?
 
@@ -42,6 +48,8 @@ public enum ListPlants: APIOperation {
         ///   - ids: The `ids` query parameter.
         ///   - sizes: The `sizes` query parameter.
         ///   - limit: The `limit` query parameter.
+        ///   - height: Only plants within this height, in centimetres.
+        ///   - near: Only plants kept near this point.
         ///   - xRequestID: The `X-Request-Id` header parameter.
         ///   - session: The `session` cookie parameter.
         public init(
@@ -49,6 +57,8 @@ public enum ListPlants: APIOperation {
             ids: [Int]? = nil,
             sizes: [Size]? = nil,
             limit: Int32? = 20,
+            height: Range? = nil,
+            near: ListPlants.Near? = nil,
             xRequestID: UUID? = nil,
             session: String? = nil
         ) {
@@ -56,6 +66,8 @@ public enum ListPlants: APIOperation {
             self.ids = ids
             self.sizes = sizes
             self.limit = limit
+            self.height = height
+            self.near = near
             self.xRequestID = xRequestID
             self.session = session
         }
@@ -92,6 +104,24 @@ public enum ListPlants: APIOperation {
         builder.addQuery("ids", items: input.ids?.map { String($0) }, explode: false, separator: ",")
         builder.addQuery("sizes", items: input.sizes?.map { $0.rawValue }, explode: false, separator: "|")
         builder.addQuery("limit", input.limit.map { String($0) })
+        if let value = input.height {
+            builder.addQuery(
+                "height",
+                object: [("min", value.min.map { String($0) }), ("max", value.max.map { String($0) })],
+                style: .deepObject,
+                explode: true,
+                separator: ","
+            )
+        }
+        if let value = input.near {
+            builder.addQuery(
+                "near",
+                object: [("lat", String(value.lat)), ("lon", String(value.lon))],
+                style: .form,
+                explode: true,
+                separator: ","
+            )
+        }
         try builder.setHeader("X-Request-Id", input.xRequestID.map { $0.uuidString })
         try builder.addCookie("session", items: input.session.map { [$0] }, explode: true)
         return builder.request
@@ -118,6 +148,30 @@ public enum ListPlants: APIOperation {
             return .badRequest(try reader.optionalJSON(Problem.self))
         default:
             return .undocumented(status: reader.status, body: body)
+        }
+    }
+
+    /// Only plants kept near this point.
+    public struct Near: Codable, Hashable, Sendable {
+        /// The `lat` property.
+        public var lat: Double
+
+        /// The `lon` property.
+        public var lon: Double
+
+        /// Creates a value.
+        ///
+        /// - Parameters:
+        ///   - lat: The `lat` property.
+        ///   - lon: The `lon` property.
+        public init(lat: Double, lon: Double) {
+            self.lat = lat
+            self.lon = lon
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case lat
+            case lon
         }
     }
 }
