@@ -37,10 +37,11 @@ public typealias BearerTokenProvider = @Sendable () async throws -> String
     ///   - operationID: The operation's `operationId`, passed to middlewares and the transport and named in errors.
     ///   - security: The operation's alternative security requirements, each with the credentials it needs (nil
     ///     where the caller gave none); empty when the operation sends none.
+    ///   - server: The server of an operation that names its own, instead of the client's.
     ///   - request: Builds the request and its body.
     ///   - parse: Turns the response and its body into the operation's output.
     public func send<Output>(
-        _ operationID: String, security: [[Credential?]],
+        _ operationID: String, security: [[Credential?]], server: URL? = nil,
         request: () throws(APIClientError) -> (HTTPRequest, Data?),
         parse: (HTTPResponse, Data) throws(APIClientError) -> Output
     ) async throws(APIClientError) -> Output {
@@ -60,7 +61,7 @@ public typealias BearerTokenProvider = @Sendable () async throws -> String
         let response: HTTPResponse
         let responseBody: HTTPBody?
         do {
-            (response, responseBody) = try await chain(httpRequest, body.map { HTTPBody($0) }, serverURL)
+            (response, responseBody) = try await chain(httpRequest, body.map { HTTPBody($0) }, server ?? serverURL)
         } catch let error as APIClientError {
             throw error
         } catch {
@@ -113,10 +114,11 @@ public protocol APIOperation {
     ///   - operation: The operation.
     ///   - input: The values to send.
     ///   - security: The operation's alternative security requirements, each with the credentials it needs.
+    ///   - server: The server of an operation that names its own, instead of the client's.
     public func send<Operation: APIOperation>(
-        _ operation: Operation.Type, _ input: Operation.Input, security: [[Credential?]]
+        _ operation: Operation.Type, _ input: Operation.Input, security: [[Credential?]], server: URL? = nil
     ) async throws(APIClientError) -> Operation.Output {
-        try await send(Operation.id, security: security) { () throws(APIClientError) in
+        try await send(Operation.id, security: security, server: server) { () throws(APIClientError) in
             try Operation.request(for: input)
         } parse: { response, body throws(APIClientError) in
             try Operation.output(from: response, body: body)

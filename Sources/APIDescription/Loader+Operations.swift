@@ -7,13 +7,16 @@ extension Loader {
         checkKeys(entries, allowed: Keys.pathItem, in: "A path item")
         guard let components = pathComponents(path, at: entry.keyLocation) else { return [] }
         let shared = item["parameters"].map { parameters($0) } ?? []
+        let pathServers = item["servers"].map { servers($0) } ?? []
         var operations: [Operation] = []
         for methodEntry in entries {
             guard let method = HTTPMethod(rawValue: methodEntry.key) else { continue }
-            if let operation = operation(
+            if var operation = operation(
                 method, path: path, pathLocation: entry.keyLocation, components: components, node: methodEntry.value,
                 shared: shared, defaultSecurity: defaultSecurity)
             {
+                // An operation's servers replace its path's, which replace the document's.
+                operation.servers = methodEntry.value["servers"].map { servers($0) } ?? pathServers
                 operations.append(operation)
             }
         }
@@ -304,11 +307,13 @@ extension Loader {
     /// A parameter's own schema with what cannot apply to a parameter taken out, each with a warning: without a
     /// type, the value travels as text; the generator's list and path-form extensions apply to properties and
     /// response values, so a parameter is the string as written.
-    mutating func plainParameterSchema(_ schema: Schema, name: String, at location: SourceLocation) -> Schema {
+    mutating func plainParameterSchema(_ described: Schema, name: String, at location: SourceLocation) -> Schema {
+        // A reference to such a schema is replaced too: the parameter takes the string, not the named type.
+        let schema = resolvedSchema(described)
         var plain = schema
         switch schema.kind {
         case .any:
-            plain.kind = .string(format: nil)
+            plain = Schema(kind: .string(format: nil), description: described.description, location: described.location)
             warning(location, "The parameter `\(name)` has no type, so it travels as text: a `String` in Swift.")
         case .string where schema.delimiter != nil:
             plain.delimiter = nil
@@ -322,7 +327,7 @@ extension Loader {
                 location,
                 "`x-apigen-path-forms` applies to response values; the parameter `\(name)` is the string as written.")
         default:
-            break
+            return described
         }
         return plain
     }

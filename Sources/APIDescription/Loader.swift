@@ -490,8 +490,10 @@ func unescapePointerToken(_ token: String) -> String {
 /// `http` or `https` URL whose host and port are well formed, with only characters a URL may hold.
 func serverURLProblem(_ url: String) -> String? {
     let scalars = Array(url.unicodeScalars)
-    guard url.hasPrefix("https://") || url.hasPrefix("http://") else {
-        return "must be an absolute `https://` or `http://` URL; relative server URLs are not supported yet"
+    let isRelative = url.hasPrefix("/") && !url.hasPrefix("//")
+    guard url.hasPrefix("https://") || url.hasPrefix("http://") || isRelative else {
+        return
+            "must be an absolute `https://` or `http://` URL, or a path such as `/api` relative to the server the description is published on"
     }
     if let bad = scalars.first(where: { !isURLCharacter($0) }) {
         if bad == "{" || bad == "}" {
@@ -505,6 +507,7 @@ func serverURLProblem(_ url: String) -> String? {
             return "has a `%` that is not followed by two hexadecimal digits"
         }
     }
+    if isRelative { return nil }
     let rest = url.drop { $0 != ":" }.dropFirst(3)
     let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
     if authority.contains("@") { return "holds credentials; leave them out of the description" }

@@ -20,10 +20,13 @@ public struct APIDocument: Sendable {
 
 /// A server the API is served from.
 public struct Server: Sendable {
-    /// The base URL.
+    /// The base URL: absolute, or a path such as `/api` relative to the server the description is published on.
     public var url: String
     /// What the server is.
     public var description: String?
+
+    /// Whether the URL is a path relative to the server the description is published on.
+    public var isRelative: Bool { url.hasPrefix("/") }
 }
 
 /// A schema with the name it has under `components/schemas`.
@@ -105,6 +108,8 @@ public struct Operation: Sendable {
     public var responses: [Response]
     /// How the operation authenticates: the names of the schemes of each alternative requirement.
     public var security: SecurityRequirements
+    /// The servers the operation or its path names instead of the document's; empty when it names none.
+    public var servers: [Server] = []
     /// Where the operation is described, for provenance comments.
     public var location: SourceLocation
 }

@@ -498,7 +498,10 @@ private func schemaProperty(_ document: APIDocument, _ name: String) -> Property
 @Test(arguments: [
     (#"https://pets.example.com/a b\"c"#, "contains ` `, which a URL cannot hold; percent-encode it"),
     ("https://{region}.example.com", "uses a server variable, which is not supported; write the URL out in full"),
-    ("/relative", "must be an absolute `https://` or `http://` URL; relative server URLs are not supported yet"),
+    (
+        "relative",
+        "must be an absolute `https://` or `http://` URL, or a path such as `/api` relative to the server the description is published on"
+    ),
     ("https://pets.example.com:abc", "has a port that is not a number from 0 to 65535"),
     ("https://pets.example.com:70000", "has a port that is not a number from 0 to 65535"),
     ("https://pe%41ts.example.com", "has a host with characters other than letters, digits, `-` and `.`"),

@@ -320,3 +320,23 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
                     }
             """))
 }
+
+/// A relative server URL resolves against where the description is published, which the caller gives.
+@Test func aRelativeServerResolvesAgainstABaseTheCallerGives() throws {
+    let yaml = """
+        openapi: 3.0.3
+        info: {title: Store, version: '1'}
+        servers: [{url: /api/v3}]
+        paths: {}
+        """
+    let files = try Pipeline.generate(Array(yaml.utf8), path: "store.yaml", sourceName: "store.yaml").files
+    let client = try #require(files.first { $0.path == "Client.swift" }).contents
+    #expect(
+        client.contains(
+            """
+                public static func defaultServerURL(relativeTo base: URL) -> URL {
+                    URL(string: "/api/v3", relativeTo: base)!.absoluteURL
+                }
+            """))
+    #expect(client.contains("        serverURL: URL,\n"))
+}

@@ -153,6 +153,15 @@ private func text(_ data: Data?) -> String? {
         #expect(try await Client(transport: transport).getPicture(plantID: 3) == .ok(bytes))
         #expect(try #require(transport.requests.first).request.headerFields[.accept] == "image/png")
     }
+
+    @Test func anOperationWithItsOwnServerIsSentThere() async throws {
+        let pictures = recording(.init(status: .ok, body: Data([1])))
+        _ = try await Client(transport: pictures).getPicture(plantID: 3)
+        #expect(pictures.requests.first?.url?.absoluteString == "https://images.nursery.example.com/plants/3/picture")
+        let plants = recording()
+        _ = try await Client(transport: plants, apiKey: { "k" }).listPlants()
+        #expect(plants.requests.first?.url?.absoluteString == "https://nursery.example.com/v2/plants?limit=20")
+    }
 }
 
 @Suite struct Security {

@@ -11,7 +11,30 @@ extension Translator {
     /// `Input`.
     func clientFile(_ shapes: [OperationShape]) -> SwiftFile {
         var members: [Declaration] = []
-        if let server = document.servers.first {
+        let server = document.servers.first
+        if let server, server.isRelative {
+            let base = Identifier("base")
+            members.append(
+                .function(
+                    FunctionDeclaration(
+                        name: Identifier("defaultServerURL"),
+                        parameters: [FunctionParameter(label: "relativeTo", name: base, type: "URL")], isStatic: true,
+                        returnType: "URL",
+                        doc: Doc(
+                            [
+                                "The server the description names first, `\(server.url)`, resolved against where the description is published.",
+                                server.description,
+                            ],
+                            parameters: [
+                                (base, "Where the description is published, such as `https://api.example.com`.")
+                            ],
+                            returns: "The server's URL."),
+                        body: [
+                            .line(
+                                "URL(string: \(literal: server.url), relativeTo: base)!.absoluteURL"
+                            )
+                        ])))
+        } else if let server {
             members.append(
                 .property(
                     PropertyDeclaration(
@@ -31,13 +54,18 @@ extension Translator {
         var parameters = [
             FunctionParameter(
                 name: Identifier("serverURL"), type: "URL",
-                defaultValue: document.servers.isEmpty ? nil : "Client.defaultServerURL"),
+                defaultValue: server == nil || server!.isRelative ? nil : "Client.defaultServerURL"),
             FunctionParameter(name: Identifier("transport"), type: "any ClientTransport"),
             FunctionParameter(name: Identifier("middlewares"), type: "[any ClientMiddleware]", defaultValue: "[]"),
             FunctionParameter(name: Identifier("maxResponseBodyBytes"), type: "Int", defaultValue: "8 << 20"),
         ]
         var parameterDocs: [(name: Identifier, text: String)] = [
-            (Identifier("serverURL"), "The server to send requests to."),
+            (
+                Identifier("serverURL"),
+                server?.isRelative == true
+                    ? "The server to send requests to, such as `Client.defaultServerURL(relativeTo: base)`."
+                    : "The server to send requests to."
+            ),
             (
                 Identifier("transport"),
                 "What carries requests to the server, such as `URLSessionTransport()`, or a `MockTransport` in tests."
@@ -129,7 +157,7 @@ extension Translator {
                 [summary, operation.description],
                 parameters: [(Identifier("input"), "The values to send.")], returns: returns, throwsText: throwsText),
             isDeprecated: operation.isDeprecated,
-            body: [.line("try await runner.send(\(namespace).self, input, security: \(security))")])
+            body: [.line(sendCall(operation, namespace: namespace, security: security))])
         var arguments: [Code] = []
         var parameters: [FunctionParameter] = []
         var docs: [(name: Identifier, text: String)] = []
@@ -162,6 +190,19 @@ extension Translator {
             isDeprecated: operation.isDeprecated,
             body: [.line(Code.call("try await self.\(name)", [Code.call("\(namespace).Input", arguments)]))])
         return [.function(convenience), .function(send)]
+    }
+
+    /// The call that sends an operation's request: to its own server, where it names one (a relative one resolved
+    /// against the client's), otherwise to the client's.
+    private func sendCall(_ operation: Operation, namespace: Identifier, security: Code) -> Code {
+        var arguments: [Code] = ["\(namespace).self", "input", "security: \(security)"]
+        if let server = operation.servers.first {
+            arguments.append(
+                server.isRelative
+                    ? "server: URL(string: \(literal: server.url), relativeTo: runner.serverURL)!.absoluteURL"
+                    : "server: URL(string: \(literal: server.url))!")
+        }
+        return Code.call("try await runner.send", arguments)
     }
 
     /// An operation's alternative security requirements, each with the client's credentials it needs.

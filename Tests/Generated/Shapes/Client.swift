@@ -169,7 +169,12 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func getPicture(_ input: GetPicture.Input) async throws(APIClientError) -> GetPicture.Output {
-        try await runner.send(GetPicture.self, input, security: [])
+        try await runner.send(
+            GetPicture.self,
+            input,
+            security: [],
+            server: URL(string: "https://images.nursery.example.com")!
+        )
     }
 
     /// Sends a `placeOrder` request.
