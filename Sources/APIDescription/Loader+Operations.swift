@@ -17,6 +17,10 @@ extension Loader {
             {
                 // An operation's servers replace its path's, which replace the document's.
                 operation.servers = methodEntry.value["servers"].map { servers($0) } ?? pathServers
+                operation.tags =
+                    methodEntry.value["tags"].flatMap { sequence($0, "`tags`") }?.compactMap {
+                        string($0, "A tag")
+                    } ?? []
                 operations.append(operation)
             }
         }

@@ -110,6 +110,8 @@ public struct Operation: Sendable {
     public var security: SecurityRequirements
     /// The servers the operation or its path names instead of the document's; empty when it names none.
     public var servers: [Server] = []
+    /// The operation's tags, which group operations into files in large descriptions.
+    public var tags: [String] = []
     /// Where the operation is described, for provenance comments.
     public var location: SourceLocation
 }

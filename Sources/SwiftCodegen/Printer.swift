@@ -139,8 +139,18 @@ private struct Writer {
     private var level = 0
 
     mutating func line(_ content: String) {
-        text += content.isEmpty ? "\n" : String(repeating: " ", count: level * Printer.indentWidth) + content + "\n"
+        // Appended piece by piece: building the whole line first would copy it once more.
+        if !content.isEmpty {
+            text +=
+                level < Writer.indentation.count
+                ? Writer.indentation[level] : String(repeating: " ", count: level * Printer.indentWidth)
+            text += content
+        }
+        text += "\n"
     }
+
+    /// The indentation of the levels most code uses.
+    private static let indentation = (0..<16).map { String(repeating: " ", count: $0 * Printer.indentWidth) }
 
     mutating func blank() {
         if !text.isEmpty, !text.hasSuffix("\n\n"), !text.hasSuffix("{\n") { text += "\n" }
@@ -350,18 +360,29 @@ private struct Writer {
         let width = max(40, Printer.lineLimit - column - 4)
         var result: [String] = []
         for line in lines {
-            guard line.count > width else {
+            // Most lines are short ASCII, whose length in characters is their length in bytes.
+            guard line.utf8.count > width, line.count > width else {
                 result.append(line)
                 continue
             }
             let leading = String(line.prefix { $0 == " " })
+            let leadingCount = leading.count
             var current = leading
-            for word in line.dropFirst(leading.count).split(separator: " ") {
-                if current.count + 1 + word.count > width, current.count > leading.count {
+            // Lengths are counted as the line grows, not measured again for every word.
+            var currentCount = leadingCount
+            for word in line.dropFirst(leadingCount).split(separator: " ") {
+                let wordCount = word.count
+                if currentCount + 1 + wordCount > width, currentCount > leadingCount {
                     result.append(current)
                     current = leading + indent + word
+                    currentCount = leadingCount + indent.count + wordCount
+                } else if currentCount == leadingCount {
+                    current += word
+                    currentCount += wordCount
                 } else {
-                    current += current.count == leading.count ? String(word) : " " + word
+                    current += " "
+                    current += word
+                    currentCount += 1 + wordCount
                 }
             }
             result.append(current)

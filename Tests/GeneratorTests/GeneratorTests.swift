@@ -338,7 +338,13 @@ func largeDescription(operations count: Int) -> String {
     let text = largeDescription(operations: 3_000)
     #expect(text.utf8.count > 3_000_000)
     let files = try Pipeline.generate(Array(text.utf8), path: "large.yaml", sourceName: "large.yaml").files
-    #expect(files.count == 1 + 3_000 + 3_000)
+    // Past 200 files, declarations share files by initial, a hundred at most: `C`reatePart… and `P`art….
+    #expect(files.count == 1 + 30 + 30)
+    let paths = Set(files.map(\.path))
+    #expect(paths.isSuperset(of: ["Client.swift", "Operations/C.swift", "Operations/C30.swift", "Schemas/P30.swift"]))
+    let code = files.map(\.contents).joined()
+    #expect(code.components(separatedBy: ": APIOperation {").count - 1 == 3_000)
+    #expect(code.contains("public struct Part2999: Codable, Hashable, Sendable {"))
 }
 
 @Test func diagnosticsShowTheSourceLineWithACaretAndColourOnlyWhenAsked() {

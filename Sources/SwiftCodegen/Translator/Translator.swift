@@ -190,11 +190,18 @@ public struct Translator {
     public func files() -> [SwiftFile] {
         // Each operation is shaped once, for both its own file and the client's methods.
         let shapes = document.operations.map(operationShape)
-        var files = [clientFile(shapes)]
-        var fileNames = FileNames()
-        for shape in shapes {
-            files.append(operationFile(shape, path: "Operations/\(fileNames.claim(shape.namespace.name)).swift"))
+        // Operations group by their first tag where the description tags them into a few groups, otherwise (like
+        // schemas) by the initial of their Swift name, so that the number of files stays bounded.
+        let tags = Set(document.operations.compactMap(\.tags.first))
+        let byTag = !tags.isEmpty && tags.count <= Translator.tagGroupsAtMost
+        let operations = shapes.map { shape in
+            let tag = byTag ? shape.operation.tags.first.map { Naming.typeName($0).name } : nil
+            return (
+                group: tag ?? Translator.initialGroup(shape.namespace),
+                file: operationFile(shape, path: shape.namespace.name)
+            )
         }
+        var schemas: [(group: String, file: SwiftFile)] = []
         for named in document.schemas {
             guard let name = schemaTypes[named.name] else { continue }
             var scope = Scope(path: [name], reserved: topLevelNames, owner: named.name)
@@ -205,11 +212,70 @@ public struct Translator {
             } else {
                 declarations = aliasDeclarations(named, name: name, origin: origin)
             }
-            files.append(
-                SwiftFile(
-                    path: "Schemas/\(fileNames.claim(name.name)).swift", imports: Translator.imports,
-                    spiImports: Translator.spiImports,
-                    declarations: declarations))
+            schemas.append(
+                (
+                    Translator.initialGroup(name),
+                    SwiftFile(
+                        path: name.name, imports: Translator.imports, spiImports: Translator.spiImports,
+                        declarations: declarations)
+                ))
+        }
+        var fileNames = FileNames()
+        let client = clientFile(shapes)
+        guard operations.count + schemas.count + 1 > Translator.filesBeforeGrouping else {
+            // A small API keeps a file per operation and per schema, which makes review diffs easiest to read.
+            return [client]
+                + (operations.map { ("Operations", $0.file) } + schemas.map { ("Schemas", $0.file) }).map {
+                    var file = $0.1
+                    file.path = "\($0.0)/\(fileNames.claim(file.path)).swift"
+                    return file
+                }
+        }
+        return [client] + grouped(operations, in: "Operations", names: &fileNames)
+            + grouped(schemas, in: "Schemas", names: &fileNames)
+    }
+
+    /// Past this many files, operations and schemas share files by group, so that a large API does not make tens of
+    /// thousands of files (creating them was half the time of generating one).
+    static let filesBeforeGrouping = 200
+
+    /// The most tags whose operations get files of their own; with more, operations group by their initials.
+    static let tagGroupsAtMost = 64
+
+    /// The group of a declaration named by its initial, so that adding one changes one file: `A` to `Z`, or `_`.
+    static func initialGroup(_ name: Identifier) -> String {
+        guard let first = name.name.unicodeScalars.first, ("A"..."Z").contains(first) || ("a"..."z").contains(first)
+        else { return "_" }
+        return String(first).uppercased()
+    }
+
+    /// The most declarations a grouped file holds, so that no file grows without bound.
+    static let declarationsPerFile = 100
+
+    /// Files of a folder, each holding the declarations of up to ``declarationsPerFile`` members of one group, in
+    /// document order; a group's later files are numbered (`Pets.swift`, `Pets2.swift`…).
+    private func grouped(
+        _ members: [(group: String, file: SwiftFile)], in folder: String, names: inout FileNames
+    ) -> [SwiftFile] {
+        var order: [String] = []
+        var byGroup: [String: [SwiftFile]] = [:]
+        for member in members {
+            if byGroup[member.group] == nil { order.append(member.group) }
+            byGroup[member.group, default: []].append(member.file)
+        }
+        var files: [SwiftFile] = []
+        for group in order {
+            let parts = byGroup[group]!
+            for (index, start) in stride(from: 0, to: parts.count, by: Translator.declarationsPerFile).enumerated() {
+                let chunk = parts[start..<min(start + Translator.declarationsPerFile, parts.count)]
+                let name = names.claim(index == 0 ? group : "\(group)\(index + 1)")
+                files.append(
+                    SwiftFile(
+                        path: "\(folder)/\(name).swift",
+                        imports: Array(Set(chunk.flatMap(\.imports))).sorted(),
+                        spiImports: chunk.reduce(into: [:]) { $0.merge($1.spiImports) { first, _ in first } },
+                        declarations: chunk.flatMap(\.declarations)))
+            }
         }
         return files
     }
