@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
-# Measures apigen and swift-openapi-generator 1.14.3 in one run, on the same machine and the same descriptions:
-# wall time and peak memory of one generation (median of several), the lines each generates, and the cost of one
-# cancelOperation call through each one's client.
+# Measures apigen beside swift-openapi-generator 1.14.3 and the floor, in one run, on the same machine and the same
+# descriptions, and prints the ratios:
+# - generation, whole process: median wall time and peak memory of several runs, files and lines written, for the
+#   Cancel description and synthetic ones (Benchmarks/synthetic.py) of 1,000 operations, and of 10,000 operations
+#   with and without anchors for apigen and the floor (swift-openapi-generator takes about ten minutes there: set
+#   COMPARE_10000=1 to include it);
+# - the floor: libyaml's event parser reading the same description plus writing the same number of bytes (floor.c);
+# - one cancelOperation call through each client and a transport that does nothing, for a 200, a 202 with a Location
+#   and a 400 with a JSON body.
+# Percentiles and allocation counts of apigen's in-process figures: swift package --package-path Benchmarks benchmark
 #   bash Benchmarks/compare.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -11,46 +18,65 @@ trap 'rm -rf "$work"' EXIT
 
 swift build -c release --package-path .. --product apigen >/dev/null
 swift build -c release --package-path Comparison --product swift-openapi-generator >/dev/null
-swift build -c release --product apigen-benchmarks >/dev/null
+swift build -c release --product apigen-calls >/dev/null
+cc -O2 -o "$work/floor" floor.c -lyaml
 apigen=$(swift build -c release --package-path .. --show-bin-path)/apigen
 openapi=$(swift build -c release --package-path Comparison --show-bin-path)/swift-openapi-generator
-benchmarks=$(swift build -c release --show-bin-path)/apigen-benchmarks
+calls=$(swift build -c release --show-bin-path)/apigen-calls
 
 cp ../api-spec/cloud-partner-portal.yaml "$work/cancel.yaml"
-"$benchmarks" synthetic 1000 > "$work/ops1000.yaml"
+python3 synthetic.py 1000 > "$work/ops1000.yaml"
+python3 synthetic.py 10000 > "$work/ops10000.yaml"
+python3 synthetic.py 10000 --anchors > "$work/ops10000-anchors.yaml"
 
-# Prints "median-seconds peak-MiB" of running the command $runs times.
+# Prints "median-seconds peak-MiB" of running the command $runs times, each into a new, empty output directory.
 measure() {
     local samples=()
     for run in $(seq "$runs"); do
-        # A fresh directory each time: deleting thousands of files just before a run slows the next one down.
+        # Moved aside, not deleted: deleting thousands of files just before a run slows the next one down.
         [ -d "$work/out" ] && mv "$work/out" "$work/old-$RANDOM-$run"
         mkdir -p "$work/out"
         /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>&1
         samples+=("$(tail -n 1 "$work/time")")
     done
-    printf '%s\n' "${samples[@]}" | sort -n | awk -v n="$runs" 'NR == int((n + 1) / 2) { printf "%s s, %.0f MiB", $1, $2 / 1024 }'
+    printf '%s\n' "${samples[@]}" | sort -n | awk -v n="$runs" 'NR == int((n + 1) / 2) { printf "%s %.0f", $1, $2 / 1024 }'
 }
 
+files() { find "$work/out" -name '*.swift' | wc -l; }
 lines() { find "$work/out" -name '*.swift' -exec cat {} + | wc -l; }
+bytes() { find "$work/out" -name '*.swift' -exec cat {} + | wc -c; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0) printf "%.1f×", b / a; else printf "n/a" }'; }
 
-for spec in cancel ops1000; do
-    a=$(measure "$apigen" generate "$work/$spec.yaml" --output "$work/out/client")
-    a_lines=$(lines)
-    o=$(measure "$openapi" generate --config Comparison/openapi-generator-config.yaml --output-directory "$work/out" "$work/$spec.yaml")
-    o_lines=$(lines)
-    printf '%-8s apigen: %-22s %6s lines | swift-openapi-generator: %-22s %6s lines\n' "$spec" "$a" "$a_lines" "$o" "$o_lines"
+printf '%-18s | %-30s | %-16s | %-30s | %s\n' description "apigen (s, MiB, files, lines)" "floor (s)" \
+    "swift-openapi-generator (s, MiB, lines)" "apigen ÷ floor, generator ÷ apigen"
+for spec in cancel ops1000 ops10000 ops10000-anchors; do
+    read -r a_s a_mib <<<"$(measure "$apigen" generate "$work/$spec.yaml" --output "$work/out/client")"
+    a_files=$(files) a_lines=$(lines) a_bytes=$(bytes)
+    # The floor writes apigen's bytes into one file: the number of files is apigen's own choice.
+    read -r f_s _ <<<"$(measure "$work/floor" "$work/$spec.yaml" "$work/out/floor" 1 "$a_bytes")"
+    o_text="(not run)" o_ratio=""
+    if [[ $spec != ops10000* || ${COMPARE_10000:-0} == 1 ]]; then
+        read -r o_s o_mib <<<"$(measure "$openapi" generate --config Comparison/openapi-generator-config.yaml \
+            --output-directory "$work/out" "$work/$spec.yaml")"
+        o_text="$o_s s, $o_mib MiB, $(lines) lines"
+        o_ratio=", $(ratio "$a_s" "$o_s")"
+    fi
+    printf '%-18s | %-30s | %-16s | %-30s | %s\n' "$spec" "$a_s s, $a_mib MiB, $a_files, $a_lines" "$f_s s" "$o_text" \
+        "$(ratio "$f_s" "$a_s")$o_ratio"
 done
 
 # Calls: swift-openapi-generator's client for the Cancel description is generated into a directory git ignores, then
 # built into Comparison's call benchmark.
-calls=Comparison/Sources/openapi-generator-calls/Generated
-rm -rf "$calls" && mkdir -p "$calls"
-"$openapi" generate --config Comparison/openapi-generator-config.yaml --output-directory "$calls" \
+generated=Comparison/Sources/openapi-generator-calls/Generated
+rm -rf "$generated" && mkdir -p "$generated"
+"$openapi" generate --config Comparison/openapi-generator-config.yaml --output-directory "$generated" \
     ../api-spec/cloud-partner-portal.yaml >/dev/null 2>&1
 swift build -c release --package-path Comparison --product openapi-generator-calls >/dev/null
-read -r o202 o400 < <("$(swift build -c release --package-path Comparison --show-bin-path)/openapi-generator-calls")
-a202=$("$benchmarks" | awk '/202 with Location/ { print $(NF - 3) }')
-a400=$("$benchmarks" | awk '/400 with JSON body/ { print $(NF - 3) }')
-printf 'call 202 apigen: %s µs | swift-openapi-generator: %s µs\n' "$a202" "$o202"
-printf 'call 400 apigen: %s µs | swift-openapi-generator: %s µs\n' "$a400" "$o400"
+read -r o200 o202 o400 < <("$(swift build -c release --package-path Comparison --show-bin-path)/openapi-generator-calls")
+read -r a200 a202 a400 < <("$calls")
+printf 'call 200:                 apigen %6s µs | swift-openapi-generator %6s µs | %s cheaper\n' "$a200" "$o200" \
+    "$(ratio "$a200" "$o200")"
+printf 'call 202 with Location:   apigen %6s µs | swift-openapi-generator %6s µs | %s cheaper\n' "$a202" "$o202" \
+    "$(ratio "$a202" "$o202")"
+printf 'call 400 with JSON body:  apigen %6s µs | swift-openapi-generator %6s µs | %s cheaper\n' "$a400" "$o400" \
+    "$(ratio "$a400" "$o400")"
