@@ -5,12 +5,18 @@ extension Loader {
     mutating func schema(_ node: Node, _ what: String) -> Schema? {
         guard let entries = mapping(node, "\(what)'s schema") else { return nil }
         if let refNode = node["$ref"] {
-            guard let ref = string(refNode, "`$ref`"),
-                let name = componentName(ref, kind: "schemas", at: refNode.location)
-            else { return nil }
-            guard schemaNameSet.contains(name) else {
-                reportMissing(name, kind: "schemas", ref: ref, at: refNode.location)
-                return nil
+            guard let ref = string(refNode, "`$ref`") else { return nil }
+            let name: String
+            if isOwnComponent(ref, kind: "schemas", at: refNode) {
+                let component = unescapePointerToken(String(ref.dropFirst("#/components/schemas/".count)))
+                guard schemaNameSet.contains(component) else {
+                    reportMissing(component, kind: "schemas", ref: ref, at: refNode.location)
+                    return nil
+                }
+                name = component
+            } else {
+                guard let referenced = referencedSchemaName(ref, at: refNode) else { return nil }
+                name = referenced
             }
             for entry in entries
             where !["$ref", "description", "summary"].contains(entry.key) && !entry.key.hasPrefix("x-") {

@@ -4,11 +4,17 @@ import YAML
 public enum DescriptionLoader {
     /// Loads and validates a description.
     ///
-    /// - Parameter root: The document's root node.
+    /// - Parameters:
+    ///   - root: The document's root node.
+    ///   - readFile: Reads the files that references name (`other.yaml#/components/schemas/Pet`); without it, such
+    ///     references are errors.
+    ///   - limits: Bounds on the YAML of those files.
     /// - Returns: The description and any warnings.
     /// - Throws: A `DiagnosticError` holding every error found, with the warnings, in source order.
-    public static func load(_ root: Node) throws(DiagnosticError) -> (document: APIDocument, warnings: [Diagnostic]) {
-        var loader = Loader(root: root)
+    public static func load(
+        _ root: Node, readFile: @escaping DescriptionFileReader = { _ in nil }, limits: ParseLimits = ParseLimits()
+    ) throws(DiagnosticError) -> (document: APIDocument, warnings: [Diagnostic]) {
+        var loader = Loader(root: root, readFile: readFile, limits: limits)
         let document = loader.document()
         // A problem in a shared component is found once per use; report it once, at the component.
         var seen: Set<Diagnostic> = []
@@ -91,9 +97,22 @@ struct Loader {
     var namedSchemas: [String: Schema] = [:]
     /// Parameters already reported as unusable, so that the path template does not report them again as undeclared.
     var rejectedParameters: Set<String> = []
+    /// Reads the other files that references name.
+    let readFile: DescriptionFileReader
+    /// Bounds on the YAML of other files.
+    let limits: ParseLimits
+    /// Other files that references name, parsed, by path.
+    var otherFiles: [String: Node] = [:]
+    /// Other files that could not be read or parsed, reported once.
+    var unreadableFiles: Set<String> = []
+    /// The names given to schemas that references reach other than as `#/components/schemas/NAME`, by file and
+    /// pointer.
+    var referencedSchemaNames: [String: String] = [:]
 
-    init(root: Node) {
+    init(root: Node, readFile: @escaping DescriptionFileReader = { _ in nil }, limits: ParseLimits = ParseLimits()) {
         self.root = root
+        self.readFile = readFile
+        self.limits = limits
     }
 
     // MARK: Diagnostics and typed reading
@@ -317,6 +336,17 @@ struct Loader {
         var visited: Set<String> = []
         while let refNode = current["$ref"] {
             guard let ref = string(refNode, "`$ref`") else { return nil }
+            // Within the description's own components, names are checked against its kind; anywhere else (another
+            // file, a `$defs`, a path), the pointer is followed.
+            if !(refNode.location.file == root.location.file && ref.hasPrefix("#/components/")) {
+                guard visited.insert(refNode.location.file + " " + ref).inserted else {
+                    error(refNode.location, "The reference `\(ref)` leads back to itself; point it at a definition.")
+                    return nil
+                }
+                guard let target = referencedNode(ref, from: refNode) else { return nil }
+                current = target.node
+                continue
+            }
             guard let name = componentName(ref, kind: kind, at: refNode.location) else { return nil }
             guard visited.insert(name).inserted else {
                 error(refNode.location, "The reference `\(ref)` leads back to itself; point it at a definition.")
@@ -348,10 +378,7 @@ struct Loader {
                     "`\(ref)` points into `components/\(otherKind)`, but a reference here must point into `components/\(kind)`."
                 )
             } else {
-                error(
-                    location,
-                    "`\(ref)` is not a reference this generator can follow; write `\(prefix)NAME`. References to other files are not supported."
-                )
+                error(location, "`\(ref)` is not a reference this generator can follow; write `\(prefix)NAME`.")
             }
             return nil
         }

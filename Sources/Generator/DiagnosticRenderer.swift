@@ -1,15 +1,33 @@
+import APIDescription
 import YAML
 
 /// Prints diagnostics the way the Swift compiler does: the located message, the offending source line, and a caret
 /// under the column; in colour only when asked (apigen asks when standard error is a terminal).
 public struct DiagnosticRenderer: Sendable {
+    private let file: String?
     private let lines: [Substring]
+    private let otherFiles: DescriptionFileReader
     private let colour: Bool
 
-    /// Prepares to render diagnostics of one source file.
-    public init(source: [UInt8], colour: Bool) {
-        lines = String(decoding: source, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    /// Prepares to render diagnostics of a description.
+    ///
+    /// - Parameters:
+    ///   - source: The description's bytes.
+    ///   - file: The description's path; a diagnostic located in another file shows that file's line, read with
+    ///     `otherFiles`. Nil takes every diagnostic to be in the description.
+    ///   - colour: Whether to colour the output for a terminal.
+    ///   - otherFiles: Reads the other files the description refers to.
+    public init(
+        source: [UInt8], file: String? = nil, colour: Bool, otherFiles: @escaping DescriptionFileReader = { _ in nil }
+    ) {
+        self.file = file
+        lines = Self.lines(source)
+        self.otherFiles = otherFiles
         self.colour = colour
+    }
+
+    private static func lines(_ source: [UInt8]) -> [Substring] {
+        String(decoding: source, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
     }
 
     /// The diagnostic and its notes, each followed by its source line and a caret.
@@ -24,6 +42,10 @@ public struct DiagnosticRenderer: Sendable {
             ? "\(bold)\(diagnostic.location): \(colourCode(diagnostic.severity))\(severity):\(reset)\(bold) \(diagnostic.message)\(reset)"
             : "\(diagnostic.location): \(severity): \(diagnostic.message)"
         let index = diagnostic.location.line - 1
+        var lines = self.lines
+        if let file, diagnostic.location.file != file {
+            lines = otherFiles(diagnostic.location.file).map(Self.lines) ?? []
+        }
         guard lines.indices.contains(index) else { return text }
         var line = String(lines[index])
         if line.hasSuffix("\r") { line.removeLast() }

@@ -1,3 +1,4 @@
+import APIDescription
 import Foundation
 import YAML
 
@@ -42,9 +43,13 @@ public struct GenerateCommand: Sendable {
             return outcome
         }
         let files: [GeneratedFile]
-        let renderer = DiagnosticRenderer(source: bytes, colour: colour)
+        let readFile: DescriptionFileReader = { path in
+            (try? Data(contentsOf: URL(fileURLWithPath: path))).map(Array.init)
+        }
+        let renderer = DiagnosticRenderer(source: bytes, file: spec, colour: colour, otherFiles: readFile)
         do {
-            let result = try Pipeline.generate(bytes, path: spec, sourceName: GenerateCommand.sourceName(of: spec))
+            let result = try Pipeline.generate(
+                bytes, path: spec, sourceName: GenerateCommand.sourceName(of: spec), readFile: readFile)
             outcome.errors += result.warnings.map(renderer.render)
             files = result.files
         } catch {

@@ -30,14 +30,17 @@ public enum Pipeline {
     ///   - path: The description's path as the user named it, used in diagnostics.
     ///   - sourceName: The name the header of each file gives the description, such as
     ///     `api-spec/cloud-partner-portal.yaml`.
-    ///   - limits: Bounds on the YAML input.
+    ///   - limits: Bounds on the YAML input, and on each file it refers to.
+    ///   - readFile: Reads the other files that references name, by their paths relative to where the generator
+    ///     runs; without it, such references are errors.
     /// - Returns: The files, sorted by path, and any warnings.
     /// - Throws: A `DiagnosticError` with every error found.
     public static func generate(
-        _ bytes: [UInt8], path: String, sourceName: String, limits: ParseLimits = ParseLimits()
+        _ bytes: [UInt8], path: String, sourceName: String, limits: ParseLimits = ParseLimits(),
+        readFile: @escaping DescriptionFileReader = { _ in nil }
     ) throws(DiagnosticError) -> (files: [GeneratedFile], warnings: [Diagnostic]) {
         let root = try YAMLParser.parse(bytes, file: path, limits: limits)
-        let (document, warnings) = try DescriptionLoader.load(root)
+        let (document, warnings) = try DescriptionLoader.load(root, readFile: readFile, limits: limits)
         // Two lines, so that a long source path does not push the header past the line limit.
         let header = [
             "\(headerPrefix.dropFirst(3)) from \(sourceName).",

@@ -107,7 +107,7 @@ private func replacing(_ old: String, with new: String) -> String {
 @Test func aMalformedReferenceIsExplained() {
     #expect(
         problems(replacing("'#/components/schemas/Pet'", with: "'other.yaml#/Pet'")) == [
-            "23:23: error: `other.yaml#/Pet` is not a reference this generator can follow; write `#/components/schemas/NAME`. References to other files are not supported."
+            "23:23: error: `other.yaml#/Pet` refers to `other.yaml`, which cannot be read; check the path, relative to this file."
         ])
 }
 

@@ -358,3 +358,45 @@ func largeDescription(operations count: Int) -> String {
         coloured.hasPrefix("\u{1B}[1mf.yaml:2:5: \u{1B}[1;31merror:\u{1B}[0m\u{1B}[1m Something is wrong.\u{1B}[0m\n"))
     #expect(coloured.hasSuffix("\u{1B}[1;32m^\u{1B}[0m"))
 }
+
+@Test func referencesToOtherFilesAreReadBesideTheDescriptionAndTheirErrorsShowTheirOwnLines() throws {
+    try withTemporaryDirectory { directory in
+        let spec = directory.appending(path: "main.yaml")
+        try Data(
+            """
+            openapi: 3.0.3
+            info: {title: Split, version: '1'}
+            paths:
+              /pets:
+                get:
+                  operationId: listPets
+                  responses:
+                    '200':
+                      description: The pets.
+                      content:
+                        application/json:
+                          schema: {$ref: 'shared/pet.yaml#/Pet'}
+
+            """.utf8
+        ).write(to: spec)
+        try FileManager.default.createDirectory(
+            at: directory.appending(path: "shared"), withIntermediateDirectories: true)
+        let pet = directory.appending(path: "shared/pet.yaml")
+        try Data("Pet:\n  type: object\n  properties:\n    name: {type: string}\n".utf8).write(to: pet)
+        let output = directory.appending(path: "Out")
+        let generated = GenerateCommand(spec: spec.path, output: output.path, check: false).run()
+        #expect(generated.status == 0, "\(generated.errors)")
+        #expect(FileManager.default.fileExists(atPath: output.appending(path: "Schemas/Pet.swift").path))
+
+        try Data("Pet:\n  type: object\n  properties:\n    name: {type: strin}\n".utf8).write(to: pet)
+        let broken = GenerateCommand(spec: spec.path, output: output.path, check: false).run()
+        #expect(broken.status == 1)
+        #expect(
+            broken.errors.first
+                == """
+                \(pet.path):4:18: error: `strin` is not a schema type. Did you mean `string`?
+                    name: {type: strin}
+                                 ^
+                """)
+    }
+}

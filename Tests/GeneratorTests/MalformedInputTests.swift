@@ -95,7 +95,7 @@ private let cases: [MalformedCase] = [
     MalformedCase(
         name: "malformed reference", bytes: replacing("'#/components/schemas/Pet'", with: "'#/definitions/Pet'"),
         expected:
-            "23:23: error: `#/definitions/Pet` is not a reference this generator can follow; write `#/components/schemas/NAME`. References to other files are not supported."
+            "23:23: error: `#/definitions/Pet` names nothing: this file has no `definitions` on that path. OpenAPI 3 keeps schemas under `#/components/schemas/`."
     ),
     MalformedCase(
         name: "number where a mapping belongs",

@@ -1,0 +1,124 @@
+import YAML
+
+/// Reads the bytes of a file a description refers to, by its path (relative paths are relative to where the
+/// generator runs, as the description's own path is); nil when it cannot be read.
+public typealias DescriptionFileReader = @Sendable (String) -> [UInt8]?
+
+extension Loader {
+    /// The node a reference names, in the referring file or another one: `#/any/json/pointer`, `other.yaml` (the whole
+    /// file) or `other.yaml#/pointer`, a relative path being relative to the file that holds the reference. Problems
+    /// are reported at the reference.
+    mutating func referencedNode(_ ref: String, from refNode: Node) -> (node: Node, file: String, pointer: String)? {
+        let hash = ref.firstIndex(of: "#")
+        let filePart = String(hash.map { ref[..<$0] } ?? Substring(ref))
+        let pointer = hash.map { String(ref[ref.index(after: $0)...]) } ?? ""
+        var file = refNode.location.file
+        if !filePart.isEmpty {
+            guard !filePart.contains("://") else {
+                error(
+                    refNode.location,
+                    "`\(ref)` is on the network; the generator reads local files only. Save it beside the description and refer to it by its path."
+                )
+                return nil
+            }
+            file = joinedPath(filePart, relativeTo: refNode.location.file)
+        }
+        guard let document = document(at: file, referencedAt: refNode.location, ref: ref) else { return nil }
+        guard pointer.isEmpty || pointer.hasPrefix("/") else {
+            error(
+                refNode.location, "`\(ref)` does not hold a JSON pointer after `#`; write `#/components/schemas/NAME`.")
+            return nil
+        }
+        var current = document
+        for token in pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
+            let key = unescapePointerToken(percentDecoded(token))
+            if let next = current[key] {
+                current = next
+            } else if let items = current.items, let index = Int(key), items.indices.contains(index) {
+                current = items[index]
+            } else {
+                let place = file == refNode.location.file ? "this file" : "`\(file)`"
+                var message = "`\(ref)` names nothing: \(place) has no `\(key)` on that path."
+                if key == "definitions" { message += " OpenAPI 3 keeps schemas under `#/components/schemas/`." }
+                error(refNode.location, message)
+                return nil
+            }
+        }
+        return (current, file, pointer)
+    }
+
+    /// The root node of a file the description refers to, read and parsed once.
+    private mutating func document(at file: String, referencedAt location: SourceLocation, ref: String) -> Node? {
+        if file == root.location.file { return root }
+        if let parsed = otherFiles[file] { return parsed }
+        guard !unreadableFiles.contains(file) else { return nil }
+        guard let bytes = readFile(file) else {
+            unreadableFiles.insert(file)
+            error(
+                location, "`\(ref)` refers to `\(file)`, which cannot be read; check the path, relative to this file.")
+            return nil
+        }
+        do {
+            let parsed = try YAMLParser.parse(bytes, file: file, limits: limits)
+            otherFiles[file] = parsed
+            return parsed
+        } catch {
+            unreadableFiles.insert(file)
+            diagnostics += error.diagnostics
+            return nil
+        }
+    }
+
+    /// The named schema a reference that is not `#/components/schemas/NAME` of this file leads to: the schema at
+    /// the pointer, in this file or another, named after the pointer's last token (or the file), once per target.
+    mutating func referencedSchemaName(_ ref: String, at refNode: Node) -> String? {
+        guard let target = referencedNode(ref, from: refNode) else { return nil }
+        let tokens = target.pointer.split(separator: "/").map { unescapePointerToken(percentDecoded($0)) }
+        if target.file == root.location.file, tokens.count == 3, tokens[0] == "components", tokens[1] == "schemas",
+            schemaNameSet.contains(tokens[2])
+        {
+            return tokens[2]
+        }
+        let key = target.file + "#" + target.pointer
+        if let name = referencedSchemaNames[key] { return name }
+        let fileName = target.file.split(separator: "/").last.map { $0.split(separator: ".").first ?? $0 } ?? "Schema"
+        let base = tokens.last ?? String(fileName)
+        var name = base
+        var counter = 2
+        while schemaNameSet.contains(name) {
+            name = "\(base)\(counter)"
+            counter += 1
+        }
+        // Named before it is read, so that a schema that leads back to itself through references ends.
+        referencedSchemaNames[key] = name
+        schemaNames.append(name)
+        schemaNameSet.insert(name)
+        if let schema = schema(target.node, "The schema `\(name)`") { namedSchemas[name] = schema }
+        return name
+    }
+
+    /// Whether a reference is `#/components/KIND/…` in the description's own file, which the component maps answer.
+    func isOwnComponent(_ ref: String, kind: String, at refNode: Node) -> Bool {
+        refNode.location.file == root.location.file && ref.hasPrefix("#/components/\(kind)/")
+            && !ref.dropFirst("#/components/\(kind)/".count).contains("/")
+    }
+}
+
+/// A path relative to the directory of `base`, with `.` and `..` segments folded, as the file system would.
+func joinedPath(_ path: String, relativeTo base: String) -> String {
+    guard !path.hasPrefix("/") else { return path }
+    var parts = base.split(separator: "/", omittingEmptySubsequences: false).dropLast().map(String.init)
+    for part in path.split(separator: "/") {
+        switch part {
+        case ".": continue
+        case "..":
+            if let last = parts.last, !last.isEmpty, last != ".." {
+                parts.removeLast()
+            } else {
+                parts.append("..")
+            }
+        default: parts.append(String(part))
+        }
+    }
+    return parts.joined(separator: "/")
+}
