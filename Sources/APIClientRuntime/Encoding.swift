@@ -113,6 +113,21 @@ import Foundation
         (try? Date(text, strategy: withFraction)) ?? (try? Date(text, strategy: withoutFraction))
     }
 
+    /// A parameter's value as JSON text, for a parameter described with a JSON `content`.
+    ///
+    /// - Throws: ``APIClientError`` with `invalidInput` naming the parameter when the value cannot be encoded.
+    public static func text(
+        _ value: some Encodable, field: String, operationID: String
+    ) throws(APIClientError) -> String {
+        do {
+            return String(decoding: try encode(value), as: UTF8.self)
+        } catch {
+            throw APIClientError(
+                operationID: operationID,
+                reason: .invalidInput(field: field, problem: "it cannot be encoded as JSON: \(error)"))
+        }
+    }
+
     /// Encodes a value.
     public static func encode(_ value: some Encodable) throws -> Data {
         try encoder.encode(value)

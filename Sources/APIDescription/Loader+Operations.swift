@@ -223,13 +223,14 @@ extension Loader {
                 )
                 continue
             }
-            guard let (described, schemaLocation) = parameterSchema(resolved, entries: entries, name: name) else {
+            guard let (described, schemaLocation, isJSON) = parameterSchema(resolved, entries: entries, name: name)
+            else {
                 rejectedParameters.insert(name)
                 continue
             }
-            let schema = plainParameterSchema(described, name: name, at: schemaLocation)
+            let schema = isJSON ? described : plainParameterSchema(described, name: name, at: schemaLocation)
             let style = parameterStyle(resolved, placement: placement, name: name)
-            if let problem = unsupportedParameterSchema(schema, style: style) {
+            if !isJSON, let problem = unsupportedParameterSchema(schema, style: style) {
                 error(
                     schemaLocation,
                     "The parameter `\(name)` \(problem); parameters must be strings, integers, numbers, booleans, enums of them, or arrays or objects of those."
@@ -258,7 +259,7 @@ extension Loader {
                     description: resolved["description"].flatMap { string($0, "`description`") },
                     isRequired: isRequired,
                     isDeprecated: resolved["deprecated"].flatMap { bool($0, "`deprecated`") } ?? false, style: style,
-                    explode: explode, schema: schema, location: nameNode.location))
+                    explode: explode, schema: schema, isJSON: isJSON, location: nameNode.location))
         }
         return result
     }
@@ -266,17 +267,33 @@ extension Loader {
     /// A parameter's schema and where it is written: under `schema`, or under the one media type of `content`.
     mutating func parameterSchema(
         _ node: Node, entries: [Node.Entry], name: String
-    ) -> (Schema, SourceLocation)? {
+    ) -> (Schema, SourceLocation, isJSON: Bool)? {
         if let content = node["content"] {
-            error(
-                content.location,
-                "Parameters with `content` are not supported yet; describe the value with `schema` and a `style`.")
-            return nil
+            // A value described by a media type travels as that media type's text: JSON, or the string itself.
+            guard let media = mapping(content, "`content`"), media.count == 1, let entry = media.first else {
+                error(
+                    content.location,
+                    "A parameter's `content` holds exactly one media type, such as `application/json`.")
+                return nil
+            }
+            guard let kind = contentKind(entry.key) else {
+                error(entry.keyLocation, "`\(entry.key)` is not a media type; write one such as `application/json`.")
+                return nil
+            }
+            if let values = entry.value.entries { checkKeys(values, allowed: Keys.mediaType, in: "A media type") }
+            guard kind == .json else {
+                return (Schema(kind: .string(format: nil), location: entry.keyLocation), entry.keyLocation, false)
+            }
+            let schemaNode = entry.value["schema"]
+            let schema =
+                schemaNode.flatMap { self.schema($0, "The parameter `\(name)`") }
+                ?? Schema(kind: .any, location: entry.keyLocation)
+            return (schema, schemaNode?.location ?? entry.keyLocation, true)
         }
         guard let schemaNode = required(entries, "schema", in: node, "The parameter `\(name)`"),
             let schema = schema(schemaNode, "The parameter `\(name)`")
         else { return nil }
-        return (schema, schemaNode.location)
+        return (schema, schemaNode.location, false)
     }
 
     /// The parameter's `style`, checked against where it travels; each location has its default.

@@ -172,6 +172,8 @@ public struct Parameter: Sendable {
     public var explode: Bool
     /// The value's schema.
     public var schema: Schema
+    /// Whether the value travels as JSON text (`content` with a JSON media type) rather than in a `style`.
+    public var isJSON: Bool = false
     /// Where the parameter's `name` is written.
     public var location: SourceLocation
 }

@@ -340,3 +340,27 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
             """))
     #expect(client.contains("        serverURL: URL,\n"))
 }
+
+/// A parameter described with `content`: JSON text for a JSON media type, the string itself for any other.
+@Test func parametersDescribedWithContentTravelAsTheirMediaTypesText() throws {
+    let code = try generatedOperation(
+        """
+          /search:
+            get:
+              operationId: search
+              parameters:
+                - {name: filter, in: query, content: {application/json: {schema: {type: array, items: {type: integer}}}}}
+                - {name: X-Note, in: header, required: true, content: {text/plain: {schema: {type: string}}}}
+              responses:
+                '204': {description: Done.}
+        """, file: "Search")
+    #expect(
+        code.contains(
+            """
+                    if let value = input.filter {
+                        builder.addQuery("filter", try JSONCoding.text(value, field: "filter", operationID: id))
+                    }
+                    try builder.setHeader("X-Note", input.xNote)
+            """))
+    #expect(code.contains("public var filter: [Int]?"))
+}

@@ -42,6 +42,14 @@ private func text(_ data: Data?) -> String? {
         #expect(sent.path == "/plants?limit=20&height[min]=10&lat=52.5&lon=13.25")
     }
 
+    @Test func aParameterDescribedAsJSONTravelsAsJSONText() async throws {
+        let transport = recording()
+        _ = try await Client(transport: transport, apiKey: { "k" }).listPlants(
+            where: ListPlants.Where(light: "shade", minHeight: 10))
+        let sent = try #require(transport.requests.first).request
+        #expect(sent.path == "/plants?limit=20&where=%7B%22light%22%3A%22shade%22%2C%22minHeight%22%3A10%7D")
+    }
+
     @Test func absentOptionalParametersAreLeftOut() async throws {
         let transport = recording()
         _ = try await Client(transport: transport, apiKey: { "k" }).listPlants(limit: nil)

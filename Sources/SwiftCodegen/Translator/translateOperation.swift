@@ -221,6 +221,14 @@ extension Translator {
         return "[\(text.code)]"
     }
 
+    /// A parameter described with a JSON `content` as the JSON text it travels as, read from `value`, which the
+    /// caller binds, when the parameter is optional.
+    private func jsonText(_ field: InputField, _ parameter: Parameter) -> Code {
+        let value: Code = field.isOptional ? "value" : "input.\(field.name)"
+        return Code.call(
+            "try JSONCoding.text", [value, "field: \(literal: parameter.name)", "operationID: id"])
+    }
+
     /// The statement that adds an object query, header or cookie parameter.
     private func objectStatement(_ field: InputField, _ parameter: Parameter) -> Code {
         let name: Code = "\(literal: parameter.name)"
@@ -295,6 +303,13 @@ extension Translator {
                         $0.0.placement == .path && $0.0.name == name
                     })
                 else { continue }
+                if parameter.isJSON {
+                    body.append(
+                        .line(
+                            "try builder.appendPathParameter(\(jsonText(field, parameter)), field: \(literal: parameter.name))"
+                        ))
+                    continue
+                }
                 if case .object = resolved(parameter.schema).kind {
                     body.append(
                         .line(
@@ -325,6 +340,21 @@ extension Translator {
             }
         }
         for (parameter, field) in fieldsByParameter where parameter.placement != .path {
+            if parameter.isJSON {
+                let name: Code = "\(literal: parameter.name)"
+                let text = jsonText(field, parameter)
+                let statement: Code
+                switch parameter.placement {
+                case .header: statement = Code.call("try builder.setHeader", [name, text])
+                case .cookie:
+                    statement = Code.call("try builder.addCookie", [name, "items: [\(text)]", "explode: false"])
+                default: statement = Code.call("builder.addQuery", [name, text])
+                }
+                body.append(
+                    field.isOptional
+                        ? .block("if let value = input.\(field.name)", [.line(statement)]) : .line(statement))
+                continue
+            }
             if case .object = resolved(parameter.schema).kind {
                 let statement = Statement.line(objectStatement(field, parameter))
                 body.append(field.isOptional ? .block("if let value = input.\(field.name)", [statement]) : statement)

@@ -68,6 +68,7 @@ public struct Client: Sendable {
     ///   - limit: The `limit` query parameter.
     ///   - height: Only plants within this height, in centimetres.
     ///   - near: Only plants kept near this point.
+    ///   - where: Only plants matching this query, as JSON.
     ///   - xRequestID: The `X-Request-Id` header parameter.
     ///   - session: The `session` cookie parameter.
     /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
@@ -80,6 +81,7 @@ public struct Client: Sendable {
         limit: Int32? = 20,
         height: Range? = nil,
         near: ListPlants.Near? = nil,
+        `where`: ListPlants.Where? = nil,
         xRequestID: UUID? = nil,
         session: String? = nil
     ) async throws(APIClientError) -> ListPlants.Output {
@@ -91,6 +93,7 @@ public struct Client: Sendable {
                 limit: limit,
                 height: height,
                 near: near,
+                where: `where`,
                 xRequestID: xRequestID,
                 session: session
             )

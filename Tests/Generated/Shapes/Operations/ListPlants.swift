@@ -35,6 +35,9 @@ public enum ListPlants: APIOperation {
         /// Only plants kept near this point.
         public var near: ListPlants.Near?
 
+        /// Only plants matching this query, as JSON.
+        public var `where`: ListPlants.Where?
+
         /// The `X-Request-Id` header parameter.
         public var xRequestID: UUID?
 
@@ -50,6 +53,7 @@ public enum ListPlants: APIOperation {
         ///   - limit: The `limit` query parameter.
         ///   - height: Only plants within this height, in centimetres.
         ///   - near: Only plants kept near this point.
+        ///   - where: Only plants matching this query, as JSON.
         ///   - xRequestID: The `X-Request-Id` header parameter.
         ///   - session: The `session` cookie parameter.
         public init(
@@ -59,6 +63,7 @@ public enum ListPlants: APIOperation {
             limit: Int32? = 20,
             height: Range? = nil,
             near: ListPlants.Near? = nil,
+            `where`: ListPlants.Where? = nil,
             xRequestID: UUID? = nil,
             session: String? = nil
         ) {
@@ -68,6 +73,7 @@ public enum ListPlants: APIOperation {
             self.limit = limit
             self.height = height
             self.near = near
+            self.`where` = `where`
             self.xRequestID = xRequestID
             self.session = session
         }
@@ -122,6 +128,9 @@ public enum ListPlants: APIOperation {
                 separator: ","
             )
         }
+        if let value = input.`where` {
+            builder.addQuery("where", try JSONCoding.text(value, field: "where", operationID: id))
+        }
         try builder.setHeader("X-Request-Id", input.xRequestID.map { $0.uuidString })
         try builder.addCookie("session", items: input.session.map { [$0] }, explode: true)
         return builder.request
@@ -172,6 +181,30 @@ public enum ListPlants: APIOperation {
         enum CodingKeys: String, CodingKey {
             case lat
             case lon
+        }
+    }
+
+    /// Only plants matching this query, as JSON.
+    public struct Where: Codable, Hashable, Sendable {
+        /// The `light` property.
+        public var light: String?
+
+        /// The `minHeight` property.
+        public var minHeight: Int?
+
+        /// Creates a value.
+        ///
+        /// - Parameters:
+        ///   - light: The `light` property.
+        ///   - minHeight: The `minHeight` property.
+        public init(light: String? = nil, minHeight: Int? = nil) {
+            self.light = light
+            self.minHeight = minHeight
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case light
+            case minHeight
         }
     }
 }
