@@ -17,15 +17,23 @@ import Foundation
     }
 
     /// Encodes a query name or value; `&`, `=`, `+`, `#` and every other reserved byte are percent-encoded.
-    public static func queryComponent(_ value: String) -> String {
-        percentEncoded(value)
+    ///
+    /// - Parameter allowReserved: Whether RFC 3986's reserved characters go as they are (OpenAPI's
+    ///   `allowReserved`), except `&`, `=`, `+` and `#`, which would change how the query is read.
+    public static func queryComponent(_ value: String, allowReserved: Bool = false) -> String {
+        percentEncoded(value, keeping: allowReserved ? isKeptReserved : { _ in false })
     }
 
-    private static func percentEncoded(_ value: String) -> String {
+    /// Reserved characters that a value with `allowReserved` keeps.
+    private static func isKeptReserved(_ byte: UInt8) -> Bool {
+        ":/?[]@!$'()*,;".utf8.contains(byte)
+    }
+
+    private static func percentEncoded(_ value: String, keeping: (UInt8) -> Bool = { _ in false }) -> String {
         var result = ""
         result.reserveCapacity(value.utf8.count)
         for byte in value.utf8 {
-            if isUnreserved(byte) {
+            if isUnreserved(byte) || keeping(byte) {
                 result.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
                 result += "%"

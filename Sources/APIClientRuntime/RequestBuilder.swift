@@ -55,25 +55,31 @@ import HTTPTypes
     }
 
     /// Adds a query item; nil adds nothing.
-    public mutating func addQuery(_ name: String, _ value: String?) {
+    ///
+    /// - Parameter allowReserved: Whether the value's reserved characters go unencoded where the query's structure
+    ///   allows (OpenAPI's `allowReserved`).
+    public mutating func addQuery(_ name: String, _ value: String?, allowReserved: Bool = false) {
         guard let value else { return }
         query += query.isEmpty ? "?" : "&"
-        query += URIEncoding.queryComponent(name) + "=" + URIEncoding.queryComponent(value)
+        query +=
+            URIEncoding.queryComponent(name) + "=" + URIEncoding.queryComponent(value, allowReserved: allowReserved)
     }
 
     /// Adds an array query parameter: one item each when exploded, otherwise one item with the values joined by the
     /// separator; nil adds nothing. A comma separates as itself, as RFC 6570 writes lists (`ids=1,2`); a comma inside
     /// a value is percent-encoded, so the two stay apart. Other separators (`%20`, `%7C`) are percent-encoded.
-    public mutating func addQuery(_ name: String, items: [String]?, explode: Bool, separator: String) {
+    public mutating func addQuery(
+        _ name: String, items: [String]?, explode: Bool, separator: String, allowReserved: Bool = false
+    ) {
         guard let items, !items.isEmpty else { return }
         if explode {
-            for item in items { addQuery(name, item) }
+            for item in items { addQuery(name, item, allowReserved: allowReserved) }
             return
         }
         query += query.isEmpty ? "?" : "&"
         query +=
             URIEncoding.queryComponent(name) + "="
-            + items.map(URIEncoding.queryComponent).joined(
+            + items.map { URIEncoding.queryComponent($0, allowReserved: allowReserved) }.joined(
                 separator: separator == "," ? "," : URIEncoding.queryComponent(separator))
     }
 

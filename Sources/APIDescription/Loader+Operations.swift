@@ -238,11 +238,9 @@ extension Loader {
                 rejectedParameters.insert(name)
                 continue
             }
-            if let allowReserved = resolved["allowReserved"], bool(allowReserved, "`allowReserved`") == true {
-                warning(
-                    allowReserved.location,
-                    "`allowReserved` is not applied yet; the client percent-encodes reserved characters, which servers decode the same way."
-                )
+            let allowsReserved = resolved["allowReserved"].flatMap { bool($0, "`allowReserved`") } ?? false
+            if allowsReserved, placement != .query, let node = resolved["allowReserved"] {
+                warning(node.location, "`allowReserved` applies to query parameters only; here it has no effect.")
             }
             if let example = resolved["example"] { valueChecks.append((example, schema, "The example")) }
             if let first = result.first(where: { $0.name == name && $0.placement == placement }) {
@@ -259,7 +257,9 @@ extension Loader {
                     description: resolved["description"].flatMap { string($0, "`description`") },
                     isRequired: isRequired,
                     isDeprecated: resolved["deprecated"].flatMap { bool($0, "`deprecated`") } ?? false, style: style,
-                    explode: explode, schema: schema, isJSON: isJSON, location: nameNode.location))
+                    explode: explode, schema: schema, isJSON: isJSON,
+                    allowsReserved: allowsReserved && placement == .query,
+                    location: nameNode.location))
         }
         return result
     }

@@ -174,6 +174,8 @@ public struct Parameter: Sendable {
     public var schema: Schema
     /// Whether the value travels as JSON text (`content` with a JSON media type) rather than in a `style`.
     public var isJSON: Bool = false
+    /// Whether a query value's reserved characters go unencoded (`allowReserved`).
+    public var allowsReserved: Bool = false
     /// Where the parameter's `name` is written.
     public var location: SourceLocation
 }

@@ -120,3 +120,13 @@ func queryStylesWriteTheSpecificationsExamples(value: StyleValue, style: String,
     try builder.appendPathParameter(object: [("p", "a/b"), ("q", nil)], field: "o", style: .simple, explode: true)
     #expect(builder.request.0.path == "p=a%2Fb?f[a%20b]=x%26y&f[c]=1%2C2&g=k,v%2Cw")
 }
+
+@Test func allowReservedKeepsReservedCharactersThatLeaveTheQueryReadTheSameWay() {
+    var builder = RequestBuilder(operationID: "styles", method: .get)
+    builder.addQuery("path", "/docs/a b:c;d,e?f[0]@g!h$i'(j)*", allowReserved: true)
+    builder.addQuery("pair", "a=b&c+d#e", allowReserved: true)
+    builder.addQuery("plain", "/docs")
+    #expect(
+        builder.request.0.path
+            == "?path=/docs/a%20b:c;d,e?f[0]@g!h$i'(j)*&pair=a%3Db%26c%2Bd%23e&plain=%2Fdocs")
+}

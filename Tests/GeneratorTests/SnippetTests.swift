@@ -364,3 +364,18 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
             """))
     #expect(code.contains("public var filter: [Int]?"))
 }
+
+/// `allowReserved` on a query parameter reaches the request builder; elsewhere it is a warning.
+@Test func allowReservedReachesQueryParameters() throws {
+    let code = try generatedOperation(
+        """
+          /files:
+            get:
+              operationId: getFile
+              parameters:
+                - {name: path, in: query, required: true, allowReserved: true, schema: {type: string}}
+              responses:
+                '204': {description: Done.}
+        """, file: "GetFile")
+    #expect(code.contains(#"builder.addQuery("path", input.path, allowReserved: true)"#))
+}

@@ -373,7 +373,13 @@ extension Translator {
             }
             let name: Code = "\(literal: parameter.name)"
             switch (parameter.placement, isArray) {
-            case (.query, false): body.append(.line("builder.addQuery(\(name), \(value))"))
+            case (.query, false):
+                body.append(
+                    .line(
+                        Code.call(
+                            "builder.addQuery",
+                            [name, value] + (parameter.allowsReserved ? ["allowReserved: true"] : [])
+                        )))
             case (.query, true):
                 body.append(
                     .line(
@@ -383,7 +389,7 @@ extension Translator {
                                 name, "items: \(parameterTexts(field, parameter))",
                                 "explode: \(parameter.explode ? "true" : "false")",
                                 "separator: \(literal: separator(parameter.style))",
-                            ])))
+                            ] + (parameter.allowsReserved ? ["allowReserved: true"] : []))))
             case (.header, false): body.append(.line("try builder.setHeader(\(name), \(value))"))
             case (.header, true):
                 // An optional array's texts are an optional chain already when they were converted.
