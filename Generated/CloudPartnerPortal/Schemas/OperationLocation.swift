@@ -29,13 +29,15 @@ public struct OperationLocation: Codable, Hashable, Sendable {
     /// The value as received.
     public let rawValue: String
 
-    /// The documented form the value takes, with its parts percent-decoded.
-    public let form: Form
+    /// The documented form the value takes, with its parts percent-decoded; recognised when asked, so that a value only
+    /// passed on costs nothing more.
+    public var form: Form {
+        Self.recognizedForm(of: rawValue)
+    }
 
-    /// Reads a value and recognises its form; a value in no documented form is kept as it is.
+    /// Keeps a value as received; `form` recognises its documented form.
     public init(rawValue: String) {
         self.rawValue = rawValue
-        self.form = Self.recognizedForm(of: rawValue)
     }
 
     /// The path on the server, without the query; nil when the value is not a path on the server.

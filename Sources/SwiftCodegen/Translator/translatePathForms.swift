@@ -49,14 +49,15 @@ extension Translator {
                 PropertyDeclaration(name: Identifier("rawValue"), type: "String", doc: Doc(["The value as received."]))),
             .property(
                 PropertyDeclaration(
-                    name: Identifier("form"), type: "Form",
-                    doc: Doc(["The documented form the value takes, with its parts percent-decoded."]))),
+                    name: Identifier("form"), type: "Form", getter: [.line("Self.recognizedForm(of: rawValue)")],
+                    doc: Doc([
+                        "The documented form the value takes, with its parts percent-decoded; recognised when asked, so that a value only passed on costs nothing more."
+                    ]))),
             .function(
                 FunctionDeclaration(
                     name: nil, parameters: [FunctionParameter(name: Identifier("rawValue"), type: "String")],
-                    doc: Doc(["Reads a value and recognises its form; a value in no documented form is kept as it is."]
-                    ),
-                    body: [.line("self.rawValue = rawValue"), .line("self.form = Self.recognizedForm(of: rawValue)")])),
+                    doc: Doc(["Keeps a value as received; `form` recognises its documented form."]),
+                    body: [.line("self.rawValue = rawValue")])),
             .property(
                 PropertyDeclaration(
                     name: Identifier("path"), type: "String?",
