@@ -378,7 +378,9 @@ extension Loader {
                 return "is an object whose property `\(property.name)` is not a string, number or boolean"
             }
             return nil
-        case .any, .reference: return "has no type"
+        // A reference that leads nowhere is a cycle of references, reported once at the schemas.
+        case .reference: return nil
+        case .any: return "has no type"
         case .allOf, .oneOf, .anyOf: return "is a composition, which is not supported as a parameter yet"
         case .string where current.delimiter != nil:
             return "uses `x-apigen-delimiter`, which applies to body properties"

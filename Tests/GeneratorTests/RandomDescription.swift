@@ -335,7 +335,27 @@ struct RandomDescription {
             guard !parameterName.isEmpty, seen.insert(location + parameterName).inserted else { continue }
             var parameter: [(String, Value)] = [("name", .string(parameterName)), ("in", .string(location))]
             if chance(0.4) { parameter.append(("required", .plain("true"))) }
-            parameter.append(("schema", schema(depth: 0, scalarOnly: true)))
+            switch int(0...9) {
+            case 0:
+                // JSON text of any value.
+                parameter.append(
+                    ("content", .map([("application/json", .map([("schema", schema(depth: 1))]))])))
+            case 1:
+                // An object of scalars, in the location's default style or as a deep object.
+                let names = Array(Set((0..<int(1...3)).map { _ in name() })).sorted()
+                parameter.append(
+                    (
+                        "schema",
+                        .map([
+                            ("type", .string("object")),
+                            ("properties", .map(names.map { ($0, schema(depth: 1, scalarOnly: true)) })),
+                        ])
+                    ))
+                if location == "query", chance(0.5) { parameter.append(("style", .string("deepObject"))) }
+            default:
+                parameter.append(("schema", schema(depth: 0, scalarOnly: true)))
+            }
+            if location == "query", chance(0.1) { parameter.append(("allowReserved", .plain("true"))) }
             parameters.append(.map(parameter))
         }
         if !parameters.isEmpty { entries.append(("parameters", .list(parameters))) }
