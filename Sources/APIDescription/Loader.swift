@@ -257,38 +257,60 @@ struct Loader {
             guard let entries = mapping(item, "A server") else { return nil }
             checkKeys(entries, allowed: Keys.server, in: "A server")
             guard let urlNode = required(entries, "url", in: item, "A server"),
-                var url = string(urlNode, "A server's `url`")
+                let template = string(urlNode, "A server's `url`")
             else { return nil }
-            if let variables = item["variables"] {
-                // Until the client offers a typed choice of servers, each variable takes its default.
-                url = substitutingDefaults(of: variables, in: url)
-                warning(
-                    variables.location,
-                    "Server variables are not offered as a choice yet; the default server URL uses each variable's default, `\(url)`. Pass another URL to the client to choose."
-                )
+            let variables = item["variables"].map { serverVariables($0) } ?? []
+            func expanded(_ name: String? = nil, at value: String = "") -> String {
+                variables.reduce(template) { url, variable in
+                    url.replacing("{\(variable.name)}", with: variable.name == name ? value : variable.defaultValue)
+                }
             }
+            // The URL must be sound with each variable at each of its values.
+            let url = expanded()
             if let problem = serverURLProblem(url) {
                 error(urlNode.location, "The server URL `\(url)` \(problem).")
                 return nil
             }
-            return Server(url: url, description: item["description"].flatMap { string($0, "A server's `description`") })
+            for variable in variables {
+                for value in variable.enumValues where value != variable.defaultValue {
+                    let other = expanded(variable.name, at: value)
+                    if let problem = serverURLProblem(other) {
+                        error(
+                            urlNode.location,
+                            "With `\(variable.name)` at `\(value)`, the server URL `\(other)` \(problem).")
+                        return nil
+                    }
+                }
+            }
+            var server = Server(
+                url: url, description: item["description"].flatMap { string($0, "A server's `description`") })
+            server.template = template
+            server.variables = variables
+            return server
         }
     }
 
-    /// A server URL with each `{name}` replaced by the variable's `default`.
-    mutating func substitutingDefaults(of variables: Node, in url: String) -> String {
-        guard let entries = mapping(variables, "`variables`") else { return url }
-        var result = url
-        for entry in entries {
-            guard let variable = mapping(entry.value, "A server variable") else { continue }
+    /// The variables of a server URL, each with its default and the values the caller may choose.
+    mutating func serverVariables(_ node: Node) -> [Server.Variable] {
+        guard let entries = mapping(node, "`variables`") else { return [] }
+        return entries.compactMap { entry in
+            guard let variable = mapping(entry.value, "A server variable") else { return nil }
             checkKeys(variable, allowed: ["default", "enum", "description"], in: "A server variable")
             guard
                 let defaultNode = required(variable, "default", in: entry.value, "The server variable `\(entry.key)`"),
                 let value = string(defaultNode, "A server variable's `default`")
-            else { continue }
-            result = result.replacing("{\(entry.key)}", with: value)
+            else { return nil }
+            var values: [String] = []
+            if let enumNode = entry.value["enum"], let items = sequence(enumNode, "`enum`") {
+                values = items.compactMap { string($0, "A server variable's value") }
+                if !values.contains(value) {
+                    error(defaultNode.location, "The default `\(value)` is not one of the variable's `enum` values.")
+                }
+            }
+            return Server.Variable(
+                name: entry.key, defaultValue: value, enumValues: values,
+                description: entry.value["description"].flatMap { string($0, "`description`") })
         }
-        return result
     }
 
     mutating func checkUniqueOperationIDs(_ operations: [Operation]) {

@@ -20,8 +20,25 @@ public struct APIDocument: Sendable {
 
 /// A server the API is served from.
 public struct Server: Sendable {
-    /// The base URL: absolute, or a path such as `/api` relative to the server the description is published on.
+    /// A variable of the server's URL, written `{name}` in it.
+    public struct Variable: Sendable {
+        /// The name, as written between the braces.
+        public var name: String
+        /// The value used unless the caller chooses another.
+        public var defaultValue: String
+        /// The values the caller may choose; empty when the value is fixed at its default.
+        public var enumValues: [String]
+        /// What the variable means.
+        public var description: String?
+    }
+
+    /// The base URL with every variable at its default: absolute, or a path such as `/api` relative to the server
+    /// the description is published on.
     public var url: String
+    /// The URL as written, with `{name}` for each variable.
+    public var template: String = ""
+    /// The variables, in the order the description lists them.
+    public var variables: [Variable] = []
     /// What the server is.
     public var description: String?
 

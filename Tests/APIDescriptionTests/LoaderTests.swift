@@ -522,12 +522,26 @@ func serverURLsThatURLCannotReadAreRefused(url: String, problem: String) {
         with:
             "  - url: https://{region}.example.com/{version}\n    variables:\n      region: {default: eu, enum: [eu, us]}\n      version: {default: v2}\n"
     )
-    #expect(try load(text).servers.map(\.url) == ["https://eu.example.com/v2"])
-    let messages = try remarks(text).map { $0.split(separator: " ", maxSplits: 1)[1] }
+    let server = try #require(try load(text).servers.first)
+    #expect(server.url == "https://eu.example.com/v2")
+    #expect(server.template == "https://{region}.example.com/{version}")
+    #expect(server.variables.map(\.name) == ["region", "version"])
+    #expect(server.variables.map(\.enumValues) == [["eu", "us"], []])
+    #expect(try remarks(text).isEmpty)
+}
+
+@Test func serverVariablesMustMakeSoundURLsAtEveryValue() {
+    let badValue = replacing(
+        "  - url: https://pets.example.com\n",
+        with: "  - url: https://{region}.example.com\n    variables:\n      region: {default: eu, enum: [eu, 'u s']}\n")
     #expect(
-        messages == [
-            "warning: Server variables are not offered as a choice yet; the default server URL uses each variable's default, `https://eu.example.com/v2`. Pass another URL to the client to choose."
+        problems(badValue) == [
+            "6:10: error: With `region` at `u s`, the server URL `https://u s.example.com` contains ` `, which a URL cannot hold; percent-encode it."
         ])
+    let badDefault = replacing(
+        "  - url: https://pets.example.com\n",
+        with: "  - url: https://{region}.example.com\n    variables:\n      region: {default: asia, enum: [eu, us]}\n")
+    #expect(problems(badDefault) == ["8:25: error: The default `asia` is not one of the variable's `enum` values."])
 }
 
 @Test(arguments: ["https://[::1]:8080/v1", "http://localhost:8080", "https://api.example.com/a%20b?x=1"])

@@ -162,6 +162,19 @@ private func text(_ data: Data?) -> String? {
         #expect(try #require(transport.requests.first).request.headerFields[.accept] == "image/png")
     }
 
+    @Test func aServerIsChosenAmongTheDescribedOnesWithItsVariables() async throws {
+        let transport = recording()
+        _ = try await Client(server: .regional(region: .us), transport: transport, apiKey: { "k" }).listPlants()
+        _ = try await Client(server: .regional(), transport: transport, apiKey: { "k" }).listPlants()
+        _ = try await Client(server: .main, transport: transport, apiKey: { "k" }).listPlants()
+        #expect(
+            transport.requests.map(\.baseURL.absoluteString) == [
+                "https://us.nursery.example.com/v2", "https://eu.nursery.example.com/v2",
+                "https://nursery.example.com/v2",
+            ])
+        #expect(Client.Server.Region.allCases == [.eu, .us, .ap])
+    }
+
     @Test func anOperationWithItsOwnServerIsSentThere() async throws {
         let pictures = recording(.init(status: .ok, body: Data([1])))
         _ = try await Client(transport: pictures).getPicture(plantID: 3)

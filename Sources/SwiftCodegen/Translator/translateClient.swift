@@ -124,6 +124,28 @@ extension Translator {
                 FunctionDeclaration(
                     name: nil, parameters: parameters, doc: Doc(["Creates a client."], parameters: parameterDocs),
                     body: initializer)))
+        if let servers = serverDeclaration() {
+            // The same initializer with a server chosen among the described ones instead of a URL.
+            let server = Identifier("server")
+            let others = Array(parameters.dropFirst())
+            members.append(servers)
+            members.append(
+                .function(
+                    FunctionDeclaration(
+                        name: nil,
+                        // No default: `Client(transport:…)` must keep naming the other initializer alone.
+                        parameters: [FunctionParameter(name: server, type: "Server")] + others,
+                        doc: Doc(
+                            ["Creates a client for one of the servers the description lists."],
+                            parameters: [(server, "The server to send requests to, with its variables.")]
+                                + Array(parameterDocs.dropFirst())),
+                        body: [
+                            .line(
+                                Code.call(
+                                    "self.init",
+                                    ["serverURL: server.url"] + others.map { "\(label: $0.name): \($0.name)" }))
+                        ])))
+        }
         for shape in shapes {
             members += clientMethods(shape)
         }

@@ -11,6 +11,8 @@ import OpenAPIRuntime
 /// Plants, their orders and their pictures.
 public struct Client: Sendable {
     /// The server the description names first, `https://nursery.example.com/v2`.
+    ///
+    /// Main
     public static var defaultServerURL: URL {
         URL(string: "https://nursery.example.com/v2")!
     }
@@ -57,6 +59,75 @@ public struct Client: Sendable {
         )
         self.apiKey = .apiKey("X-API-Key", in: .header, apiKey)
         self.bearer = .bearer(bearer)
+    }
+
+    /// The servers the description lists, for `init(server:…)`; variables the description lists values for are chosen
+    /// with the server.
+    public enum Server: Hashable, Sendable {
+        /// Main
+        ///
+        /// `https://nursery.example.com/v2`
+        case main
+
+        /// Regional
+        ///
+        /// `https://{region}.nursery.example.com/{version}`
+        case regional(region: Region = .eu)
+
+        /// Where the nursery keeps its plants.
+        public enum Region: String, Hashable, Sendable, CaseIterable {
+            /// The value `eu`.
+            case eu = "eu"
+
+            /// The value `us`.
+            case us = "us"
+
+            /// The value `ap`.
+            case ap = "ap"
+        }
+
+        /// The server's URL.
+        public var url: URL {
+            switch self {
+            case .main:
+                URL(string: "https://nursery.example.com/v2")!
+            case .regional(let region):
+                URL(string: "https://" + region.rawValue + ".nursery.example.com/v2")!
+            }
+        }
+    }
+
+    /// Creates a client for one of the servers the description lists.
+    ///
+    /// - Parameters:
+    ///   - server: The server to send requests to, with its variables.
+    ///   - transport: What carries requests to the server, such as `URLSessionTransport()`, or a `MockTransport` in
+    ///       tests.
+    ///   - middlewares: What sees each request and response, first to last; they see requests before the bearer token
+    ///       is added.
+    ///   - maxResponseBodyBytes: The longest response body the client reads; a longer one is an error.
+    ///   - apiKey: Returns the API key sent as the header `X-API-Key` (the security scheme `apiKey`). The client calls
+    ///       it for every request that needs it, so it can refresh credentials that expire; they are never logged or
+    ///       put in an error. Without it, operations that require it fail with `missingCredentials`.
+    ///   - bearer: Returns the bearer token (the security scheme `bearer`). The client calls it for every request that
+    ///       needs it, so it can refresh credentials that expire; they are never logged or put in an error. Without it,
+    ///       operations that require it fail with `missingCredentials`.
+    public init(
+        server: Server,
+        transport: any ClientTransport,
+        middlewares: [any ClientMiddleware] = [],
+        maxResponseBodyBytes: Int = 8 << 20,
+        apiKey: APIKeyProvider? = nil,
+        bearer: BearerTokenProvider? = nil
+    ) {
+        self.init(
+            serverURL: server.url,
+            transport: transport,
+            middlewares: middlewares,
+            maxResponseBodyBytes: maxResponseBodyBytes,
+            apiKey: apiKey,
+            bearer: bearer
+        )
     }
 
     /// Lists plants.
