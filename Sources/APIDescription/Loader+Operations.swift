@@ -367,7 +367,19 @@ extension Loader {
             default: return "is an array of values that are not strings, numbers or booleans"
             }
         case .object(let properties):
-            guard !properties.isEmpty else { return "is a map, which is not supported as a parameter yet" }
+            guard !properties.isEmpty else {
+                // A map travels like an object, its keys as property names, when its values are text on the wire.
+                guard case .allowed(let values) = current.additionalProperties else {
+                    return "is a free-form object, whose values cannot travel as text"
+                }
+                let value = resolvedSchema(values)
+                switch value.kind {
+                case .string, .integer, .number, .boolean:
+                    if value.delimiter == nil, value.pathForms.isEmpty, !values.isNullable { return nil }
+                default: break
+                }
+                return "is a map whose values are not strings, numbers or booleans"
+            }
             for property in properties {
                 let value = resolvedSchema(property.schema)
                 switch value.kind {

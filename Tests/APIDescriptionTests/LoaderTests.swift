@@ -484,15 +484,27 @@ private func schemaProperty(_ document: APIDocument, _ name: String) -> Property
     #expect(parameter.explode == false)
 }
 
-@Test func parametersThatAreMapsAreRefusedAtTheirSchema() {
+@Test func parametersThatAreMapsOfTextTravelAndOthersAreRefusedAtTheirSchema() {
     #expect(
         problems(
             replacing(
                 "            type: string\n      responses:",
                 with: "            type: object\n            additionalProperties: {type: string}\n      responses:")
+        ).isEmpty)
+    #expect(
+        problems(
+            replacing(
+                "            type: string\n      responses:",
+                with: "            type: object\n            additionalProperties: {type: array}\n      responses:")
         ) == [
-            "16:13: error: The parameter `ownerId` is a map, which is not supported as a parameter yet; parameters must be strings, integers, numbers, booleans, enums of them, or arrays or objects of those."
+            "16:13: error: The parameter `ownerId` is a map whose values are not strings, numbers or booleans; parameters must be strings, integers, numbers, booleans, enums of them, or arrays or objects of those."
         ])
+    #expect(
+        problems(
+            replacing("            type: string\n      responses:", with: "            type: object\n      responses:"))
+            == [
+                "16:13: error: The parameter `ownerId` is a free-form object, whose values cannot travel as text; parameters must be strings, integers, numbers, booleans, enums of them, or arrays or objects of those."
+            ])
 }
 
 @Test(arguments: [

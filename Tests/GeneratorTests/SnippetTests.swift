@@ -379,3 +379,24 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
         """, file: "GetFile")
     #expect(code.contains(#"builder.addQuery("path", input.path, allowReserved: true)"#))
 }
+
+/// A map parameter travels like an object, its entries in the order of their keys.
+@Test func mapParametersTravelAsTheirEntriesInKeyOrder() throws {
+    let code = try generatedOperation(
+        """
+          /search:
+            get:
+              operationId: search
+              parameters:
+                - {name: counts, in: query, required: true, schema: {type: object, additionalProperties: {type: integer}}}
+              responses:
+                '204': {description: Done.}
+        """, file: "Search")
+    #expect(
+        code.contains(
+            """
+                    builder.addQuery(
+                        "counts",
+                        object: input.counts.sorted { $0.key < $1.key }.map { ($0.key, Optional(String($0.value))) },
+            """))
+}

@@ -42,6 +42,13 @@ private func text(_ data: Data?) -> String? {
         #expect(sent.path == "/plants?limit=20&height[min]=10&lat=52.5&lon=13.25")
     }
 
+    @Test func aMapTravelsAsItsEntriesInTheOrderOfTheirKeys() async throws {
+        let transport = recording()
+        _ = try await Client(transport: transport, apiKey: { "k" }).listPlants(
+            labels: ["pot": "clay", "colour": "deep green"])
+        #expect(try #require(transport.requests.first).request.path == "/plants?limit=20&colour=deep%20green&pot=clay")
+    }
+
     @Test func aParameterDescribedAsJSONTravelsAsJSONText() async throws {
         let transport = recording()
         _ = try await Client(transport: transport, apiKey: { "k" }).listPlants(

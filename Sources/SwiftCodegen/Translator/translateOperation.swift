@@ -250,12 +250,18 @@ extension Translator {
     /// An object parameter's properties as `(name, text)` pairs, the text nil for an absent property; an optional
     /// object is read from `value`, which the caller binds.
     private func objectPairs(_ field: InputField, _ parameter: Parameter) -> Code {
-        guard case .object(let properties) = resolved(parameter.schema).kind else { return "[]" }
+        let object = resolved(parameter.schema)
+        guard case .object(let properties) = object.kind else { return "[]" }
+        let owner: Code = field.isOptional ? "value" : "input.\(field.name)"
+        if properties.isEmpty, case .allowed(let values) = object.additionalProperties {
+            // A map's entries in the order of their keys, so that the same map always makes the same request.
+            let text = wireText("$0.value", schema: values).code
+            return "\(owner).sorted { $0.key < $1.key }.map { ($0.key, Optional(\(text))) }"
+        }
         var scope = Scope(
             path: Printer.render(field.wrapped).split(separator: ".").map { Identifier(String($0)) },
             reserved: topLevelNames)
         var nested: [Declaration] = []
-        let owner: Code = field.isOptional ? "value" : "input.\(field.name)"
         let pairs: [Code] = structProperties(properties, scope: &scope, nested: &nested).map { property in
             let access: Code = "\(owner).\(property.name)"
             let text: Code

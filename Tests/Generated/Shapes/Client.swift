@@ -139,6 +139,7 @@ public struct Client: Sendable {
     ///   - limit: The `limit` query parameter.
     ///   - height: Only plants within this height, in centimetres.
     ///   - near: Only plants kept near this point.
+    ///   - labels: Only plants with these labels, by name.
     ///   - where: Only plants matching this query, as JSON.
     ///   - xRequestID: The `X-Request-Id` header parameter.
     ///   - session: The `session` cookie parameter.
@@ -152,6 +153,7 @@ public struct Client: Sendable {
         limit: Int32? = 20,
         height: Range? = nil,
         near: ListPlants.Near? = nil,
+        labels: [String: String]? = nil,
         `where`: ListPlants.Where? = nil,
         xRequestID: UUID? = nil,
         session: String? = nil
@@ -164,6 +166,7 @@ public struct Client: Sendable {
                 limit: limit,
                 height: height,
                 near: near,
+                labels: labels,
                 where: `where`,
                 xRequestID: xRequestID,
                 session: session

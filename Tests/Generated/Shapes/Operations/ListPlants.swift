@@ -35,6 +35,9 @@ public enum ListPlants: APIOperation {
         /// Only plants kept near this point.
         public var near: ListPlants.Near?
 
+        /// Only plants with these labels, by name.
+        public var labels: [String: String]?
+
         /// Only plants matching this query, as JSON.
         public var `where`: ListPlants.Where?
 
@@ -53,6 +56,7 @@ public enum ListPlants: APIOperation {
         ///   - limit: The `limit` query parameter.
         ///   - height: Only plants within this height, in centimetres.
         ///   - near: Only plants kept near this point.
+        ///   - labels: Only plants with these labels, by name.
         ///   - where: Only plants matching this query, as JSON.
         ///   - xRequestID: The `X-Request-Id` header parameter.
         ///   - session: The `session` cookie parameter.
@@ -63,6 +67,7 @@ public enum ListPlants: APIOperation {
             limit: Int32? = 20,
             height: Range? = nil,
             near: ListPlants.Near? = nil,
+            labels: [String: String]? = nil,
             `where`: ListPlants.Where? = nil,
             xRequestID: UUID? = nil,
             session: String? = nil
@@ -73,6 +78,7 @@ public enum ListPlants: APIOperation {
             self.limit = limit
             self.height = height
             self.near = near
+            self.labels = labels
             self.`where` = `where`
             self.xRequestID = xRequestID
             self.session = session
@@ -123,6 +129,15 @@ public enum ListPlants: APIOperation {
             builder.addQuery(
                 "near",
                 object: [("lat", String(value.lat)), ("lon", String(value.lon))],
+                style: .form,
+                explode: true,
+                separator: ","
+            )
+        }
+        if let value = input.labels {
+            builder.addQuery(
+                "labels",
+                object: value.sorted { $0.key < $1.key }.map { ($0.key, Optional($0.value)) },
                 style: .form,
                 explode: true,
                 separator: ","
