@@ -347,6 +347,15 @@ extension Loader {
             warning(
                 location,
                 "`x-apigen-path-forms` applies to response values; the parameter `\(name)` is the string as written.")
+        case .array(let items):
+            let item = resolvedSchema(items)
+            guard case .string = item.kind, item.delimiter != nil || !item.pathForms.isEmpty else { return described }
+            plain.kind = .array(
+                Schema(kind: .string(format: nil), description: item.description, location: item.location))
+            warning(
+                location,
+                "The generator's string extensions apply to properties and response values; the items of the parameter `\(name)` are strings as written."
+            )
         default:
             return described
         }
@@ -362,7 +371,6 @@ extension Loader {
             let item = resolvedSchema(items)
             switch item.kind {
             case .string, .integer, .number, .boolean:
-                if item.delimiter != nil || !item.pathForms.isEmpty { return "is an array of special strings" }
                 return nil
             default: return "is an array of values that are not strings, numbers or booleans"
             }

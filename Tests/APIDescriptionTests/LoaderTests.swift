@@ -615,3 +615,18 @@ func wellFormedServerURLsAreAccepted(url: String) {
         with: "          schema: {type: object, properties: {a: {type: integer}, b: {type: string}}}\n      responses:")
     #expect(try remarks(flat).isEmpty)
 }
+
+@Test func arrayParametersOfExtendedStringsAreArraysOfPlainStringsWithAWarning() throws {
+    let text = replacing(
+        "          schema:\n            type: string\n      responses:",
+        with:
+            "          schema: {type: string}\n        - {name: list, in: query, schema: {type: array, items: {type: string, x-apigen-delimiter: ','}}}\n      responses:"
+    )
+    #expect(
+        try remarks(text) == [
+            "16:43: warning: The generator's string extensions apply to properties and response values; the items of the parameter `list` are strings as written."
+        ])
+    let list = try #require(try load(text).operations[0].parameters.last)
+    guard case .array(let items) = list.schema.kind else { throw Unexpected() }
+    #expect(items.delimiter == nil)
+}
