@@ -39,10 +39,13 @@ public typealias BearerTokenProvider = @Sendable () async throws -> String
     ///     where the caller gave none); empty when the operation sends none.
     ///   - server: The server of an operation that names its own, instead of the client's.
     ///   - request: Builds the request and its body.
+    ///   - stream: Turns a response whose body is handed over unread (raw bytes of a success) into the output; nil
+    ///     for the others, whose bodies are read up to the limit and parsed.
     ///   - parse: Turns the response and its body into the operation's output.
     public func send<Output>(
         _ operationID: String, security: [[Credential?]], server: URL? = nil,
         request: () throws(APIClientError) -> (HTTPRequest, Data?),
+        stream: ((HTTPResponse, HTTPBody) throws(APIClientError) -> Output?)? = nil,
         parse: (HTTPResponse, Data) throws(APIClientError) -> Output
     ) async throws(APIClientError) -> Output {
         let (httpRequest, body) = try request()
@@ -67,6 +70,7 @@ public typealias BearerTokenProvider = @Sendable () async throws -> String
         } catch {
             throw APIClientError(operationID: operationID, reason: .transportFailed, underlyingError: error)
         }
+        if let stream, let output = try stream(response, responseBody ?? HTTPBody()) { return output }
         let bytes = try await collect(responseBody, status: response.status.code, operationID: operationID)
         return try parse(response, bytes)
     }
@@ -115,13 +119,14 @@ public protocol APIOperation {
     ///   - input: The values to send.
     ///   - security: The operation's alternative security requirements, each with the credentials it needs.
     ///   - server: The server of an operation that names its own, instead of the client's.
+    ///   - stream: For an operation with raw-byte successes, its `streamedOutput(from:body:)`.
     public func send<Operation: APIOperation>(
-        _ operation: Operation.Type, _ input: Operation.Input, security: [[Credential?]], server: URL? = nil
+        _ operation: Operation.Type, _ input: Operation.Input, security: [[Credential?]], server: URL? = nil,
+        stream: ((HTTPResponse, HTTPBody) throws(APIClientError) -> Operation.Output?)? = nil
     ) async throws(APIClientError) -> Operation.Output {
-        try await send(Operation.id, security: security, server: server) { () throws(APIClientError) in
-            try Operation.request(for: input)
-        } parse: { response, body throws(APIClientError) in
-            try Operation.output(from: response, body: body)
-        }
+        try await send(
+            Operation.id, security: security, server: server,
+            request: { () throws(APIClientError) in try Operation.request(for: input) }, stream: stream,
+            parse: { response, body throws(APIClientError) in try Operation.output(from: response, body: body) })
     }
 }

@@ -400,3 +400,35 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
                         object: input.counts.sorted { $0.key < $1.key }.map { ($0.key, Optional(String($0.value))) },
             """))
 }
+
+/// Raw bytes of a success are handed over as a stream, never read whole; other statuses keep bounded reads.
+@Test func rawByteSuccessesAreStreams() throws {
+    let code = try generatedOperation(
+        """
+          /files/{name}:
+            get:
+              operationId: download
+              parameters: [{name: name, in: path, required: true, schema: {type: string}}]
+              responses:
+                '200':
+                  description: The file.
+                  content: {application/octet-stream: {schema: {type: string, format: binary}}}
+                '404':
+                  description: No such file.
+                  content: {application/json: {schema: {type: object, properties: {message: {type: string}}}}}
+        """, file: "Download")
+    #expect(code.contains("        case ok(HTTPBody)\n"))
+    #expect(code.contains("            return .ok(HTTPBody(reader.body))\n"))
+    #expect(
+        code.contains(
+            """
+                    switch reader.status {
+                    case 200:
+                        return .ok(body)
+                    case 404:
+                        return nil
+                    default:
+                        return nil
+                    }
+            """))
+}

@@ -162,11 +162,31 @@ private func text(_ data: Data?) -> String? {
         #expect(body == expected, "\(text(body) ?? "")")
     }
 
-    @Test func rawBytesAreTheResponse() async throws {
+    @Test func rawBytesAreTheResponseHandedOverAsAStream() async throws {
         let bytes = Data([1, 2, 3, 0, 255])
         let transport = recording(.init(status: .ok, headerFields: [.contentType: "image/png"], body: bytes))
-        #expect(try await Client(transport: transport).getPicture(plantID: 3) == .ok(bytes))
+        guard case .ok(let body) = try await Client(transport: transport).getPicture(plantID: 3) else {
+            Issue.record("expected the picture")
+            return
+        }
+        #expect(try await Data(collecting: body, upTo: 100) == bytes)
         #expect(try #require(transport.requests.first).request.headerFields[.accept] == "image/png")
+    }
+
+    @Test func aDownloadLargerThanTheBoundedReadStreamsWhileOtherBodiesStayBounded() async throws {
+        // 9 MiB in 64 KiB chunks, past the 8 MiB that the client reads whole.
+        let chunk = [UInt8](repeating: 7, count: 64 << 10)
+        let streaming = StreamingTransport(chunks: 144, chunk: chunk)
+        guard case .ok(let body) = try await Client(transport: streaming).getPicture(plantID: 3) else {
+            Issue.record("expected the picture")
+            return
+        }
+        var total = 0
+        for try await part in body { total += part.count }
+        #expect(total == 9 << 20)
+        // A body the client reads whole (an undocumented status) is still bounded.
+        let large = StreamingTransport(chunks: 144, chunk: chunk, status: .notFound)
+        await #expect(throws: APIClientError.self) { _ = try await Client(transport: large).getPicture(plantID: 3) }
     }
 
     @Test func aServerIsChosenAmongTheDescribedOnesWithItsVariables() async throws {
@@ -234,3 +254,19 @@ private func text(_ data: Data?) -> String? {
 }
 
 private struct Unexpected: Error {}
+
+/// A transport that answers with a body it produces chunk by chunk, of unknown length, as a large download arrives.
+private struct StreamingTransport: ClientTransport {
+    var chunks: Int
+    var chunk: [UInt8]
+    var status: HTTPResponse.Status = .ok
+
+    func send(_ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String) async throws -> (
+        HTTPResponse, HTTPBody?
+    ) {
+        let (stream, continuation) = AsyncStream<ArraySlice<UInt8>>.makeStream()
+        for _ in 0..<chunks { continuation.yield(chunk[...]) }
+        continuation.finish()
+        return (HTTPResponse(status: status), HTTPBody(stream, length: .unknown, iterationBehavior: .single))
+    }
+}

@@ -179,7 +179,7 @@ extension Translator {
                 [summary, operation.description],
                 parameters: [(Identifier("input"), "The values to send.")], returns: returns, throwsText: throwsText),
             isDeprecated: operation.isDeprecated,
-            body: [.line(sendCall(operation, namespace: namespace, security: security))])
+            body: [.line(sendCall(shape, security: security))])
         var arguments: [Code] = []
         var parameters: [FunctionParameter] = []
         var docs: [(name: Identifier, text: String)] = []
@@ -216,14 +216,16 @@ extension Translator {
 
     /// The call that sends an operation's request: to its own server, where it names one (a relative one resolved
     /// against the client's), otherwise to the client's.
-    private func sendCall(_ operation: Operation, namespace: Identifier, security: Code) -> Code {
+    private func sendCall(_ shape: OperationShape, security: Code) -> Code {
+        let namespace = shape.namespace
         var arguments: [Code] = ["\(namespace).self", "input", "security: \(security)"]
-        if let server = operation.servers.first {
+        if let server = shape.operation.servers.first {
             arguments.append(
                 server.isRelative
                     ? "server: URL(string: \(literal: server.url), relativeTo: runner.serverURL)!.absoluteURL"
                     : "server: URL(string: \(literal: server.url))!")
         }
+        if shape.streamParser != nil { arguments.append("stream: \(namespace).streamedOutput(from:body:)") }
         return Code.call("try await runner.send", arguments)
     }
 

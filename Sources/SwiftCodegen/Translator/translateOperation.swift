@@ -24,6 +24,8 @@ struct OperationShape {
     var fields: [InputField]
     var output: Declaration
     var parser: Declaration
+    /// `streamedOutput(from:body:)`, for an operation with raw-byte successes that are handed over as streams.
+    var streamParser: Declaration?
     /// The types nested in the namespace, for the input's and the output's values.
     var nested: [Declaration]
 }
@@ -84,7 +86,7 @@ extension Translator {
         let output = outputDeclaration(operation, scope: &scope, nested: &nested)
         return OperationShape(
             operation: operation, namespace: namespace, fields: fields, output: output.declaration,
-            parser: output.parser, nested: nested)
+            parser: output.parser, streamParser: output.streamParser, nested: nested)
     }
 
     /// A default value as Swift code: an enum case, a string literal or a number. The loader has checked it against
@@ -119,7 +121,7 @@ extension Translator {
                 shape.output,
                 requestFunction(shape),
                 shape.parser,
-            ] + stateFunction(operation) + shape.nested
+            ] + (shape.streamParser.map { [$0] } ?? []) + stateFunction(operation) + shape.nested
         let declaration = Declaration.type(
             TypeDeclaration(
                 .enum, name: shape.namespace, conformances: ["APIOperation"],

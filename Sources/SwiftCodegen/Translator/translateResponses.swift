@@ -5,12 +5,16 @@ extension Translator {
     /// response into it.
     func outputDeclaration(
         _ operation: Operation, scope: inout Scope, nested: inout [Declaration]
-    ) -> (declaration: Declaration, parser: Declaration) {
+    ) -> (declaration: Declaration, parser: Declaration, streamParser: Declaration?) {
         let hasDefault = operation.responses.contains { $0.status == .default }
         var caseNames = UniqueNames(reserved: hasDefault ? [] : ["undocumented"])
         var cases: [Declaration] = []
         var branches: [(pattern: Code, body: [Statement])] = []
         var pendingBranches: [(pattern: Code, body: [Statement])] = []
+        // Raw bytes of a success are handed over as a stream; every other status returns nil there, in the same
+        // order, so that an exact code still wins over a range.
+        var streamBranches: [(pattern: Code, body: [Statement])] = []
+        var streams = false
         for response in operation.responses {
             let caseName: Identifier
             let pattern: Code
@@ -41,13 +45,22 @@ extension Translator {
                 arguments.append("\(label: label): \(value)")
                 headerValues.append((header, label, type))
             }
+            var streamedArguments: [Code]?
             if let content = response.content {
                 let mapped = bodyType(
                     content, name: "\(caseName.name)Body", description: response.description, scope: &scope)
                 nested += mapped.nested
                 let isOptional = !response.status.isSuccess
                 let label: Identifier? = values.isEmpty ? nil : labels.claim(Identifier("body"))
-                values.append((label, isOptional ? "\(mapped.code)?" : mapped.code))
+                if response.status.isSuccess, content.kind == .binary, Printer.render(mapped.code) == "Data" {
+                    // Raw bytes of a success, which may be larger than the client reads whole.
+                    values.append((label, "HTTPBody"))
+                    streamedArguments = arguments + [label.map { "\(label: $0): body" } ?? "body"]
+                    arguments.append(label.map { "\(label: $0): HTTPBody(reader.body)" } ?? "HTTPBody(reader.body)")
+                    streams = true
+                } else {
+                    values.append((label, isOptional ? "\(mapped.code)?" : mapped.code))
+                }
                 let read: Code
                 switch (content.kind, Printer.render(mapped.code)) {
                 case (.json, _):
@@ -60,7 +73,12 @@ extension Translator {
                 default:
                     read = isOptional ? "reader.optionalBytes()" : "reader.body"
                 }
-                arguments.append(label.map { "\(label: $0): \(read)" } ?? read)
+                if streamedArguments == nil { arguments.append(label.map { "\(label: $0): \(read)" } ?? read) }
+            }
+            if let streamedArguments {
+                streamBranches.append((pattern, [.line("return \(Code.call(".\(caseName)", streamedArguments))")]))
+            } else {
+                streamBranches.append((pattern, [.line("return nil")]))
             }
             if let poll = response.poll {
                 pendingBranches.append(
@@ -114,7 +132,29 @@ extension Translator {
                     .line("let reader = ResponseReader(operationID: id, response: response, body: body)"),
                     .switchOver("reader.status", branches),
                 ]))
-        return (declaration, parser)
+        guard streams else { return (declaration, parser, nil) }
+        let streamParser = Declaration.function(
+            FunctionDeclaration(
+                name: Identifier("streamedOutput"),
+                parameters: [
+                    FunctionParameter(label: "from", name: Identifier("response"), type: "HTTPResponse"),
+                    FunctionParameter(name: Identifier("body"), type: "HTTPBody"),
+                ],
+                isStatic: true, effects: "throws(APIClientError)", returnType: "Output?",
+                doc: Doc(
+                    [
+                        "Reads a response whose body is raw bytes of a success, handing the body over as it arrives rather than reading it whole."
+                    ],
+                    parameters: [
+                        (Identifier("response"), "The response."), (Identifier("body"), "The response's body, unread."),
+                    ],
+                    returns: "The outcome, or nil for a status whose body the client reads whole.",
+                    throwsText: "`APIClientError` when the response lacks a required header."),
+                body: [
+                    .line("let reader = ResponseReader(operationID: id, response: response, body: Data())"),
+                    .switchOver("reader.status", streamBranches + [("default", [.line("return nil")])]),
+                ]))
+        return (declaration, parser, streamParser)
     }
 
     /// The Swift type of a response header and the expression that reads it: its schema's type where text converts

@@ -250,7 +250,8 @@ public struct Client: Sendable {
             GetPicture.self,
             input,
             security: [],
-            server: URL(string: "https://images.nursery.example.com")!
+            server: URL(string: "https://images.nursery.example.com")!,
+            stream: GetPicture.streamedOutput(from:body:)
         )
     }
 

@@ -31,7 +31,7 @@ public enum GetPicture: APIOperation {
     /// The outcome of a `getPicture` request: one case for each documented status, and one for any other.
     public enum Output: Hashable, Sendable {
         /// 200: The picture.
-        case ok(Data)
+        case ok(HTTPBody)
 
         /// A status the description does not document, with the response body as received.
         case undocumented(status: Int, body: Data)
@@ -67,9 +67,27 @@ public enum GetPicture: APIOperation {
         let reader = ResponseReader(operationID: id, response: response, body: body)
         switch reader.status {
         case 200:
-            return .ok(reader.body)
+            return .ok(HTTPBody(reader.body))
         default:
             return .undocumented(status: reader.status, body: body)
+        }
+    }
+
+    /// Reads a response whose body is raw bytes of a success, handing the body over as it arrives rather than reading
+    /// it whole.
+    ///
+    /// - Parameters:
+    ///   - response: The response.
+    ///   - body: The response's body, unread.
+    /// - Returns: The outcome, or nil for a status whose body the client reads whole.
+    /// - Throws: `APIClientError` when the response lacks a required header.
+    public static func streamedOutput(from response: HTTPResponse, body: HTTPBody) throws(APIClientError) -> Output? {
+        let reader = ResponseReader(operationID: id, response: response, body: Data())
+        switch reader.status {
+        case 200:
+            return .ok(body)
+        default:
+            return nil
         }
     }
 }
