@@ -173,6 +173,22 @@ private func text(_ data: Data?) -> String? {
         #expect(try #require(transport.requests.first).request.headerFields[.accept] == "image/png")
     }
 
+    @Test func anEventStreamIsASequenceOfEventsReadAsTheyArrive() async throws {
+        let transport = recording(
+            .init(
+                status: .ok, headerFields: [.contentType: "text/event-stream"],
+                body: "event: added\ndata: fern\n\nevent: sold\ndata: cactus\n\n"))
+        guard case .ok(let events) = try await Client(transport: transport, apiKey: { "k" }).watchPlants() else {
+            Issue.record("expected events")
+            return
+        }
+        var received: [ServerSentEvent] = []
+        for try await event in events { received.append(event) }
+        #expect(
+            received == [ServerSentEvent(event: "added", data: "fern"), ServerSentEvent(event: "sold", data: "cactus")])
+        #expect(transport.requests.first?.request.headerFields[.accept] == "text/event-stream")
+    }
+
     @Test func aDownloadLargerThanTheBoundedReadStreamsWhileOtherBodiesStayBounded() async throws {
         // 9 MiB in 64 KiB chunks, past the 8 MiB that the client reads whole.
         let chunk = [UInt8](repeating: 7, count: 64 << 10)

@@ -52,11 +52,13 @@ extension Translator {
                 nested += mapped.nested
                 let isOptional = !response.status.isSuccess
                 let label: Identifier? = values.isEmpty ? nil : labels.claim(Identifier("body"))
-                if response.status.isSuccess, content.kind == .binary, Printer.render(mapped.code) == "Data" {
-                    // Raw bytes of a success, which may be larger than the client reads whole.
-                    values.append((label, "HTTPBody"))
-                    streamedArguments = arguments + [label.map { "\(label: $0): body" } ?? "body"]
-                    arguments.append(label.map { "\(label: $0): HTTPBody(reader.body)" } ?? "HTTPBody(reader.body)")
+                if let stream = streamedType(content, mapped: mapped.code), response.status.isSuccess {
+                    // Raw bytes or events of a success, which may be larger or longer than the client reads whole.
+                    values.append((label, stream.type))
+                    streamedArguments =
+                        arguments + [label.map { "\(label: $0): \(stream.wrap("body"))" } ?? stream.wrap("body")]
+                    let whole = stream.wrap("HTTPBody(reader.body)")
+                    arguments.append(label.map { "\(label: $0): \(whole)" } ?? whole)
                     streams = true
                 } else {
                     values.append((label, isOptional ? "\(mapped.code)?" : mapped.code))
@@ -155,6 +157,16 @@ extension Translator {
                     .switchOver("reader.status", streamBranches + [("default", [.line("return nil")])]),
                 ]))
         return (declaration, parser, streamParser)
+    }
+
+    /// For a body that a success hands over unread, its Swift type and how a body becomes it: raw bytes as the
+    /// `HTTPBody` itself, `text/event-stream` as `ServerSentEvents` over it; nil for a body read whole.
+    private func streamedType(_ content: Content, mapped: Code) -> (type: Code, wrap: (Code) -> Code)? {
+        if content.kind == .binary, Printer.render(mapped) == "Data" { return ("HTTPBody", { $0 }) }
+        if content.kind == .text, content.mediaType.lowercased().hasPrefix("text/event-stream") {
+            return ("ServerSentEvents", { "ServerSentEvents(\($0))" })
+        }
+        return nil
     }
 
     /// The Swift type of a response header and the expression that reads it: its schema's type where text converts

@@ -184,6 +184,30 @@ public struct Client: Sendable {
         try await runner.send(ListPlants.self, input, security: [[apiKey], [bearer]])
     }
 
+    /// Streams changes to the plants as they happen.
+    ///
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func watchPlants() async throws(APIClientError) -> WatchPlants.Output {
+        try await self.watchPlants(WatchPlants.Input())
+    }
+
+    /// Streams changes to the plants as they happen.
+    ///
+    /// - Parameter input: The values to send.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func watchPlants(_ input: WatchPlants.Input) async throws(APIClientError) -> WatchPlants.Output {
+        try await runner.send(
+            WatchPlants.self,
+            input,
+            security: [[apiKey], [bearer]],
+            stream: WatchPlants.streamedOutput(from:body:)
+        )
+    }
+
     /// Sends a `getCare` request.
     ///
     /// - Parameter plantIDs: The `plantIds` path parameter.
