@@ -189,6 +189,21 @@ private func text(_ data: Data?) -> String? {
         #expect(transport.requests.first?.request.headerFields[.accept] == "text/event-stream")
     }
 
+    @Test func jsonLinesAreASequenceOfDecodedValues() async throws {
+        let transport = recording(
+            .init(
+                status: .ok, headerFields: [.contentType: "application/x-ndjson"],
+                body: "{\"name\": \"fern\", \"planted\": \"2026-03-01T08:00:00Z\"}\n{\"name\": \"cactus\"}\n"))
+        guard case .ok(let lines) = try await Client(transport: transport, apiKey: { "k" }).exportPlants() else {
+            Issue.record("expected lines")
+            return
+        }
+        var plants: [ExportPlants.OkItem] = []
+        for try await plant in lines { plants.append(plant) }
+        #expect(plants.map(\.name) == ["fern", "cactus"])
+        #expect(plants.first?.planted == Date(timeIntervalSince1970: 1_772_352_000))
+    }
+
     @Test func aDownloadLargerThanTheBoundedReadStreamsWhileOtherBodiesStayBounded() async throws {
         // 9 MiB in 64 KiB chunks, past the 8 MiB that the client reads whole.
         let chunk = [UInt8](repeating: 7, count: 64 << 10)

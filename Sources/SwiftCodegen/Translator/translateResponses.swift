@@ -47,8 +47,14 @@ extension Translator {
             }
             var streamedArguments: [Code]?
             if let content = response.content {
-                let mapped = bodyType(
+                var mapped = bodyType(
                     content, name: "\(caseName.name)Body", description: response.description, scope: &scope)
+                if Translator.isJSONLines(content.mediaType), response.status.isSuccess {
+                    // Each line is a value of the schema.
+                    let item = mapType(
+                        content.schema, name: "\(caseName.name)Item", description: response.description, scope: &scope)
+                    mapped = MappedType(code: "JSONLines<\(item.code)>", nested: item.nested)
+                }
                 nested += mapped.nested
                 let isOptional = !response.status.isSuccess
                 let label: Identifier? = values.isEmpty ? nil : labels.claim(Identifier("body"))
@@ -166,7 +172,14 @@ extension Translator {
         if content.kind == .text, content.mediaType.lowercased().hasPrefix("text/event-stream") {
             return ("ServerSentEvents", { "ServerSentEvents(\($0))" })
         }
+        if Translator.isJSONLines(content.mediaType) { return (mapped, { "\(mapped)(\($0))" }) }
         return nil
+    }
+
+    /// Whether a media type is JSON Lines: one JSON value per line.
+    static func isJSONLines(_ mediaType: String) -> Bool {
+        let type = mediaType.lowercased().split(separator: ";").first.map { $0.filter { $0 != " " } }
+        return type == "application/jsonl" || type == "application/x-ndjson" || type == "application/x-jsonlines"
     }
 
     /// The Swift type of a response header and the expression that reads it: its schema's type where text converts

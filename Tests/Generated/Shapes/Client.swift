@@ -208,6 +208,30 @@ public struct Client: Sendable {
         )
     }
 
+    /// Exports every plant, one per line.
+    ///
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func exportPlants() async throws(APIClientError) -> ExportPlants.Output {
+        try await self.exportPlants(ExportPlants.Input())
+    }
+
+    /// Exports every plant, one per line.
+    ///
+    /// - Parameter input: The values to send.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func exportPlants(_ input: ExportPlants.Input) async throws(APIClientError) -> ExportPlants.Output {
+        try await runner.send(
+            ExportPlants.self,
+            input,
+            security: [[apiKey], [bearer]],
+            stream: ExportPlants.streamedOutput(from:body:)
+        )
+    }
+
     /// Sends a `getCare` request.
     ///
     /// - Parameter plantIDs: The `plantIds` path parameter.
