@@ -39,8 +39,8 @@ public typealias BearerTokenProvider = @Sendable () async throws -> String
     ///     where the caller gave none); empty when the operation sends none.
     ///   - server: The server of an operation that names its own, instead of the client's.
     ///   - request: Builds the request and its body.
-    ///   - stream: Turns a response whose body is handed over unread (raw bytes of a success) into the output; nil
-    ///     for the others, whose bodies are read up to the limit and parsed.
+    ///   - stream: Turns a response whose body is handed over unread (raw bytes, events or JSON Lines of a success)
+    ///     into the output; nil for the others, whose bodies are read up to the limit and parsed.
     ///   - parse: Turns the response and its body into the operation's output.
     public func send<Output>(
         _ operationID: String, security: [[Credential?]], server: URL? = nil,
@@ -119,7 +119,7 @@ public protocol APIOperation {
     ///   - input: The values to send.
     ///   - security: The operation's alternative security requirements, each with the credentials it needs.
     ///   - server: The server of an operation that names its own, instead of the client's.
-    ///   - stream: For an operation with raw-byte successes, its `streamedOutput(from:body:)`.
+    ///   - stream: For an operation with successes handed over as streams, its `streamedOutput(from:body:)`.
     public func send<Operation: APIOperation>(
         _ operation: Operation.Type, _ input: Operation.Input, security: [[Credential?]], server: URL? = nil,
         stream: ((HTTPResponse, HTTPBody) throws(APIClientError) -> Operation.Output?)? = nil

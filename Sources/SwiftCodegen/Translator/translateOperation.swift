@@ -24,7 +24,8 @@ struct OperationShape {
     var fields: [InputField]
     var output: Declaration
     var parser: Declaration
-    /// `streamedOutput(from:body:)`, for an operation with raw-byte successes that are handed over as streams.
+    /// `streamedOutput(from:body:)`, for an operation with successes handed over as streams (raw bytes, events,
+    /// JSON Lines).
     var streamParser: Declaration?
     /// The types nested in the namespace, for the input's and the output's values.
     var nested: [Declaration]

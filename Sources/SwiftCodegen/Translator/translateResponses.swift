@@ -11,8 +11,8 @@ extension Translator {
         var cases: [Declaration] = []
         var branches: [(pattern: Code, body: [Statement])] = []
         var pendingBranches: [(pattern: Code, body: [Statement])] = []
-        // Raw bytes of a success are handed over as a stream; every other status returns nil there, in the same
-        // order, so that an exact code still wins over a range.
+        // Raw bytes, events and JSON Lines of a success are handed over as streams; every other status returns nil
+        // there, in the same order, so that an exact code still wins over a range.
         var streamBranches: [(pattern: Code, body: [Statement])] = []
         var streams = false
         for response in operation.responses {
@@ -151,7 +151,7 @@ extension Translator {
                 isStatic: true, effects: "throws(APIClientError)", returnType: "Output?",
                 doc: Doc(
                     [
-                        "Reads a response whose body is raw bytes of a success, handing the body over as it arrives rather than reading it whole."
+                        "Reads a success whose body is handed over as it arrives (raw bytes, events or JSON Lines) rather than read whole."
                     ],
                     parameters: [
                         (Identifier("response"), "The response."), (Identifier("body"), "The response's body, unread."),

@@ -65,8 +65,8 @@ public enum WatchPlants: APIOperation {
         }
     }
 
-    /// Reads a response whose body is raw bytes of a success, handing the body over as it arrives rather than reading
-    /// it whole.
+    /// Reads a success whose body is handed over as it arrives (raw bytes, events or JSON Lines) rather than read
+    /// whole.
     ///
     /// - Parameters:
     ///   - response: The response.
