@@ -362,53 +362,43 @@ extension Loader {
         return plain
     }
 
-    /// Why a parameter's schema cannot travel in its place, if it cannot.
+    /// Why a parameter's schema cannot travel in its place, if it cannot. The schema has been through
+    /// `plainParameterSchema`, so the generator's string extensions are gone from it and from its items.
     func unsupportedParameterSchema(_ schema: Schema, style: ParameterStyle) -> String? {
         let current = resolvedSchema(schema)
         switch current.kind {
         case .array(let items):
             if style == .deepObject { return "is an array, which `deepObject` cannot write" }
-            let item = resolvedSchema(items)
-            switch item.kind {
-            case .string, .integer, .number, .boolean:
-                return nil
-            default: return "is an array of values that are not strings, numbers or booleans"
-            }
+            return travelsAsText(items) ? nil : "is an array of values that are not strings, numbers or booleans"
         case .object(let properties):
             guard !properties.isEmpty else {
                 // A map travels like an object, its keys as property names, when its values are text on the wire.
                 guard case .allowed(let values) = current.additionalProperties else {
                     return "is a free-form object, whose values cannot travel as text"
                 }
-                let value = resolvedSchema(values)
-                switch value.kind {
-                case .string, .integer, .number, .boolean:
-                    if value.delimiter == nil, value.pathForms.isEmpty, !values.isNullable { return nil }
-                default: break
-                }
-                return "is a map whose values are not strings, numbers or booleans"
+                return travelsAsText(values) && !values.isNullable
+                    ? nil : "is a map whose values are not strings, numbers or booleans"
             }
-            for property in properties {
-                let value = resolvedSchema(property.schema)
-                switch value.kind {
-                case .string, .integer, .number, .boolean:
-                    if value.delimiter == nil, value.pathForms.isEmpty { continue }
-                default: break
-                }
-                return "is an object whose property `\(property.name)` is not a string, number or boolean"
-            }
-            return nil
+            guard let property = properties.first(where: { !travelsAsText($0.schema) }) else { return nil }
+            return "is an object whose property `\(property.name)` is not a string, number or boolean"
         // A reference that leads nowhere is a cycle of references, reported once at the schemas.
         case .reference: return nil
         case .any: return "has no type"
         case .allOf, .oneOf, .anyOf: return "is a composition, which is not supported as a parameter yet"
-        case .string where current.delimiter != nil:
-            return "uses `x-apigen-delimiter`, which applies to body properties"
-        case .string where !current.pathForms.isEmpty:
-            return "uses `x-apigen-path-forms`, which applies to response values"
         default:
             if style == .deepObject { return "uses `deepObject`, which applies to objects" }
             return nil
+        }
+    }
+
+    /// Whether a value travels as text of its own on the wire: a string without the generator's string extensions,
+    /// a number or a boolean.
+    private func travelsAsText(_ schema: Schema) -> Bool {
+        let value = resolvedSchema(schema)
+        switch value.kind {
+        case .string: return value.delimiter == nil && value.pathForms.isEmpty
+        case .integer, .number, .boolean: return true
+        default: return false
         }
     }
 
