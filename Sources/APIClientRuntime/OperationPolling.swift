@@ -95,6 +95,11 @@ public struct PollingPolicy: Sendable, Hashable {
     }
 }
 
+extension PollingPolicy {
+    /// The longest wait the policy chooses itself: the maximum, or the first interval when that is longer.
+    var longestWait: Duration { Swift.max(maximumInterval, interval) }
+}
+
 /// Why waiting for a long-running operation ended without its success.
 public enum OperationWaitError<Resource: Sendable>: Error, CustomStringConvertible {
     /// The operation finished with a failure; the resource says why (its messages, its failed steps).
@@ -223,7 +228,7 @@ public struct OperationPolling<Resource: Sendable>: AsyncSequence, Sendable {
                     case .canceled: throw OperationWaitError.canceled(resource)
                     case .running:
                         delay = retryAfter ?? interval
-                        interval = Swift.min(interval * 2, Swift.max(policy.maximumInterval, policy.interval))
+                        interval = Swift.min(interval * 2, policy.longestWait)
                     }
                     return OperationProgress(state: state, resource: resource)
                 case .status(let status, let body, let retryAfter):
@@ -240,8 +245,8 @@ public struct OperationPolling<Resource: Sendable>: AsyncSequence, Sendable {
         /// earlier failure, up to the maximum.
         private func backoff(after failures: Int) -> Duration {
             var wait = polling.policy.interval
-            for _ in 1..<failures where wait < polling.policy.maximumInterval { wait *= 2 }
-            return Swift.min(wait, Swift.max(polling.policy.maximumInterval, polling.policy.interval))
+            for _ in 1..<failures where wait < polling.policy.longestWait { wait *= 2 }
+            return Swift.min(wait, polling.policy.longestWait)
         }
 
         /// Sleeps for a wait, no shorter than the policy's minimum; throws at once when the wait would end after the
