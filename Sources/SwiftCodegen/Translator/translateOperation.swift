@@ -232,6 +232,12 @@ extension Translator {
             "try JSONCoding.text", [value, "field: \(literal: parameter.name)", "operationID: id"])
     }
 
+    /// A statement about an input field: as it is for a required field; for an optional one, run only when the
+    /// field has a value, which it reads as `value`.
+    private func whenPresent(_ field: InputField, _ statement: Code) -> Statement {
+        field.isOptional ? .block("if let value = input.\(field.name)", [.line(statement)]) : .line(statement)
+    }
+
     /// The statement that adds an object query, header or cookie parameter.
     private func objectStatement(_ field: InputField, _ parameter: Parameter) -> Code {
         let name: Code = "\(literal: parameter.name)"
@@ -359,14 +365,11 @@ extension Translator {
                     statement = Code.call("try builder.addCookie", [name, "items: [\(text)]", "explode: false"])
                 default: statement = Code.call("builder.addQuery", [name, text])
                 }
-                body.append(
-                    field.isOptional
-                        ? .block("if let value = input.\(field.name)", [.line(statement)]) : .line(statement))
+                body.append(whenPresent(field, statement))
                 continue
             }
             if case .object = resolved(parameter.schema).kind {
-                let statement = Statement.line(objectStatement(field, parameter))
-                body.append(field.isOptional ? .block("if let value = input.\(field.name)", [statement]) : statement)
+                body.append(whenPresent(field, objectStatement(field, parameter)))
                 continue
             }
             let isArray: Bool
