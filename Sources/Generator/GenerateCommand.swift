@@ -43,9 +43,9 @@ public struct GenerateCommand: Sendable {
             return outcome
         }
         let files: [GeneratedFile]
-        let readFile: DescriptionFileReader = { path in
-            (try? Data(contentsOf: URL(fileURLWithPath: path))).map(Array.init)
-        }
+        // The loader and the renderer read the same files; each is read from disk once.
+        let otherFiles = FileCache()
+        let readFile: DescriptionFileReader = { path in otherFiles.bytes(of: path) }
         let renderer = DiagnosticRenderer(source: bytes, file: spec, colour: colour, otherFiles: readFile)
         do {
             let result = try Pipeline.generate(
@@ -105,5 +105,20 @@ public struct GenerateCommand: Sendable {
             directory = directory.deletingLastPathComponent()
         }
         return file.lastPathComponent
+    }
+}
+
+/// The files a description refers to, read from disk once each, whatever reads them.
+private final class FileCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var read: [String: [UInt8]?] = [:]
+
+    func bytes(of path: String) -> [UInt8]? {
+        lock.withLock {
+            if let bytes = read[path] { return bytes }
+            let bytes = (try? Data(contentsOf: URL(fileURLWithPath: path))).map(Array.init)
+            read[path] = bytes
+            return bytes
+        }
     }
 }
