@@ -26,6 +26,8 @@ public struct APIClientError: Error, Sendable, CustomStringConvertible {
         case missingHeader(name: String, status: Int)
         /// A documented response's header is not text of the type the description says.
         case invalidHeader(name: String, status: Int)
+        /// A documented response's `Content-Type` is none of the media types the description lists for it.
+        case unexpectedContentType(status: Int, contentType: String)
     }
 
     /// The `operationId` of the operation that failed.
@@ -59,6 +61,8 @@ public struct APIClientError: Error, Sendable, CustomStringConvertible {
         case .missingHeader(let name, let status): text += "the \(status) response lacks its `\(name)` header"
         case .invalidHeader(let name, let status):
             text += "the `\(name)` header of the \(status) response is not of the documented type"
+        case .unexpectedContentType(let status, let contentType):
+            text += "the \(status) response's body is `\(contentType)`, which the description does not list for it"
         }
         if let underlyingError, case .tokenUnavailable = reason {
             // The provider's own error may echo secrets it handled; name its type only.

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import OpenAPIRuntime
 
 /// Assembles one request of one operation: the path with its encoded segments, the query, headers and JSON body.
 ///
@@ -8,9 +9,9 @@ import HTTPTypes
     private let operationID: String
     private let method: HTTPRequest.Method
     private var path = ""
-    private var query = ""
+    private var query = QueryString()
     private var headerFields = HTTPFields()
-    private var body: Data?
+    private var body: HTTPBody?
 
     /// Starts a request.
     public init(operationID: String, method: HTTPRequest.Method) {
@@ -59,28 +60,14 @@ import HTTPTypes
     /// - Parameter allowReserved: Whether the value's reserved characters go unencoded where the query's structure
     ///   allows (OpenAPI's `allowReserved`).
     public mutating func addQuery(_ name: String, _ value: String?, allowReserved: Bool = false) {
-        guard let value else { return }
-        query += query.isEmpty ? "?" : "&"
-        query +=
-            URIEncoding.queryComponent(name) + "=" + URIEncoding.queryComponent(value, allowReserved: allowReserved)
+        query.add(name, value, allowReserved: allowReserved)
     }
 
-    /// Adds an array query parameter: one item each when exploded, otherwise one item with the values joined by the
-    /// separator; nil adds nothing. A comma separates as itself, as RFC 6570 writes lists (`ids=1,2`); a comma inside
-    /// a value is percent-encoded, so the two stay apart. Other separators (`%20`, `%7C`) are percent-encoded.
+    /// Adds an array query parameter (see ``QueryString/add(_:items:explode:separator:allowReserved:)``).
     public mutating func addQuery(
         _ name: String, items: [String]?, explode: Bool, separator: String, allowReserved: Bool = false
     ) {
-        guard let items, !items.isEmpty else { return }
-        if explode {
-            for item in items { addQuery(name, item, allowReserved: allowReserved) }
-            return
-        }
-        query += query.isEmpty ? "?" : "&"
-        query +=
-            URIEncoding.queryComponent(name) + "="
-            + items.map { URIEncoding.queryComponent($0, allowReserved: allowReserved) }.joined(
-                separator: separator == "," ? "," : URIEncoding.queryComponent(separator))
+        query.add(name, items: items, explode: explode, separator: separator, allowReserved: allowReserved)
     }
 
     /// Adds a cookie: each item its own `name=value` when exploded, otherwise the items joined by commas; nil adds
@@ -95,26 +82,11 @@ import HTTPTypes
 
     // MARK: Objects
 
-    /// Adds an object query parameter from its properties' texts, absent ones (nil) left out. Exploded `form` sends each property as its own item (`R=100&G=200`), `deepObject` as
-    /// `color[R]=100&color[G]=200`; otherwise the names and values alternate in one item (`color=R,100,G,200`),
-    /// joined by the separator.
+    /// Adds an object query parameter (see ``QueryString/add(_:object:style:explode:separator:)``).
     public mutating func addQuery(
         _ name: String, object: [(String, String?)], style: QueryObjectStyle, explode: Bool, separator: String
     ) {
-        let pairs = Self.present(object)
-        switch (style, explode) {
-        case (.deepObject, _):
-            for (key, value) in pairs {
-                query += query.isEmpty ? "?" : "&"
-                query +=
-                    URIEncoding.queryComponent(name) + "[" + URIEncoding.queryComponent(key) + "]="
-                    + URIEncoding.queryComponent(value)
-            }
-        case (.form, true):
-            for (key, value) in pairs { addQuery(key, value) }
-        default:
-            addQuery(name, items: pairs.flatMap { [$0.0, $0.1] }, explode: false, separator: separator)
-        }
+        query.add(name, object: object, style: style, explode: explode, separator: separator)
     }
 
     /// Appends an object path parameter in the `simple`, `label` or `matrix` style: exploded as `R=100,G=200`,
@@ -166,7 +138,7 @@ import HTTPTypes
     }
 
     /// The properties that have a value.
-    private static func present(_ pairs: [(String, String?)]) -> [(String, String)] {
+    static func present(_ pairs: [(String, String?)]) -> [(String, String)] {
         pairs.compactMap { key, value in value.map { (key, $0) } }
     }
 
@@ -196,7 +168,7 @@ import HTTPTypes
         _ value: some Encodable, contentType: String = "application/json"
     ) throws(APIClientError) {
         do {
-            body = try JSONCoding.encode(value)
+            body = HTTPBody(try JSONCoding.encode(value))
         } catch let error as InvalidInput {
             throw invalid(error)
         } catch {
@@ -207,19 +179,106 @@ import HTTPTypes
 
     /// Sets the body's bytes and its `Content-Type`.
     public mutating func setBody(_ bytes: Data, contentType: String) {
-        body = bytes
+        setBody(HTTPBody(bytes), contentType: contentType)
+    }
+
+    /// Sets a body that is sent as it is read, such as a file's bytes, and its `Content-Type`.
+    public mutating func setBody(_ body: HTTPBody, contentType: String) {
+        self.body = body
         headerFields[.contentType] = contentType
     }
 
     /// The finished request, whose path holds the query, and its body.
-    public var request: (HTTPRequest, Data?) {
-        (HTTPRequest(method: method, scheme: nil, authority: nil, path: path + query, headerFields: headerFields), body)
+    public var request: (HTTPRequest, HTTPBody?) {
+        (
+            HTTPRequest(
+                method: method, scheme: nil, authority: nil, path: path + query.text, headerFields: headerFields), body
+        )
     }
 
     private func invalid(_ error: InvalidInput) -> APIClientError {
         APIClientError(
             operationID: operationID, reason: .invalidInput(field: error.field, problem: error.problem),
             underlyingError: nil)
+    }
+}
+
+/// A query string, or the body of an `application/x-www-form-urlencoded` form, which is written the same way but
+/// for spaces.
+@_spi(Generated) public struct QueryString: Sendable {
+    /// The text: empty, or `?` followed by the items for a query, the items alone for a form.
+    public private(set) var text = ""
+    private let isForm: Bool
+
+    /// An empty query string, or an empty form's body.
+    public init(isForm: Bool = false) {
+        self.isForm = isForm
+    }
+
+    /// Starts an item: `?` or `&` in a query, `&` between a form's fields.
+    private mutating func startItem() {
+        if text.isEmpty {
+            if !isForm { text = "?" }
+        } else {
+            text += "&"
+        }
+    }
+
+    /// A name or value encoded for the query; in a form, spaces become `+`.
+    private func encoded(_ component: String, allowReserved: Bool = false) -> String {
+        let encoded = URIEncoding.queryComponent(component, allowReserved: allowReserved)
+        return isForm ? encoded.replacing("%20", with: "+") : encoded
+    }
+
+    /// Adds a query item; nil adds nothing.
+    ///
+    /// - Parameter allowReserved: Whether the value's reserved characters go unencoded where the query's structure
+    ///   allows (OpenAPI's `allowReserved`).
+    public mutating func add(_ name: String, _ value: String?, allowReserved: Bool = false) {
+        guard let value else { return }
+        startItem()
+        text +=
+            encoded(name) + "=" + encoded(value, allowReserved: allowReserved)
+    }
+
+    /// Adds an array query parameter: one item each when exploded, otherwise one item with the values joined by the
+    /// separator; nil adds nothing. A comma separates as itself, as RFC 6570 writes lists (`ids=1,2`); a comma inside
+    /// a value is percent-encoded, so the two stay apart. Other separators (`%20`, `%7C`) are percent-encoded.
+    public mutating func add(
+        _ name: String, items: [String]?, explode: Bool, separator: String, allowReserved: Bool = false
+    ) {
+        guard let items, !items.isEmpty else { return }
+        if explode {
+            for item in items { add(name, item, allowReserved: allowReserved) }
+            return
+        }
+        startItem()
+        text +=
+            encoded(name) + "="
+            + items.map { encoded($0, allowReserved: allowReserved) }.joined(
+                separator: separator == "," ? "," : encoded(separator))
+    }
+
+    /// Adds an object query parameter from its properties' texts, absent ones (nil) left out. Exploded `form` sends each property as its own item (`R=100&G=200`), `deepObject` as
+    /// `color[R]=100&color[G]=200`; otherwise the names and values alternate in one item (`color=R,100,G,200`),
+    /// joined by the separator.
+    public mutating func add(
+        _ name: String, object: [(String, String?)], style: QueryObjectStyle, explode: Bool, separator: String
+    ) {
+        let pairs = RequestBuilder.present(object)
+        switch (style, explode) {
+        case (.deepObject, _):
+            for (key, value) in pairs {
+                startItem()
+                text +=
+                    encoded(name) + "[" + encoded(key) + "]="
+                    + encoded(value)
+            }
+        case (.form, true):
+            for (key, value) in pairs { add(key, value) }
+        default:
+            add(name, items: pairs.flatMap { [$0.0, $0.1] }, explode: false, separator: separator)
+        }
     }
 }
 

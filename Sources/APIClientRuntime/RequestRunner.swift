@@ -44,7 +44,7 @@ public typealias BearerTokenProvider = @Sendable () async throws -> String
     ///   - parse: Turns the response and its body into the operation's output.
     public func send<Output>(
         _ operationID: String, security: [[Credential?]], server: URL? = nil,
-        request: () throws(APIClientError) -> (HTTPRequest, Data?),
+        request: () throws(APIClientError) -> (HTTPRequest, HTTPBody?),
         stream: ((HTTPResponse, HTTPBody) throws(APIClientError) -> Output?)? = nil,
         parse: (HTTPResponse, Data) throws(APIClientError) -> Output
     ) async throws(APIClientError) -> Output {
@@ -64,7 +64,7 @@ public typealias BearerTokenProvider = @Sendable () async throws -> String
         let response: HTTPResponse
         let responseBody: HTTPBody?
         do {
-            (response, responseBody) = try await chain(httpRequest, body.map { HTTPBody($0) }, server ?? serverURL)
+            (response, responseBody) = try await chain(httpRequest, body, server ?? serverURL)
         } catch let error as APIClientError {
             throw error
         } catch {
@@ -106,7 +106,7 @@ public protocol APIOperation {
     /// The operation's `operationId`.
     static var id: String { get }
     /// Builds the HTTP request for an input without sending it.
-    static func request(for input: Input) throws(APIClientError) -> (HTTPRequest, Data?)
+    static func request(for input: Input) throws(APIClientError) -> (HTTPRequest, HTTPBody?)
     /// Reads a response without a transport.
     static func output(from response: HTTPResponse, body: Data) throws(APIClientError) -> Output
 }

@@ -91,6 +91,32 @@ import HTTPTypes
         body.isEmpty ? nil : try text()
     }
 
+    /// Whether the body holds more than white space; an error body without that is no body.
+    public var hasBody: Bool {
+        !body.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+    }
+
+    /// Which of the media types documented for the response its `Content-Type` is: the most specific match, the
+    /// first of equals. A documented `application/*+json`, `text/*` or `*/*` matches the types it covers; parameters
+    /// such as `charset` are ignored. A response without `Content-Type` is the first documented type.
+    ///
+    /// - Parameter documented: The documented media types, in document order.
+    /// - Returns: The index of the matching media type in `documented`.
+    public func mediaTypeIndex(of documented: [String]) throws(APIClientError) -> Int {
+        guard let header = response.headerFields[.contentType] else { return 0 }
+        let received = MediaType(header)
+        var best: (index: Int, score: Int)?
+        for (index, text) in documented.enumerated() {
+            guard let score = MediaType(text).specificity(matching: received) else { continue }
+            if best == nil || score > best!.score { best = (index, score) }
+        }
+        guard let best else {
+            throw APIClientError(
+                operationID: operationID, reason: .unexpectedContentType(status: status, contentType: header))
+        }
+        return best.index
+    }
+
     /// The raw body, or nil when it is empty.
     public func optionalBytes() -> Data? {
         body.isEmpty ? nil : body
@@ -108,7 +134,30 @@ import HTTPTypes
 
     /// A JSON body that may be absent: an empty body is nil, a body that is not the documented JSON is an error.
     public func optionalJSON<Value: Decodable>(_ type: Value.Type) throws(APIClientError) -> Value? {
-        if body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return nil }
-        return try requiredJSON(type)
+        hasBody ? try requiredJSON(type) : nil
+    }
+}
+
+/// A media type's type and subtype, in lower case, without parameters.
+struct MediaType: Equatable {
+    var type: Substring
+    var subtype: Substring
+
+    init(_ text: String) {
+        let essence = text.lowercased().prefix { $0 != ";" }.filter { $0 != " " && $0 != "\t" }
+        let parts = essence.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+        type = parts[0]
+        subtype = parts.count > 1 ? parts[1] : ""
+    }
+
+    /// How specifically this documented type matches a received one, higher being more specific; nil when it does
+    /// not match.
+    func specificity(matching received: MediaType) -> Int? {
+        if self == received { return 4 }
+        if type == "*", subtype == "*" { return 0 }
+        guard type == received.type else { return nil }
+        if subtype == "*" { return 1 }
+        if subtype.hasPrefix("*+"), received.subtype.hasSuffix(subtype.dropFirst()) { return 2 }
+        return nil
     }
 }

@@ -417,19 +417,43 @@ extension Loader {
         else { return nil }
         checkKeys(entries, allowed: Keys.requestBody, in: "A request body")
         guard let contentNode = required(entries, "content", in: resolved, "The request body") else { return nil }
-        guard let content = content(contentNode, what: "The request body", sends: "sends") else { return nil }
-        let flatten = resolved["x-apigen-flatten"].flatMap { bool($0, "`x-apigen-flatten`") } ?? false
+        let contents = contents(contentNode, what: "The request body")
+        guard !contents.isEmpty else {
+            if contentNode.entries?.isEmpty == true {
+                error(
+                    contentNode.location,
+                    "The request body's `content` is empty; list a media type such as `application/json`.")
+            }
+            return nil
+        }
+        var flatten = false
+        if let flattenNode = resolved["x-apigen-flatten"] {
+            flatten = bool(flattenNode, "`x-apigen-flatten`") ?? false
+            if flatten, contents.count > 1 {
+                warning(
+                    flattenNode.location,
+                    "`x-apigen-flatten` applies to a body of one media type; this one has \(contents.count), so the method takes the body whole."
+                )
+                flatten = false
+            } else if flatten, contents[0].kind == .multipart {
+                warning(
+                    flattenNode.location,
+                    "`x-apigen-flatten` does not apply to multipart bodies, whose files carry names and media types; the method takes the body whole."
+                )
+                flatten = false
+            }
+        }
         return RequestBody(
             description: resolved["description"].flatMap { string($0, "`description`") },
-            isRequired: resolved["required"].flatMap { bool($0, "`required`") } ?? false, content: content,
+            isRequired: resolved["required"].flatMap { bool($0, "`required`") } ?? false, contents: contents,
             isFlattened: flatten, location: resolved.location)
     }
 
-    /// The body of a `content` mapping: its first JSON media type, otherwise its first one; each other media type is
-    /// a warning, since one body travels in one form.
-    mutating func content(_ node: Node, what: String, sends verb: String) -> Content? {
-        guard let entries = mapping(node, "`content`") else { return nil }
-        var candidates: [Content] = []
+    /// The bodies of a `content` mapping, one for each media type in document order; a key that is not a media type
+    /// is a warning and skipped.
+    mutating func contents(_ node: Node, what: String) -> [Content] {
+        guard let entries = mapping(node, "`content`") else { return [] }
+        var result: [Content] = []
         for entry in entries {
             guard let kind = contentKind(entry.key) else {
                 warning(
@@ -440,10 +464,11 @@ extension Loader {
             }
             guard let media = mapping(entry.value, "A media type") else { continue }
             checkKeys(media, allowed: Keys.mediaType, in: "A media type")
-            if let encoding = entry.value["encoding"] {
-                warning(
-                    encoding.location,
-                    "`encoding` is not applied yet; each part travels in the form its schema implies.")
+            if let earlier = result.first(where: { sameMediaType($0.mediaType, entry.key) }) {
+                error(
+                    entry.keyLocation, "`\(entry.key)` is listed twice in this `content`; keep one.",
+                    notes: [.note(at: earlier.location, "The media type is first listed here.")])
+                continue
             }
             var schema: Schema
             if let schemaNode = entry.value["schema"] {
@@ -456,15 +481,93 @@ extension Loader {
                 schema = Schema(kind: .string(format: "binary"), location: entry.value.location)
             }
             if let example = entry.value["example"] { valueChecks.append((example, schema, "The example")) }
-            candidates.append(Content(mediaType: entry.key, kind: kind, schema: schema, location: entry.keyLocation))
+            var encodings: [(property: String, encoding: PartEncoding)] = []
+            if let encoding = entry.value["encoding"] {
+                if kind == .formURLEncoded || kind == .multipart {
+                    encodings = self.encodings(encoding, multipart: kind == .multipart)
+                } else {
+                    warning(
+                        encoding.location,
+                        "`encoding` applies to `application/x-www-form-urlencoded` and `multipart/form-data` bodies only, so it is skipped here."
+                    )
+                }
+            }
+            result.append(
+                Content(
+                    mediaType: entry.key, kind: kind, schema: schema, encodings: encodings,
+                    location: entry.keyLocation))
         }
-        guard let chosen = candidates.first(where: { $0.kind == .json }) ?? candidates.first else { return nil }
-        for other in candidates where other.location != chosen.location {
-            warning(
-                other.location,
-                "\(what) is also described as `\(other.mediaType)`; the client \(verb) `\(chosen.mediaType)` only.")
+        return result
+    }
+
+    /// Whether two media types as written name the same type: compared without case, spaces or parameters'
+    /// spacing.
+    private func sameMediaType(_ first: String, _ second: String) -> Bool {
+        func normal(_ text: String) -> String { text.lowercased().filter { $0 != " " && $0 != "\t" } }
+        return normal(first) == normal(second)
+    }
+
+    /// The `encoding` of a form or multipart body: how named properties travel.
+    mutating func encodings(_ node: Node, multipart: Bool) -> [(property: String, encoding: PartEncoding)] {
+        guard let entries = mapping(node, "`encoding`") else { return [] }
+        var result: [(property: String, encoding: PartEncoding)] = []
+        for entry in entries where !entry.key.hasPrefix("x-") {
+            guard let fields = mapping(entry.value, "An encoding") else { continue }
+            checkKeys(fields, allowed: Keys.encoding, in: "An encoding")
+            var encoding = PartEncoding(location: entry.keyLocation)
+            if let node = entry.value["contentType"], let text = string(node, "`contentType`") {
+                // A part may list several media types; the first is the one the client sends.
+                let first = String((text.split(separator: ",").first ?? "").filter { $0 != " " })
+                if contentKind(first) == nil {
+                    error(node.location, "`\(text)` is not a media type; write one such as `image/png`.")
+                } else if multipart {
+                    encoding.contentType = first
+                } else {
+                    warning(node.location, "`contentType` applies to multipart parts; a form field is always text.")
+                }
+            }
+            if let node = entry.value["headers"] {
+                if multipart {
+                    encoding.headers = headers(node).filter { header in
+                        guard header.name.lowercased() == "content-type" else { return true }
+                        warning(
+                            header.location,
+                            "A part's `Content-Type` is set by `contentType`, so this header is skipped.")
+                        return false
+                    }
+                } else {
+                    warning(node.location, "`headers` apply to multipart parts; a form field has none.")
+                }
+            }
+            for key in ["style", "explode", "allowReserved"] {
+                guard let node = entry.value[key] else { continue }
+                if multipart {
+                    warning(node.location, "`\(key)` applies to form fields; a multipart part is written whole.")
+                    continue
+                }
+                switch key {
+                case "style": encoding.style = formStyle(node)
+                case "explode": encoding.explode = bool(node, "`explode`")
+                default: encoding.allowsReserved = bool(node, "`allowReserved`") ?? false
+                }
+            }
+            result.append((entry.key, encoding))
         }
-        return chosen
+        return result
+    }
+
+    /// The `style` of a form field: one of the styles a query parameter takes.
+    private mutating func formStyle(_ node: Node) -> ParameterStyle? {
+        guard let text = string(node, "`style`") else { return nil }
+        let allowed: [ParameterStyle] = [.form, .spaceDelimited, .pipeDelimited, .deepObject]
+        guard let style = ParameterStyle(rawValue: text), allowed.contains(style) else {
+            error(
+                node.location,
+                "`\(text)` is not a style of form fields; use \(allowed.map { "`\($0.rawValue)`" }.joined(separator: ", "))."
+            )
+            return nil
+        }
+        return style
     }
 
     /// How a body of a media type travels, or nil when the key is not a media type.
@@ -522,10 +625,10 @@ extension Loader {
             let description = required(response, "description", in: resolved, what).flatMap {
                 string($0, "`description`")
             }
-            let content = resolved["content"].flatMap { self.content($0, what: what, sends: "reads") }
+            let contents = resolved["content"].map { self.contents($0, what: what) } ?? []
             let headers = resolved["headers"].map { self.headers($0) } ?? []
             var read = Response(
-                status: status, description: description ?? "", headers: headers, content: content,
+                status: status, description: description ?? "", headers: headers, contents: contents,
                 location: entry.keyLocation)
             if let poll = response.first(where: { $0.key == "x-apigen-poll" }) {
                 read.poll = pollLink(poll, headers: headers)

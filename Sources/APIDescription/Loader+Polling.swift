@@ -156,7 +156,7 @@ extension Loader {
     /// named object schema, or a `oneOf` of such a reference and an array of it.
     private func pollResource(of operation: Operation) -> String? {
         guard
-            let body = operation.responses.first(where: { $0.status.isSuccess && $0.content?.kind == .json })?.body
+            let body = operation.responses.lazy.filter(\.status.isSuccess).compactMap(\.json).first?.schema
         else { return nil }
         func objectName(_ schema: Schema) -> String? {
             guard case .reference(let name) = schema.kind, case .object = resolvedSchema(schema).kind else {

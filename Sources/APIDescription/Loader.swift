@@ -51,6 +51,7 @@ enum Keys {
     ]
     static let requestBody = ["description", "content", "required"]
     static let mediaType = ["schema", "example", "examples", "encoding"]
+    static let encoding = ["contentType", "headers", "style", "explode", "allowReserved"]
     static let response = ["description", "headers", "content", "links"]
     static let header = ["description", "required", "schema", "deprecated", "example", "examples", "style", "explode"]
     static let components = [

@@ -219,8 +219,57 @@ public struct Content: Sendable {
     public var kind: ContentKind
     /// The body's schema.
     public var schema: Schema
+    /// For a form or multipart body, how some of its properties travel, by property name in document order.
+    public var encodings: [(property: String, encoding: PartEncoding)] = []
     /// Where the media type is written.
     public var location: SourceLocation
+
+    /// Creates a body of one media type.
+    public init(
+        mediaType: String, kind: ContentKind, schema: Schema,
+        encodings: [(property: String, encoding: PartEncoding)] = [], location: SourceLocation
+    ) {
+        self.mediaType = mediaType
+        self.kind = kind
+        self.schema = schema
+        self.encodings = encodings
+        self.location = location
+    }
+
+    /// How a property of a form or multipart body travels, when `encoding` says.
+    public func encoding(of property: String) -> PartEncoding? {
+        encodings.first { $0.property == property }?.encoding
+    }
+}
+
+/// How one property of a form or multipart body travels (an `encoding` entry).
+public struct PartEncoding: Sendable {
+    /// For a multipart part, its media type, such as `image/png` or `application/json`, when not the default.
+    public var contentType: String?
+    /// For a multipart part, the headers it documents besides `Content-Type`.
+    public var headers: [Header]
+    /// For a form field, how an array or object is written; nil for the default, `form`.
+    public var style: ParameterStyle?
+    /// For a form field, whether an array's items or an object's properties are separate fields; nil for the
+    /// style's default.
+    public var explode: Bool?
+    /// For a form field, whether reserved characters are kept as they are.
+    public var allowsReserved: Bool
+    /// Where the property is named under `encoding`.
+    public var location: SourceLocation
+
+    /// Creates an encoding.
+    public init(
+        contentType: String? = nil, headers: [Header] = [], style: ParameterStyle? = nil, explode: Bool? = nil,
+        allowsReserved: Bool = false, location: SourceLocation
+    ) {
+        self.contentType = contentType
+        self.headers = headers
+        self.style = style
+        self.explode = explode
+        self.allowsReserved = allowsReserved
+        self.location = location
+    }
 }
 
 /// A request body.
@@ -229,9 +278,11 @@ public struct RequestBody: Sendable {
     public var description: String?
     /// Whether the body must be sent.
     public var isRequired: Bool
-    /// The body's media type and schema.
-    public var content: Content
-    /// The body's schema.
+    /// The body's media types with their schemas, in document order; never empty.
+    public var contents: [Content]
+    /// The media type a client prefers when it has a choice: the first JSON one, otherwise the first.
+    public var content: Content { contents.first { $0.kind == .json } ?? contents[0] }
+    /// The preferred media type's schema.
     public var schema: Schema { content.schema }
     /// Whether the generated method takes the body's leaf properties as its own arguments (`x-apigen-flatten`).
     public var isFlattened: Bool
@@ -268,10 +319,10 @@ public struct Response: Sendable {
     public var description: String
     /// The documented headers, in document order.
     public var headers: [Header]
-    /// The body, if the response has one.
-    public var content: Content?
-    /// The body's schema, if the response has one.
-    public var body: Schema? { content?.schema }
+    /// The body's media types with their schemas, in document order; empty when the response has no body.
+    public var contents: [Content]
+    /// The body's JSON media type, if it has one.
+    public var json: Content? { contents.first { $0.kind == .json } }
     /// For a response that starts a long-running operation, how to follow it (`x-apigen-poll`).
     public var poll: PollLink?
     /// Where the response is written.

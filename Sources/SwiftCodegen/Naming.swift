@@ -28,6 +28,7 @@ public enum Naming {
         "RelativeReference", "TemplateComponent", "BearerTokenProvider", "ClientTransport", "ClientMiddleware",
         "APIOperation", "CaseIterable", "Indirect", "OpenAPIValueContainer", "Input", "Output", "Character",
         "Substring", "InvalidInput", "RawRepresentable", "Identifiable", "CustomStringConvertible", "Result",
+        "HTTPBody", "HTTPFields", "MultipartFile", "ServerSentEvents", "JSONLines",
     ]
 
     /// Names no member or nested type of a generated type may take: members of the protocols generated types

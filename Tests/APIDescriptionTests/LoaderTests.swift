@@ -77,7 +77,7 @@ private func replacing(_ old: String, with new: String) -> String {
     #expect(operation.pathComponents == [.literal("/owners/"), .parameter("ownerId"), .literal("/pets")])
     #expect(operation.parameters.map(\.name) == ["ownerId"])
     #expect(operation.responses.map(\.status) == [.code(200)])
-    guard case .reference("Pet") = operation.responses[0].body?.kind else {
+    guard case .reference("Pet") = operation.responses[0].json?.schema.kind else {
         Issue.record("the 200 body is not a reference to Pet")
         return
     }
@@ -426,20 +426,89 @@ private func schemaProperty(_ document: APIDocument, _ name: String) -> Property
 
 @Test func otherMediaTypesAreBodiesOfTheirKind() throws {
     let document = try load(replacing("application/json:", with: "application/xml:"))
-    let content = try #require(document.operations[0].responses[0].content)
+    let content = try #require(document.operations[0].responses[0].contents.first)
     #expect(content.mediaType == "application/xml")
     #expect(content.kind == .binary)
 }
 
-@Test func aSecondMediaTypeIsAWarningNotASilentChoice() throws {
+@Test func everyMediaTypeIsKeptInDocumentOrder() throws {
     let text = replacing(
         "          content:\n            application/json:\n",
         with: "          content:\n            text/plain: {}\n            application/json:\n")
+    #expect(try remarks(text).isEmpty)
+    let contents = try load(text).operations[0].responses[0].contents
+    #expect(contents.map(\.mediaType) == ["text/plain", "application/json"])
+    #expect(contents.map(\.kind) == [.text, .json])
+}
+
+@Test func aMediaTypeListedTwiceIsAnError() throws {
+    let text = replacing(
+        "          content:\n            application/json:\n",
+        with: "          content:\n            Application/JSON: {}\n            application/json:\n")
     #expect(
-        try remarks(text) == [
-            "21:13: warning: The response `200` is also described as `text/plain`; the client reads `application/json` only."
+        problems(text) == [
+            "22:13: error: `application/json` is listed twice in this `content`; keep one."
         ])
-    #expect(try load(text).operations[0].responses[0].content?.mediaType == "application/json")
+}
+
+@Test func encodingsAreReadForFormsAndMultipartAndWarnedElsewhere() throws {
+    let multipart = """
+        openapi: 3.0.3
+        info: {title: Uploads, version: '1'}
+        paths:
+          /pictures:
+            post:
+              operationId: upload
+              requestBody:
+                content:
+                  multipart/form-data:
+                    schema:
+                      type: object
+                      properties:
+                        picture: {type: string, format: binary}
+                        tags: {type: array, items: {type: string}}
+                    encoding:
+                      picture:
+                        contentType: image/png, image/jpeg
+                        headers:
+                          X-Taken: {schema: {type: string}}
+                          Content-Type: {schema: {type: string}}
+                      tags:
+                        style: pipeDelimited
+                  application/json:
+                    schema: {type: object}
+                    encoding:
+                      picture: {contentType: image/png}
+              responses:
+                '204': {description: Stored.}
+        """
+    let loaded = try load(multipart)
+    let contents = try #require(loaded.operations.first?.requestBody?.contents)
+    let picture = try #require(contents[0].encoding(of: "picture"))
+    #expect(picture.contentType == "image/png")
+    #expect(picture.headers.map(\.name) == ["X-Taken"])
+    #expect(contents[0].encoding(of: "tags")?.style == nil)
+    #expect(
+        try remarks(multipart) == [
+            "20:19: warning: A part's `Content-Type` is set by `contentType`, so this header is skipped.",
+            "22:24: warning: `style` applies to form fields; a multipart part is written whole.",
+            "26:15: warning: `encoding` applies to `application/x-www-form-urlencoded` and `multipart/form-data` bodies only, so it is skipped here.",
+        ])
+    let form = multipart.replacing("multipart/form-data", with: "application/x-www-form-urlencoded")
+        .replacing("style: pipeDelimited", with: "{style: spaceDelimited, explode: false}")
+    let formContents = try #require(try load(form).operations.first?.requestBody?.contents)
+    #expect(formContents[0].encoding(of: "tags")?.style == .spaceDelimited)
+    #expect(formContents[0].encoding(of: "tags")?.explode == false)
+    #expect(
+        try remarks(form) == [
+            "17:30: warning: `contentType` applies to multipart parts; a form field is always text.",
+            "19:19: warning: `headers` apply to multipart parts; a form field has none.",
+            "26:15: warning: `encoding` applies to `application/x-www-form-urlencoded` and `multipart/form-data` bodies only, so it is skipped here.",
+        ])
+    #expect(
+        problems(form.replacing("style: spaceDelimited", with: "style: matrix")).contains(
+            "22:25: error: `matrix` is not a style of form fields; use `form`, `spaceDelimited`, `pipeDelimited`, `deepObject`."
+        ))
 }
 
 @Test func keysUnderContentThatAreNotMediaTypesAreSkippedWithAWarning() throws {

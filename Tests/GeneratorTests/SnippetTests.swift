@@ -432,3 +432,216 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
                     }
             """))
 }
+
+/// A body of several media types is an enum with a case for each, and the request sends the one the caller picks.
+@Test func aBodyOfSeveralMediaTypesIsACaseForEach() throws {
+    let code = try generatedOperation(
+        """
+          /notes:
+            post:
+              operationId: addNote
+              requestBody:
+                required: true
+                content:
+                  application/json: {schema: {type: object, properties: {text: {type: string}}}}
+                  text/plain: {schema: {type: string}}
+                  application/octet-stream: {}
+              responses:
+                '204': {description: Added.}
+        """, file: "AddNote")
+    #expect(
+        code.contains(
+            """
+                    let body = input.body
+                    switch body {
+                    case .json(let value):
+                        try builder.setJSONBody(value, contentType: "application/json")
+                    case .plainText(let value):
+                        builder.setBody(Data(value.utf8), contentType: "text/plain")
+                    case .binary(let value):
+                        builder.setBody(value, contentType: "application/octet-stream")
+                    }
+            """))
+    #expect(
+        code.contains(
+            """
+                public enum Body: Hashable, Sendable {
+                    /// As `application/json`.
+                    case json(AddNote.BodyJSON)
+
+                    /// As `text/plain`.
+                    case plainText(String)
+
+                    /// As `application/octet-stream`.
+                    case binary(HTTPBody)
+                }
+            """))
+    #expect(code.contains("    public struct BodyJSON: Codable, Hashable, Sendable {\n"))
+}
+
+/// A response of several media types is read by its `Content-Type`; an error body may still be absent.
+@Test func aResponseOfSeveralMediaTypesIsReadByItsContentType() throws {
+    let code = try generatedOperation(
+        """
+          /report:
+            get:
+              operationId: report
+              responses:
+                '200':
+                  description: The report.
+                  content:
+                    application/json: {schema: {type: object, properties: {rows: {type: integer}}}}
+                    text/csv: {schema: {type: string}}
+                    application/pdf: {}
+                '400':
+                  description: Not valid.
+                  content:
+                    application/problem+json: {schema: {type: object, properties: {title: {type: string}}}}
+                    text/*: {schema: {type: string}}
+        """, file: "Report")
+    #expect(
+        code.contains(
+            #"        builder.setAccept("application/json, text/csv, application/pdf, application/problem+json, text/*")"#
+        ))
+    #expect(
+        code.contains(
+            """
+                    case 200:
+                        switch try reader.mediaTypeIndex(of: ["application/json", "text/csv", "application/pdf"]) {
+                        case 0:
+                            return .ok(.json(try reader.requiredJSON(Report.OkJSONBody.self)))
+                        case 1:
+                            return .ok(.csv(try reader.text()))
+                        default:
+                            return .ok(.pdf(HTTPBody(reader.body)))
+                        }
+                    case 400:
+                        guard reader.hasBody else { return .badRequest(nil) }
+                        switch try reader.mediaTypeIndex(of: ["application/problem+json", "text/*"]) {
+                        case 0:
+                            return .badRequest(.problemJSON(try reader.requiredJSON(Report.BadRequestProblemJSONBody.self)))
+                        default:
+                            return .badRequest(.text(try reader.text()))
+                        }
+            """))
+    // Only the PDF is handed over unread; the other media types of the 200 are read whole.
+    #expect(
+        code.contains(
+            """
+                    case 200:
+                        switch try reader.mediaTypeIndex(of: ["application/json", "text/csv", "application/pdf"]) {
+                        case 2:
+                            return .ok(.pdf(body))
+                        default:
+                            return nil
+                        }
+            """))
+    #expect(code.contains("        case ok(Report.OkBody)\n"))
+    #expect(code.contains("        case badRequest(Report.BadRequestBody?)\n"))
+}
+
+/// Multipart files are `MultipartFile`s sent as they are read, with the media type their encoding documents.
+@Test func multipartFilesAreStreamsWithTheirEncodingsMediaType() throws {
+    let code = try generatedOperation(
+        """
+          /avatar:
+            put:
+              operationId: setAvatar
+              requestBody:
+                required: true
+                content:
+                  multipart/form-data:
+                    schema:
+                      type: object
+                      required: [image]
+                      properties:
+                        image: {type: string, format: binary}
+                        meta: {type: object, properties: {alt: {type: string}}}
+                        checksum: {type: string, format: byte}
+                    encoding:
+                      image:
+                        contentType: image/webp
+                        headers: {X-Origin: {schema: {type: string}, required: true}}
+                      meta: {contentType: application/vnd.meta+json}
+              responses:
+                '204': {description: Stored.}
+        """, file: "SetAvatar")
+    #expect(
+        code.contains(
+            """
+                    var form = MultipartForm(operationID: id)
+                    try form.append("image", file: body.image, contentType: "image/webp")
+                    if let value = body.meta {
+                        try form.appendJSON("meta", value, contentType: "application/vnd.meta+json")
+                    }
+                    if let value = body.checksum {
+                        form.append("checksum", base64: value)
+                    }
+                    builder.setBody(form.body, contentType: form.contentType)
+            """))
+    #expect(
+        code.contains(
+            """
+                public struct Body: Hashable, Sendable {
+                    /// The `image` part.
+                    ///
+                    /// Sent as `image/webp` unless the file says otherwise.
+                    ///
+                    /// The part documents the headers `X-Origin` (required): set them in the file's `headers`.
+                    public var image: MultipartFile
+            """))
+}
+
+/// A form's fields follow their encoding's style: arrays joined or repeated, objects as deep objects or pairs.
+@Test func formFieldsFollowTheirEncodingsStyle() throws {
+    let code = try generatedOperation(
+        """
+          /search:
+            post:
+              operationId: search
+              requestBody:
+                content:
+                  application/x-www-form-urlencoded:
+                    schema:
+                      type: object
+                      required: [terms]
+                      properties:
+                        terms: {type: array, items: {type: string}}
+                        ids: {type: array, items: {type: integer}}
+                        filter: {type: object, properties: {kind: {type: string}}}
+                        extra: {type: object, additionalProperties: {type: string}}
+                    encoding:
+                      terms: {style: spaceDelimited, explode: false}
+                      filter: {style: deepObject}
+                      extra: {explode: false}
+              responses:
+                '204': {description: Found.}
+        """, file: "Search")
+    #expect(
+        code.contains(
+            """
+                        var form = URLEncodedForm(operationID: id)
+                        form.append("terms", items: body.terms, explode: false, separator: " ")
+                        if let value = body.ids {
+                            form.append("ids", items: value.map { String($0) }, explode: true, separator: ",")
+                        }
+                        if let value = body.filter {
+                            form.append(
+                                "filter",
+                                object: [("kind", value.kind)],
+                                style: .deepObject,
+                                explode: false,
+                                separator: ","
+                            )
+                        }
+                        if let value = body.extra {
+                            form.append(
+                                "extra",
+                                object: value.sorted { $0.key < $1.key }.map { ($0.key, Optional($0.value)) },
+                                style: .form,
+                                explode: false,
+                                separator: ","
+                            )
+                        }
+            """))
+}

@@ -140,11 +140,33 @@ private func text(_ data: Data?) -> String? {
         #expect(order.quantity == .integer(2))
     }
 
-    @Test func aMultipartBodyCarriesTheFileBytesAsTheyAre() async throws {
+    @Test func aFormWritesArraysAndObjectsInTheStylesItsEncodingGives() async throws {
+        let transport = recording(
+            .init(
+                status: .created, headerFields: [.location: "/orders/8"],
+                body: #"{"id": "0F5F1B2A-9C1D-4E8B-A7F3-2B6C1D0E9F84", "status": "placed", "quantity": "some"}"#))
+        _ = try await Client(transport: transport, apiKey: { "k" }).placeOrder(
+            body: .init(
+                plant: "fern", quantity: 1, colors: ["red", "dark green"],
+                wrapping: .init(paper: "kraft & co", ribbon: true)))
+        let sent = try #require(transport.requests.first)
+        #expect(
+            text(sent.body)
+                == "plant=fern&quantity=1&colors=red%7Cdark+green&wrapping[paper]=kraft+%26+co&wrapping[ribbon]=true"
+        )
+    }
+
+    @Test func aMultipartBodyCarriesEachPartWithItsMediaTypeAndTheFileBytesAsTheyAre() async throws {
         let transport = recording(.init(status: .noContent))
         let picture = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0xFF])
         let output = try await Client(transport: transport, bearer: { "t" }).uploadPicture(
-            plantID: 12, body: .init(caption: "In bloom", picture: picture))
+            plantID: 12,
+            body: .init(
+                caption: "In bloom",
+                picture: MultipartFile(
+                    picture, filename: "bloom.png", headers: [HTTPField.Name("X-Picture-Taken")!: "May"]),
+                tags: ["fern", "shade"], details: .init(camera: "old"),
+                thumbnails: [MultipartFile(Data([1, 2]), filename: "small.jpg", contentType: "image/jpeg")]))
         #expect(output == .noContent)
         let sent = try #require(transport.requests.first)
         #expect(sent.request.path == "/plants/12/picture")
@@ -152,25 +174,108 @@ private func text(_ data: Data?) -> String? {
         #expect(contentType.hasPrefix("multipart/form-data; boundary="))
         let boundary = String(contentType.dropFirst("multipart/form-data; boundary=".count))
         let body = try #require(sent.body)
-        // A text part goes without a `Content-Type`, which makes it `text/plain` (RFC 7578).
-        var expected = Data(
-            "--\(boundary)\r\nContent-Disposition: form-data; name=\"caption\"\r\n\r\nIn bloom\r\n".utf8)
-        expected += Data(
-            "--\(boundary)\r\nContent-Disposition: form-data; name=\"picture\"; filename=\"picture\"\r\n".utf8)
-        expected += Data("Content-Type: application/octet-stream\r\n\r\n".utf8) + picture
-        expected += Data("\r\n--\(boundary)--\r\n".utf8)
+        func part(_ name: String, _ bytes: Data, head: String = "") -> Data {
+            Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\(head)\r\n\r\n".utf8) + bytes
+                + Data("\r\n".utf8)
+        }
+        // A text part goes without a `Content-Type`, which makes it `text/plain` (RFC 7578); the picture takes the
+        // media type its encoding documents, a thumbnail the one its file names.
+        var expected = part("caption", Data("In bloom".utf8))
+        expected += part(
+            "picture", picture, head: "; filename=\"bloom.png\"\r\nContent-Type: image/png\r\nX-Picture-Taken: May")
+        expected += part("tags", Data("fern".utf8)) + part("tags", Data("shade".utf8))
+        expected += part("details", Data(#"{"camera":"old"}"#.utf8), head: "\r\nContent-Type: application/json")
+        expected += part("thumbnails", Data([1, 2]), head: "; filename=\"small.jpg\"\r\nContent-Type: image/jpeg")
+        expected += Data("--\(boundary)--\r\n".utf8)
         #expect(body == expected, "\(text(body) ?? "")")
+    }
+
+    @Test func aMultipartFileIsReadAsTheRequestIsSentNotBeforehand() async throws {
+        let (stream, continuation) = AsyncStream<ArraySlice<UInt8>>.makeStream()
+        let file = HTTPBody(stream, length: .unknown, iterationBehavior: .single)
+        let (request, body) = try UploadPicture.request(
+            for: .init(plantID: 1, body: .init(picture: MultipartFile(file, filename: "live.png"))))
+        let sent = try #require(body)
+        // Nothing of the file has been read yet: the form's length is unknown and it can be read once, like the file.
+        #expect(sent.length == .unknown)
+        #expect(sent.iterationBehavior == .single)
+        continuation.yield([1, 2, 3])
+        continuation.yield([4])
+        continuation.finish()
+        let bytes = try await Data(collecting: sent, upTo: 1 << 20)
+        #expect(request.headerFields[.contentType]?.hasPrefix("multipart/form-data") == true)
+        #expect(text(bytes)?.contains("Content-Type: image/png\r\n\r\n\u{1}\u{2}\u{3}\u{4}\r\n") == true)
+    }
+
+    @Test func aBodyOfSeveralMediaTypesIsSentInTheOneTheCallerPicks() async throws {
+        let transport = recording(
+            .init(status: .ok, headerFields: [.contentType: "application/json"], body: #"{"imported": 2}"#))
+        let client = Client(transport: transport, apiKey: { "k" })
+        let json = try await client.importPlants(body: .json([Named(name: "fern"), Named(name: "moss")]))
+        _ = try await client.importPlants(body: .csv("name\nfern\n"))
+        let (stream, continuation) = AsyncStream<ArraySlice<UInt8>>.makeStream()
+        continuation.yield([0x50, 0x4B])
+        continuation.finish()
+        _ = try await client.importPlants(body: .binary(HTTPBody(stream, length: .unknown, iterationBehavior: .single)))
+        #expect(json == .ok(.json(.init(imported: 2))))
+        let sent = transport.requests
+        #expect(
+            sent.map { $0.request.headerFields[.contentType] } == [
+                "application/json", "text/csv", "application/octet-stream",
+            ])
+        #expect(text(sent[0].body) == #"[{"name":"fern"},{"name":"moss"}]"#)
+        #expect(text(sent[1].body) == "name\nfern\n")
+        #expect(sent[2].body == Data([0x50, 0x4B]))
+        #expect(
+            sent[0].request.headerFields[.accept] == "application/json, text/plain, application/problem+json, text/*")
+    }
+
+    @Test func aStreamedUploadReachesTheTransportUnread() async throws {
+        let (stream, continuation) = AsyncStream<ArraySlice<UInt8>>.makeStream()
+        let upload = HTTPBody(stream, length: .known(3), iterationBehavior: .single)
+        let (_, body) = try ImportPlants.request(for: .init(body: .binary(upload)))
+        #expect(body === upload)
+        continuation.finish()
+    }
+
+    @Test func aResponseOfSeveralMediaTypesIsReadByItsContentType() async throws {
+        func answer(_ status: HTTPResponse.Status, _ contentType: String?, _ body: String) async throws
+            -> ImportPlants.Output
+        {
+            var fields = HTTPFields()
+            if let contentType { fields[.contentType] = contentType }
+            let transport = recording(.init(status: status, headerFields: fields, body: body))
+            return try await Client(transport: transport, apiKey: { "k" }).importPlants(body: .csv(""))
+        }
+        #expect(
+            try await answer(.ok, "application/json; charset=utf-8", #"{"imported": 3}"#)
+                == .ok(.json(.init(imported: 3))))
+        #expect(try await answer(.ok, "TEXT/PLAIN; charset=utf-8", "3 plants") == .ok(.plainText("3 plants")))
+        // Without a `Content-Type`, the first documented media type is read.
+        #expect(try await answer(.ok, nil, #"{"imported": 0}"#) == .ok(.json(.init(imported: 0))))
+        #expect(
+            try await answer(.badRequest, "application/problem+json", #"{"title": "Bad row"}"#)
+                == .badRequest(.problemJSON(Problem(title: "Bad row"))))
+        // `text/*` covers any text; an empty error body is no body.
+        #expect(try await answer(.badRequest, "text/html", "<p>Bad row</p>") == .badRequest(.text("<p>Bad row</p>")))
+        #expect(try await answer(.badRequest, "text/html", "") == .badRequest(nil))
+        do {
+            _ = try await answer(.ok, "application/xml", "<imported>3</imported>")
+            Issue.record("read a media type the description does not list")
+        } catch let error as APIClientError {
+            #expect(error.reason == .unexpectedContentType(status: 200, contentType: "application/xml"))
+        }
     }
 
     @Test func rawBytesAreTheResponseHandedOverAsAStream() async throws {
         let bytes = Data([1, 2, 3, 0, 255])
-        let transport = recording(.init(status: .ok, headerFields: [.contentType: "image/png"], body: bytes))
-        guard case .ok(let body) = try await Client(transport: transport).getPicture(plantID: 3) else {
+        let transport = recording(.init(status: .ok, headerFields: [.contentType: "image/jpeg"], body: bytes))
+        guard case .ok(.jpeg(let body)) = try await Client(transport: transport).getPicture(plantID: 3) else {
             Issue.record("expected the picture")
             return
         }
         #expect(try await Data(collecting: body, upTo: 100) == bytes)
-        #expect(try #require(transport.requests.first).request.headerFields[.accept] == "image/png")
+        #expect(try #require(transport.requests.first).request.headerFields[.accept] == "image/png, image/jpeg")
     }
 
     @Test func anEventStreamIsASequenceOfEventsReadAsTheyArrive() async throws {
@@ -208,7 +313,7 @@ private func text(_ data: Data?) -> String? {
         // 9 MiB in 64 KiB chunks, past the 8 MiB that the client reads whole.
         let chunk = [UInt8](repeating: 7, count: 64 << 10)
         let streaming = StreamingTransport(chunks: 144, chunk: chunk)
-        guard case .ok(let body) = try await Client(transport: streaming).getPicture(plantID: 3) else {
+        guard case .ok(.png(let body)) = try await Client(transport: streaming).getPicture(plantID: 3) else {
             Issue.record("expected the picture")
             return
         }
@@ -263,7 +368,7 @@ private func text(_ data: Data?) -> String? {
     @Test func anOperationOverridesTheRequirementAndSecurityNoneSendsNoCredentials() async throws {
         let transport = recording(.init(status: .noContent))
         let client = Client(transport: transport, apiKey: { "key-1" }, bearer: { "token-1" })
-        _ = try await client.uploadPicture(plantID: 1, body: .init(picture: Data()))
+        _ = try await client.uploadPicture(plantID: 1, body: .init(picture: MultipartFile(Data())))
         _ = try? await client.getPicture(plantID: 1)
         let (upload, download) = (transport.requests[0].request, transport.requests[1].request)
         #expect(upload.headerFields[.authorization] == "Bearer token-1")

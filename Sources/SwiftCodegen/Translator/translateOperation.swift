@@ -29,6 +29,8 @@ struct OperationShape {
     var streamParser: Declaration?
     /// The types nested in the namespace, for the input's and the output's values.
     var nested: [Declaration]
+    /// For a body of several media types, a case for each; empty otherwise.
+    var bodyCases: [MediaCase] = []
 }
 
 extension Translator {
@@ -75,8 +77,10 @@ extension Translator {
                     doc: parameter.description ?? parameter.schema.description
                         ?? "The `\(parameter.name)` \(parameter.placement.rawValue) parameter."))
         }
+        var bodyCases: [MediaCase] = []
         if let body = operation.requestBody {
-            let mapped = bodyType(body.content, name: "Body", description: body.description, scope: &scope)
+            let (mapped, cases) = requestBodyType(body, scope: &scope)
+            bodyCases = cases
             nested += mapped.nested
             fields.append(
                 InputField(
@@ -87,7 +91,7 @@ extension Translator {
         let output = outputDeclaration(operation, scope: &scope, nested: &nested)
         return OperationShape(
             operation: operation, namespace: namespace, fields: fields, output: output.declaration,
-            parser: output.parser, streamParser: output.streamParser, nested: nested)
+            parser: output.parser, streamParser: output.streamParser, nested: nested, bodyCases: bodyCases)
     }
 
     /// A default value as Swift code: an enum case, a string literal or a number. The loader has checked it against
@@ -155,34 +159,6 @@ extension Translator {
             TypeDeclaration(
                 .struct, name: Identifier("Input"), conformances: ["Hashable", "Sendable"],
                 doc: Doc(["The values a `\(shape.operation.id)` request sends."]), members: properties + [initializer]))
-    }
-
-    /// The Swift type of a body of a media type: a JSON value of its schema, a string of text, the raw bytes of
-    /// anything else, and for forms and multipart, the object whose properties travel as fields.
-    func bodyType(_ content: Content, name: String, description: String?, scope: inout Scope) -> MappedType {
-        switch content.kind {
-        case .json:
-            return mapType(content.schema, name: name, description: description, scope: &scope)
-        case .formURLEncoded, .multipart:
-            if isFormObject(content.schema) {
-                return mapType(content.schema, name: name, description: description, scope: &scope)
-            }
-            diagnostics.warn(
-                content.location,
-                "A `\(content.mediaType)` body is generated from an object schema with properties; this one is sent as the bytes the caller gives."
-            )
-            return MappedType(code: "Data", nested: [])
-        case .text:
-            return MappedType(code: "String", nested: [])
-        case .binary:
-            return MappedType(code: "Data", nested: [])
-        }
-    }
-
-    /// Whether a form or multipart body's schema is an object whose properties can be its fields.
-    func isFormObject(_ schema: Schema) -> Bool {
-        if case .object(let properties) = resolved(schema).kind { return !properties.isEmpty }
-        return false
     }
 
     /// The text a parameter's value travels as on the wire.
@@ -259,17 +235,21 @@ extension Translator {
     /// An object parameter's properties as `(name, text)` pairs, the text nil for an absent property; an optional
     /// object is read from `value`, which the caller binds.
     private func objectPairs(_ field: InputField, _ parameter: Parameter) -> Code {
-        let object = resolved(parameter.schema)
+        objectPairs(field.isOptional ? "value" : "input.\(field.name)", type: field.wrapped, schema: parameter.schema)
+    }
+
+    /// The properties of `owner`, an object of Swift type `type`, as `(name, text)` pairs, the text nil for an
+    /// absent property; a map's entries in the order of their keys, so that the same map always makes the same
+    /// request.
+    func objectPairs(_ owner: Code, type: Code, schema: Schema) -> Code {
+        let object = resolved(schema)
         guard case .object(let properties) = object.kind else { return "[]" }
-        let owner: Code = field.isOptional ? "value" : "input.\(field.name)"
         if properties.isEmpty, case .allowed(let values) = object.additionalProperties {
-            // A map's entries in the order of their keys, so that the same map always makes the same request.
             let text = wireText("$0.value", schema: values).code
             return "\(owner).sorted { $0.key < $1.key }.map { ($0.key, Optional(\(text))) }"
         }
         var scope = Scope(
-            path: Printer.render(field.wrapped).split(separator: ".").map { Identifier(String($0)) },
-            reserved: topLevelNames)
+            path: Printer.render(type).split(separator: ".").map { Identifier(String($0)) }, reserved: topLevelNames)
         var nested: [Declaration] = []
         let pairs: [Code] = structProperties(properties, scope: &scope, nested: &nested).map { property in
             let access: Code = "\(owner).\(property.name)"
@@ -300,8 +280,8 @@ extension Translator {
             .line("var builder = RequestBuilder(operationID: id, method: .\(Identifier(operation.method.rawValue)))")
         ]
         var accepted: [String] = []
-        for response in operation.responses {
-            if let mediaType = response.content?.mediaType, !accepted.contains(mediaType) { accepted.append(mediaType) }
+        for content in operation.responses.flatMap(\.contents) where !accepted.contains(content.mediaType) {
+            accepted.append(content.mediaType)
         }
         if !accepted.isEmpty { body.append(.line("builder.setAccept(\(literal: accepted.joined(separator: ", ")))")) }
         let fieldsByParameter = shape.fields.compactMap { field -> (Parameter, InputField)? in
@@ -424,7 +404,19 @@ extension Translator {
         if let field = shape.fields.first(where: { if case .body = $0.source { true } else { false } }),
             case .body(let requestBody) = field.source
         {
-            let setBody = bodyStatements("body", type: field.wrapped, content: requestBody.content)
+            let setBody: [Statement] =
+                shape.bodyCases.isEmpty
+                ? bodyStatements("body", type: field.wrapped, content: requestBody.content)
+                : [
+                    .switchOver(
+                        "body",
+                        shape.bodyCases.map { item in
+                            (
+                                "case .\(item.name)(let value)",
+                                bodyStatements("value", type: item.payload, content: item.content)
+                            )
+                        })
+                ]
             if field.isOptional {
                 body.append(.block("if let body = input.\(field.name)", setBody))
             } else {
@@ -437,7 +429,7 @@ extension Translator {
             FunctionDeclaration(
                 name: Identifier("request"),
                 parameters: [FunctionParameter(label: "for", name: Identifier("input"), type: "Input")],
-                isStatic: true, effects: "throws(APIClientError)", returnType: "(HTTPRequest, Data?)",
+                isStatic: true, effects: "throws(APIClientError)", returnType: "(HTTPRequest, HTTPBody?)",
                 doc: Doc(
                     [
                         "Builds the HTTP request for an input without sending it.",
@@ -449,71 +441,5 @@ extension Translator {
                         "`APIClientError` with the reason `invalidInput` when a value cannot travel as the description requires."
                 ),
                 body: body))
-    }
-
-    /// The statements that put the value `name` in the request as a body of its media type.
-    private func bodyStatements(_ name: Code, type: Code, content: Content) -> [Statement] {
-        let mediaType: Code = "\(literal: content.mediaType)"
-        switch content.kind {
-        case .json:
-            return [.line("try builder.setJSONBody(\(name), contentType: \(mediaType))")]
-        case .text:
-            return [.line("builder.setBody(Data(\(name).utf8), contentType: \(mediaType))")]
-        case .binary:
-            return [.line("builder.setBody(\(name), contentType: \(mediaType))")]
-        case .formURLEncoded, .multipart:
-            guard Printer.render(type) != "Data", case .object(let properties) = resolved(content.schema).kind else {
-                return [.line("builder.setBody(\(name), contentType: \(mediaType))")]
-            }
-            let isMultipart = content.kind == .multipart
-            var statements: [Statement] = [
-                .line(
-                    isMultipart
-                        ? "var form = MultipartForm(operationID: id)" : "var form = URLEncodedForm(operationID: id)")
-            ]
-            var scope = Scope(
-                path: Printer.render(type).split(separator: ".").map { Identifier(String($0)) },
-                reserved: topLevelNames)
-            var nested: [Declaration] = []
-            for field in structProperties(properties, scope: &scope, nested: &nested) {
-                let wire: Code = "\(literal: field.property.name)"
-                let value: Code = field.isOptional ? "value" : "\(name).\(field.name)"
-                let target = resolved(field.property.schema)
-                var append: [Statement]
-                switch target.kind {
-                case .string(let format) where (format == "binary" || format == "byte") && target.enumValues.isEmpty:
-                    append = [.line("form.append(\(wire), data: \(value))")]
-                case .string, .integer, .number, .boolean:
-                    if target.delimiter != nil || !target.pathForms.isEmpty {
-                        append = [.line("try form.appendJSON(\(wire), \(value))")]
-                    } else {
-                        append = [.line("form.append(\(wire), \(wireText(value, schema: field.property.schema).code))")]
-                    }
-                case .array(let items):
-                    let item = resolved(items)
-                    let isText: Bool
-                    switch item.kind {
-                    case .string(let format): isText = format != "binary" && format != "byte"
-                    case .integer, .number, .boolean: isText = true
-                    default: isText = false
-                    }
-                    if isText, item.delimiter == nil, item.pathForms.isEmpty {
-                        let text = wireText("item", schema: items).code
-                        append = [.block("for item in \(value)", [.line("form.append(\(wire), \(text))")])]
-                    } else {
-                        append = [.line("try form.appendJSON(\(wire), \(value))")]
-                    }
-                default:
-                    append = [.line("try form.appendJSON(\(wire), \(value))")]
-                }
-                if field.isOptional {
-                    statements.append(.block("if let value = \(name).\(field.name)", append))
-                } else {
-                    statements += append
-                }
-            }
-            statements.append(.line("builder.setBody(form.body, contentType: form.contentType)"))
-            return statements
-        }
     }
 }

@@ -1,5 +1,22 @@
 import APIDescription
 
+/// A response body's Swift type and how a response becomes it.
+struct ResponsePayload {
+    var type: Code
+    var nested: [Declaration]
+    /// The value, from `reader`, which holds the whole body.
+    var read: Code
+    /// For a body handed over unread, the value from `body`, the `HTTPBody`.
+    var stream: Code?
+
+    init(type: Code, nested: [Declaration], read: Code, stream: Code? = nil) {
+        self.type = type
+        self.nested = nested
+        self.read = read
+        self.stream = stream
+    }
+}
+
 extension Translator {
     /// The `Output` enum, one case per documented response and one for the rest, and the function that parses a
     /// response into it.
@@ -45,58 +62,79 @@ extension Translator {
                 arguments.append("\(label: label): \(value)")
                 headerValues.append((header, label, type))
             }
-            var streamedArguments: [Code]?
-            if let content = response.content {
-                var mapped = bodyType(
-                    content, name: "\(caseName.name)Body", description: response.description, scope: &scope)
-                if Translator.isJSONLines(content.mediaType), response.status.isSuccess {
-                    // Each line is a value of the schema.
-                    let item = mapType(
-                        content.schema, name: "\(caseName.name)Item", description: response.description, scope: &scope)
-                    mapped = MappedType(code: "JSONLines<\(item.code)>", nested: item.nested)
-                }
-                nested += mapped.nested
-                let isOptional = !response.status.isSuccess
+            var parse: [Statement]?
+            var stream: [Statement]?
+            let isOptional = !response.status.isSuccess
+            if response.contents.count == 1 {
+                let payload = responsePayload(
+                    response.contents[0], name: caseName.name, status: response.status,
+                    description: response.description, isOptional: isOptional, scope: &scope)
+                nested += payload.nested
                 let label: Identifier? = values.isEmpty ? nil : labels.claim(Identifier("body"))
-                if let stream = streamedType(content, mapped: mapped.code), response.status.isSuccess {
-                    // Raw bytes or events of a success, which may be larger or longer than the client reads whole.
-                    values.append((label, stream.type))
-                    streamedArguments =
-                        arguments + [label.map { "\(label: $0): \(stream.wrap("body"))" } ?? stream.wrap("body")]
-                    let whole = stream.wrap("HTTPBody(reader.body)")
-                    arguments.append(label.map { "\(label: $0): \(whole)" } ?? whole)
-                    streams = true
-                } else {
-                    values.append((label, isOptional ? "\(mapped.code)?" : mapped.code))
+                values.append((label, isOptional && payload.stream == nil ? "\(payload.type)?" : payload.type))
+                if let streamed = payload.stream {
+                    let value = label.map { "\(label: $0): \(streamed)" } ?? streamed
+                    stream = [.line("return \(Code.call(".\(caseName)", arguments + [value]))")]
                 }
-                let read: Code
-                switch (content.kind, Printer.render(mapped.code)) {
-                case (.json, _):
-                    read =
-                        isOptional
-                        ? "try reader.optionalJSON(\(mapped.code).self)"
-                        : "try reader.requiredJSON(\(mapped.code).self)"
-                case (_, "String"):
-                    read = isOptional ? "try reader.optionalText()" : "try reader.text()"
-                default:
-                    read = isOptional ? "reader.optionalBytes()" : "reader.body"
+                arguments.append(label.map { "\(label: $0): \(payload.read)" } ?? payload.read)
+            } else if !response.contents.isEmpty {
+                // Several media types: an enum with a case for each, picked by the response's `Content-Type`.
+                let name = scope.names.claim(Naming.typeName("\(caseName.name) body"))
+                var caseNames = UniqueNames(reserved: Naming.reservedScopeNames)
+                var cases: [MediaCase] = []
+                var payloads: [ResponsePayload] = []
+                for content in response.contents {
+                    let mediaName = Translator.mediaCaseName(content.mediaType, names: &caseNames)
+                    let payload = responsePayload(
+                        content, name: "\(caseName.name) \(mediaName.name)", status: response.status,
+                        description: response.description, isOptional: false, scope: &scope)
+                    nested += payload.nested
+                    cases.append(MediaCase(name: mediaName, content: content, payload: payload.type))
+                    payloads.append(payload)
                 }
-                if streamedArguments == nil { arguments.append(label.map { "\(label: $0): \(read)" } ?? read) }
+                nested.append(
+                    mediaEnum(
+                        name: name, cases: cases,
+                        doc: [
+                            "The body of a \(statusTitle(response.status)) response, in one of the media types the description lists for it."
+                        ]))
+                let type = scope.qualified(name)
+                let label: Identifier? = values.isEmpty ? nil : labels.claim(Identifier("body"))
+                values.append((label, isOptional ? "\(type)?" : type))
+                func result(_ value: Code) -> Code {
+                    Code.call(".\(caseName)", arguments + [label.map { "\(label: $0): \(value)" } ?? value])
+                }
+                let choice: Code =
+                    "try reader.mediaTypeIndex(of: \(Code.array(response.contents.map { "\(literal: $0.mediaType)" })))"
+                var whole: [(pattern: Code, body: [Statement])] = []
+                var streamed: [(pattern: Code, body: [Statement])] = []
+                for (index, item) in cases.enumerated() {
+                    let pattern: Code =
+                        index == cases.count - 1 ? "default" : "case \(Code(stringLiteral: String(index)))"
+                    whole.append((pattern, [.line("return \(result(".\(item.name)(\(payloads[index].read))"))")]))
+                    if let value = payloads[index].stream {
+                        streamed.append(
+                            (
+                                "case \(Code(stringLiteral: String(index)))",
+                                [.line("return \(result(".\(item.name)(\(value))"))")]
+                            ))
+                    }
+                }
+                parse = isOptional ? [.line("guard reader.hasBody else { return \(result("nil")) }")] : []
+                parse! += [.switchOver(choice, whole)]
+                if !streamed.isEmpty { stream = [.switchOver(choice, streamed + [("default", [.line("return nil")])])] }
             }
-            if let streamedArguments {
-                streamBranches.append((pattern, [.line("return \(Code.call(".\(caseName)", streamedArguments))")]))
-            } else {
-                streamBranches.append((pattern, [.line("return nil")]))
-            }
+            streamBranches.append((pattern, stream ?? [.line("return nil")]))
+            if stream != nil { streams = true }
             if let poll = response.poll {
                 pendingBranches.append(
                     pendingOperationBranch(poll, caseName: caseName, labels: values.map(\.label), headers: headerValues)
                 )
             }
             let result: Code = arguments.isEmpty ? ".\(caseName)" : Code.call(".\(caseName)", arguments)
-            branches.append((pattern, [.line("return \(result)")]))
+            branches.append((pattern, parse ?? [.line("return \(result)")]))
             var doc = [statusTitle(response.status) + ": " + response.description]
-            if response.content != nil, !response.status.isSuccess {
+            if !response.contents.isEmpty, !response.status.isSuccess {
                 doc.append("The error body is nil when the response has none.")
             }
             cases.append(.enumCase(EnumCaseDeclaration(name: caseName, associatedValues: values, doc: Doc(doc))))
@@ -165,15 +203,46 @@ extension Translator {
         return (declaration, parser, streamParser)
     }
 
-    /// For a body that a success hands over unread, its Swift type and how a body becomes it: raw bytes as the
-    /// `HTTPBody` itself, `text/event-stream` as `ServerSentEvents` over it; nil for a body read whole.
-    private func streamedType(_ content: Content, mapped: Code) -> (type: Code, wrap: (Code) -> Code)? {
-        if content.kind == .binary, Printer.render(mapped) == "Data" { return ("HTTPBody", { $0 }) }
-        if content.kind == .text, content.mediaType.lowercased().hasPrefix("text/event-stream") {
-            return ("ServerSentEvents", { "ServerSentEvents(\($0))" })
+    /// The Swift type of a response body of one media type, with nested types named after `name`, and how a
+    /// response becomes it: read whole (`read`, an
+    /// expression of `reader`), and for a success handed over unread (`stream`, an expression of `body`, the
+    /// `HTTPBody`): raw bytes as the `HTTPBody` itself, `text/event-stream` as `ServerSentEvents`, JSON Lines as
+    /// `JSONLines` of the schema's values.
+    ///
+    /// - Parameter isOptional: Whether an empty body reads as nil, as an error body may be absent.
+    func responsePayload(
+        _ content: Content, name: String, status: ResponseStatus, description: String?, isOptional: Bool,
+        scope: inout Scope
+    ) -> ResponsePayload {
+        let success = status.isSuccess
+        if Translator.isJSONLines(content.mediaType), success {
+            // Each line is a value of the schema.
+            let item = mapType(content.schema, name: name + " item", description: description, scope: &scope)
+            let type: Code = "JSONLines<\(item.code)>"
+            return ResponsePayload(
+                type: type, nested: item.nested, read: "\(type)(HTTPBody(reader.body))", stream: "\(type)(body)")
         }
-        if Translator.isJSONLines(content.mediaType) { return (mapped, { "\(mapped)(\($0))" }) }
-        return nil
+        switch content.kind {
+        case .json:
+            let mapped = mapType(content.schema, name: name + " body", description: description, scope: &scope)
+            let read: Code =
+                isOptional
+                ? "try reader.optionalJSON(\(mapped.code).self)" : "try reader.requiredJSON(\(mapped.code).self)"
+            return ResponsePayload(type: mapped.code, nested: mapped.nested, read: read)
+        case .text where success && content.mediaType.lowercased().hasPrefix("text/event-stream"):
+            return ResponsePayload(
+                type: "ServerSentEvents", nested: [], read: "ServerSentEvents(HTTPBody(reader.body))",
+                stream: "ServerSentEvents(body)")
+        case .text:
+            return ResponsePayload(
+                type: "String", nested: [], read: isOptional ? "try reader.optionalText()" : "try reader.text()")
+        case .binary where success:
+            return ResponsePayload(type: "HTTPBody", nested: [], read: "HTTPBody(reader.body)", stream: "body")
+        case .binary, .formURLEncoded, .multipart:
+            // A form or multipart response is handed over as received; the client does not parse forms.
+            return ResponsePayload(
+                type: "Data", nested: [], read: isOptional ? "reader.optionalBytes()" : "reader.body")
+        }
     }
 
     /// Whether a media type is JSON Lines: one JSON value per line.

@@ -303,6 +303,26 @@ public struct Client: Sendable {
         )
     }
 
+    /// Adds plants from a list, a spreadsheet or an archive.
+    ///
+    /// - Parameter body: The request body.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func importPlants(body: ImportPlants.Body) async throws(APIClientError) -> ImportPlants.Output {
+        try await self.importPlants(ImportPlants.Input(body: body))
+    }
+
+    /// Adds plants from a list, a spreadsheet or an archive.
+    ///
+    /// - Parameter input: The values to send.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func importPlants(_ input: ImportPlants.Input) async throws(APIClientError) -> ImportPlants.Output {
+        try await runner.send(ImportPlants.self, input, security: [[apiKey], [bearer]])
+    }
+
     /// Sends a `placeOrder` request.
     ///
     /// - Parameter body: The request body.

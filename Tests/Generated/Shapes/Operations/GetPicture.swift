@@ -31,7 +31,7 @@ public enum GetPicture: APIOperation {
     /// The outcome of a `getPicture` request: one case for each documented status, and one for any other.
     public enum Output: Hashable, Sendable {
         /// 200: The picture.
-        case ok(HTTPBody)
+        case ok(GetPicture.OkBody)
 
         /// A status the description does not document, with the response body as received.
         case undocumented(status: Int, body: Data)
@@ -46,9 +46,9 @@ public enum GetPicture: APIOperation {
     /// - Returns: The request and its body.
     /// - Throws: `APIClientError` with the reason `invalidInput` when a value cannot travel as the description
     ///   requires.
-    public static func request(for input: Input) throws(APIClientError) -> (HTTPRequest, Data?) {
+    public static func request(for input: Input) throws(APIClientError) -> (HTTPRequest, HTTPBody?) {
         var builder = RequestBuilder(operationID: id, method: .get)
-        builder.setAccept("image/png")
+        builder.setAccept("image/png, image/jpeg")
         builder.appendPath("/plants/")
         try builder.appendPathParameter(String(input.plantID), field: "plantId")
         builder.appendPath("/picture")
@@ -67,7 +67,12 @@ public enum GetPicture: APIOperation {
         let reader = ResponseReader(operationID: id, response: response, body: body)
         switch reader.status {
         case 200:
-            return .ok(HTTPBody(reader.body))
+            switch try reader.mediaTypeIndex(of: ["image/png", "image/jpeg"]) {
+            case 0:
+                return .ok(.png(HTTPBody(reader.body)))
+            default:
+                return .ok(.jpeg(HTTPBody(reader.body)))
+            }
         default:
             return .undocumented(status: reader.status, body: body)
         }
@@ -85,9 +90,25 @@ public enum GetPicture: APIOperation {
         let reader = ResponseReader(operationID: id, response: response, body: Data())
         switch reader.status {
         case 200:
-            return .ok(body)
+            switch try reader.mediaTypeIndex(of: ["image/png", "image/jpeg"]) {
+            case 0:
+                return .ok(.png(body))
+            case 1:
+                return .ok(.jpeg(body))
+            default:
+                return nil
+            }
         default:
             return nil
         }
+    }
+
+    /// The body of a 200 response, in one of the media types the description lists for it.
+    public enum OkBody: Hashable, Sendable {
+        /// As `image/png`.
+        case png(HTTPBody)
+
+        /// As `image/jpeg`.
+        case jpeg(HTTPBody)
     }
 }

@@ -46,7 +46,7 @@ public enum PlaceOrder: APIOperation {
     /// - Returns: The request and its body.
     /// - Throws: `APIClientError` with the reason `invalidInput` when a value cannot travel as the description
     ///   requires.
-    public static func request(for input: Input) throws(APIClientError) -> (HTTPRequest, Data?) {
+    public static func request(for input: Input) throws(APIClientError) -> (HTTPRequest, HTTPBody?) {
         var builder = RequestBuilder(operationID: id, method: .post)
         builder.setAccept("application/json")
         builder.appendPath("/orders")
@@ -56,6 +56,18 @@ public enum PlaceOrder: APIOperation {
         form.append("quantity", String(body.quantity))
         if let value = body.gift {
             form.append("gift", String(value))
+        }
+        if let value = body.colors {
+            form.append("colors", items: value, explode: false, separator: "|")
+        }
+        if let value = body.wrapping {
+            form.append(
+                "wrapping",
+                object: [("paper", value.paper), ("ribbon", value.ribbon.map { String($0) })],
+                style: .deepObject,
+                explode: false,
+                separator: ","
+            )
         }
         builder.setBody(form.body, contentType: form.contentType)
         return builder.request
@@ -90,22 +102,64 @@ public enum PlaceOrder: APIOperation {
         /// The `gift` property.
         public var gift: Bool?
 
+        /// The `colors` property.
+        public var colors: [String]?
+
+        /// The `wrapping` property.
+        public var wrapping: PlaceOrder.Body.Wrapping?
+
         /// Creates a value.
         ///
         /// - Parameters:
         ///   - plant: The `plant` property.
         ///   - quantity: The `quantity` property.
         ///   - gift: The `gift` property.
-        public init(plant: String, quantity: Int, gift: Bool? = nil) {
+        ///   - colors: The `colors` property.
+        ///   - wrapping: The `wrapping` property.
+        public init(
+            plant: String,
+            quantity: Int,
+            gift: Bool? = nil,
+            colors: [String]? = nil,
+            wrapping: PlaceOrder.Body.Wrapping? = nil
+        ) {
             self.plant = plant
             self.quantity = quantity
             self.gift = gift
+            self.colors = colors
+            self.wrapping = wrapping
         }
 
         enum CodingKeys: String, CodingKey {
             case plant
             case quantity
             case gift
+            case colors
+            case wrapping
+        }
+
+        /// The values of `wrapping`.
+        public struct Wrapping: Codable, Hashable, Sendable {
+            /// The `paper` property.
+            public var paper: String?
+
+            /// The `ribbon` property.
+            public var ribbon: Bool?
+
+            /// Creates a value.
+            ///
+            /// - Parameters:
+            ///   - paper: The `paper` property.
+            ///   - ribbon: The `ribbon` property.
+            public init(paper: String? = nil, ribbon: Bool? = nil) {
+                self.paper = paper
+                self.ribbon = ribbon
+            }
+
+            enum CodingKeys: String, CodingKey {
+                case paper
+                case ribbon
+            }
         }
     }
 }

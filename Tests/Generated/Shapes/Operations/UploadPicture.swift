@@ -52,7 +52,7 @@ public enum UploadPicture: APIOperation {
     /// - Returns: The request and its body.
     /// - Throws: `APIClientError` with the reason `invalidInput` when a value cannot travel as the description
     ///   requires.
-    public static func request(for input: Input) throws(APIClientError) -> (HTTPRequest, Data?) {
+    public static func request(for input: Input) throws(APIClientError) -> (HTTPRequest, HTTPBody?) {
         var builder = RequestBuilder(operationID: id, method: .put)
         builder.appendPath("/plants/")
         try builder.appendPathParameter(String(input.plantID), field: "plantId")
@@ -62,7 +62,20 @@ public enum UploadPicture: APIOperation {
         if let value = body.caption {
             form.append("caption", value)
         }
-        form.append("picture", data: body.picture)
+        try form.append("picture", file: body.picture, contentType: "image/png")
+        if let value = body.tags {
+            for item in value {
+                form.append("tags", item)
+            }
+        }
+        if let value = body.details {
+            try form.appendJSON("details", value)
+        }
+        if let value = body.thumbnails {
+            for item in value {
+                try form.append("thumbnails", file: item)
+            }
+        }
         builder.setBody(form.body, contentType: form.contentType)
         return builder.request
     }
@@ -85,27 +98,71 @@ public enum UploadPicture: APIOperation {
         }
     }
 
-    /// The values of `Body`.
-    public struct Body: Codable, Hashable, Sendable {
-        /// The `caption` property.
+    /// The parts of a `multipart/form-data` body.
+    public struct Body: Hashable, Sendable {
+        /// The `caption` part.
         public var caption: String?
 
-        /// The `picture` property.
-        public var picture: Data
+        /// The `picture` part.
+        ///
+        /// Sent as `image/png` unless the file says otherwise.
+        ///
+        /// The part documents the headers `X-Picture-Taken`: set them in the file's `headers`.
+        public var picture: MultipartFile
 
-        /// Creates a value.
+        /// The `tags` part.
+        public var tags: [String]?
+
+        /// The `details` part.
+        public var details: UploadPicture.Body.Details?
+
+        /// The `thumbnails` part.
+        public var thumbnails: [MultipartFile]?
+
+        /// Creates a body.
         ///
         /// - Parameters:
-        ///   - caption: The `caption` property.
-        ///   - picture: The `picture` property.
-        public init(caption: String? = nil, picture: Data) {
+        ///   - caption: The `caption` part.
+        ///   - picture: The `picture` part.
+        ///   - tags: The `tags` part.
+        ///   - details: The `details` part.
+        ///   - thumbnails: The `thumbnails` part.
+        public init(
+            caption: String? = nil,
+            picture: MultipartFile,
+            tags: [String]? = nil,
+            details: UploadPicture.Body.Details? = nil,
+            thumbnails: [MultipartFile]? = nil
+        ) {
             self.caption = caption
             self.picture = picture
+            self.tags = tags
+            self.details = details
+            self.thumbnails = thumbnails
         }
 
-        enum CodingKeys: String, CodingKey {
-            case caption
-            case picture
+        /// The values of `details`.
+        public struct Details: Codable, Hashable, Sendable {
+            /// The `taken` property.
+            public var taken: CalendarDate?
+
+            /// The `camera` property.
+            public var camera: String?
+
+            /// Creates a value.
+            ///
+            /// - Parameters:
+            ///   - taken: The `taken` property.
+            ///   - camera: The `camera` property.
+            public init(taken: CalendarDate? = nil, camera: String? = nil) {
+                self.taken = taken
+                self.camera = camera
+            }
+
+            enum CodingKeys: String, CodingKey {
+                case taken
+                case camera
+            }
         }
     }
 }

@@ -40,7 +40,7 @@ public enum WatchPlants: APIOperation {
     /// - Returns: The request and its body.
     /// - Throws: `APIClientError` with the reason `invalidInput` when a value cannot travel as the description
     ///   requires.
-    public static func request(for input: Input) throws(APIClientError) -> (HTTPRequest, Data?) {
+    public static func request(for input: Input) throws(APIClientError) -> (HTTPRequest, HTTPBody?) {
         var builder = RequestBuilder(operationID: id, method: .get)
         builder.setAccept("text/event-stream")
         builder.appendPath("/plants/events")
