@@ -23,12 +23,12 @@ import Testing
 @Test func anUploadTravelsAsMultipartWithTheFileBytes() async throws {
     let transport = MockTransport(.init(status: .ok, body: #"{"id": 7, "url": "/uploads/a.png"}"#))
     let client = Client(serverURL: URL(string: "https://forum.example.com")!, transport: transport)
-    _ = try? await client.createUpload(body: .init(uploadType: .avatar, userID: 3, file: Data("PNG!".utf8)))
+    _ = try? await client.createUpload(body: .init(uploadType: .avatar, userID: 3, file: MultipartFile(Data("PNG!".utf8), filename: "a.png")))
     let request = try #require(transport.requests.first)
     let contentType = try #require(request.request.headerFields[.contentType])
     #expect(contentType.hasPrefix("multipart/form-data; boundary="))
     let body = String(decoding: try #require(request.body), as: UTF8.self)
     #expect(body.contains("name=\"upload_type\"\r\n\r\navatar\r\n"))
     #expect(body.contains("name=\"user_id\"\r\n\r\n3\r\n"))
-    #expect(body.contains("PNG!"))
+    #expect(body.contains("filename=\"a.png\"\r\nContent-Type: application/octet-stream\r\n\r\nPNG!\r\n"))
 }
