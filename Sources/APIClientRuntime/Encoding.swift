@@ -136,6 +136,58 @@ import Foundation
         }
     }
 
+    /// The text of a value that has no text form of its own in a parameter or form field, such as an object inside
+    /// an object parameter or a composition: a string as itself, anything else as its JSON text.
+    ///
+    /// - Throws: ``APIClientError`` with `invalidInput` naming the field when the value cannot be encoded.
+    public static func parameterText(
+        _ value: some Encodable, field: String, operationID: String
+    ) throws(APIClientError) -> String {
+        let json = try text(value, field: field, operationID: operationID)
+        guard json.hasPrefix("\""), let string = try? decode(String.self, from: Data(json.utf8)) else { return json }
+        return string
+    }
+
+    /// ``parameterText(_:field:operationID:)`` of a value that may be absent; nil stays nil.
+    public static func optionalParameterText(
+        _ value: (some Encodable)?, field: String, operationID: String
+    ) throws(APIClientError) -> String? {
+        guard let value else { return nil }
+        return try parameterText(value, field: field, operationID: operationID)
+    }
+
+    /// ``parameterText(_:field:operationID:)`` of each item of a list that may be absent; nil stays nil.
+    public static func optionalParameterTexts(
+        _ items: [some Encodable]?, field: String, operationID: String
+    ) throws(APIClientError) -> [String]? {
+        guard let items else { return nil }
+        return try parameterTexts(items, field: field, operationID: operationID)
+    }
+
+    /// ``parameterText(_:field:operationID:)`` of each item of a list.
+    public static func parameterTexts(
+        _ items: [some Encodable], field: String, operationID: String
+    ) throws(APIClientError) -> [String] {
+        var texts: [String] = []
+        texts.reserveCapacity(items.count)
+        for item in items { texts.append(try parameterText(item, field: field, operationID: operationID)) }
+        return texts
+    }
+
+    /// A map's entries as `(key, text)` pairs in the order of their keys, so that the same map always makes the same
+    /// request; a `null` value has no text (nil).
+    public static func parameterEntries(
+        _ map: [String: some Encodable], field: String, operationID: String
+    ) throws(APIClientError) -> [(String, String?)] {
+        var entries: [(String, String?)] = []
+        entries.reserveCapacity(map.count)
+        for (key, value) in map.sorted(by: { $0.key < $1.key }) {
+            let text = try parameterText(value, field: field, operationID: operationID)
+            entries.append((key, text == "null" ? nil : text))
+        }
+        return entries
+    }
+
     /// Encodes a value.
     public static func encode(_ value: some Encodable) throws -> Data {
         try encoder.encode(value)

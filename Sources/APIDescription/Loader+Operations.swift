@@ -233,7 +233,7 @@ extension Loader {
             if !isJSON, let problem = unsupportedParameterSchema(schema, style: style) {
                 error(
                     schemaLocation,
-                    "The parameter `\(name)` \(problem); parameters must be strings, integers, numbers, booleans, enums of them, or arrays or objects of those."
+                    "The parameter `\(name)` \(problem); give it the style `form`, or make it an object."
                 )
                 rejectedParameters.insert(name)
                 continue
@@ -363,42 +363,19 @@ extension Loader {
     }
 
     /// Why a parameter's schema cannot travel in its place, if it cannot. The schema has been through
-    /// `plainParameterSchema`, so the generator's string extensions are gone from it and from its items.
+    /// `plainParameterSchema`, so the generator's string extensions are gone from it and from its items. Values
+    /// without a text form of their own (objects inside objects, lists of objects, free-form values, compositions)
+    /// travel as their JSON text.
     func unsupportedParameterSchema(_ schema: Schema, style: ParameterStyle) -> String? {
         let current = resolvedSchema(schema)
         switch current.kind {
-        case .array(let items):
-            if style == .deepObject { return "is an array, which `deepObject` cannot write" }
-            return travelsAsText(items) ? nil : "is an array of values that are not strings, numbers or booleans"
-        case .object(let properties):
-            guard !properties.isEmpty else {
-                // A map travels like an object, its keys as property names, when its values are text on the wire.
-                guard case .allowed(let values) = current.additionalProperties else {
-                    return "is a free-form object, whose values cannot travel as text"
-                }
-                return travelsAsText(values) && !values.isNullable
-                    ? nil : "is a map whose values are not strings, numbers or booleans"
-            }
-            guard let property = properties.first(where: { !travelsAsText($0.schema) }) else { return nil }
-            return "is an object whose property `\(property.name)` is not a string, number or boolean"
-        // A reference that leads nowhere is a cycle of references, reported once at the schemas.
-        case .reference: return nil
-        case .any: return "has no type"
-        case .allOf, .oneOf, .anyOf: return "is a composition, which is not supported as a parameter yet"
-        default:
-            if style == .deepObject { return "uses `deepObject`, which applies to objects" }
+        case .array:
+            return style == .deepObject ? "is an array, which `deepObject` cannot write" : nil
+        case .object, .reference, .any:
+            // A reference that leads nowhere is a cycle of references, reported once at the schemas.
             return nil
-        }
-    }
-
-    /// Whether a value travels as text of its own on the wire: a string without the generator's string extensions,
-    /// a number or a boolean.
-    private func travelsAsText(_ schema: Schema) -> Bool {
-        let value = resolvedSchema(schema)
-        switch value.kind {
-        case .string: return value.delimiter == nil && value.pathForms.isEmpty
-        case .integer, .number, .boolean: return true
-        default: return false
+        default:
+            return style == .deepObject ? "uses `deepObject`, which applies to objects" : nil
         }
     }
 

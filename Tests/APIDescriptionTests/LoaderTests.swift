@@ -553,27 +553,28 @@ private func schemaProperty(_ document: APIDocument, _ name: String) -> Property
     #expect(parameter.explode == false)
 }
 
-@Test func parametersThatAreMapsOfTextTravelAndOthersAreRefusedAtTheirSchema() {
+@Test func parametersOfEveryShapeLoadAndOnlyDeepObjectsThatAreNotObjectsAreRefused() {
+    for schema in [
+        "type: object\n            additionalProperties: {type: string}",
+        "type: object\n            additionalProperties: {type: array}",
+        "type: object",
+        "type: array\n            items: {type: object, properties: {a: {type: string}}}",
+        "oneOf: [{type: integer}, {type: string}]",
+    ] {
+        #expect(
+            problems(
+                replacing("            type: string\n      responses:", with: "            \(schema)\n      responses:")
+            )
+            .isEmpty, "\(schema)")
+    }
+    let deep = replacing(
+        "          schema:\n            type: string\n      responses:",
+        with: "          style: deepObject\n          schema: {type: array, items: {type: string}}\n      responses:"
+    ).replacing("in: path", with: "in: query")
     #expect(
-        problems(
-            replacing(
-                "            type: string\n      responses:",
-                with: "            type: object\n            additionalProperties: {type: string}\n      responses:")
-        ).isEmpty)
-    #expect(
-        problems(
-            replacing(
-                "            type: string\n      responses:",
-                with: "            type: object\n            additionalProperties: {type: array}\n      responses:")
-        ) == [
-            "16:13: error: The parameter `ownerId` is a map whose values are not strings, numbers or booleans; parameters must be strings, integers, numbers, booleans, enums of them, or arrays or objects of those."
-        ])
-    #expect(
-        problems(
-            replacing("            type: string\n      responses:", with: "            type: object\n      responses:"))
-            == [
-                "16:13: error: The parameter `ownerId` is a free-form object, whose values cannot travel as text; parameters must be strings, integers, numbers, booleans, enums of them, or arrays or objects of those."
-            ])
+        problems(deep).contains(
+            "16:19: error: The parameter `ownerId` is an array, which `deepObject` cannot write; give it the style `form`, or make it an object."
+        ), "\(problems(deep))")
 }
 
 @Test(arguments: [
@@ -671,14 +672,11 @@ func wellFormedServerURLsAreAccepted(url: String) {
     #expect(parameters.allSatisfy { $0.schema.delimiter == nil && $0.schema.pathForms.isEmpty })
 }
 
-@Test func objectParametersNeedPropertiesThatAreTextOnTheWire() throws {
+@Test func objectParametersMayHoldObjects() throws {
     let nested = replacing(
         "          schema:\n            type: string\n      responses:",
         with: "          schema: {type: object, properties: {inner: {type: object}}}\n      responses:")
-    #expect(
-        problems(nested) == [
-            "15:19: error: The parameter `ownerId` is an object whose property `inner` is not a string, number or boolean; parameters must be strings, integers, numbers, booleans, enums of them, or arrays or objects of those."
-        ])
+    #expect(try remarks(nested).isEmpty)
     let flat = replacing(
         "          schema:\n            type: string\n      responses:",
         with: "          schema: {type: object, properties: {a: {type: integer}, b: {type: string}}}\n      responses:")

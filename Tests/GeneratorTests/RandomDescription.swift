@@ -360,9 +360,7 @@ struct RandomDescription {
         }
         if !parameters.isEmpty { entries.append(("parameters", .list(parameters))) }
         if chance(0.5) {
-            var body: [(String, Value)] = [
-                ("content", .map([("application/json", .map([("schema", schema(depth: 0))]))]))
-            ]
+            var body: [(String, Value)] = [("content", content())]
             if chance(0.6) { body.append(("required", .plain("true"))) }
             if chance(0.4) { body.append(("x-apigen-flatten", .plain("true"))) }
             entries.append(("requestBody", .map(body)))
@@ -386,9 +384,7 @@ struct RandomDescription {
                 }
                 if !headers.isEmpty { response.append(("headers", .map(headers))) }
             }
-            if status != "204", chance(0.6) {
-                response.append(("content", .map([("application/json", .map([("schema", schema(depth: 0))]))])))
-            }
+            if status != "204", chance(0.6) { response.append(("content", content())) }
             if status.hasPrefix("2"), chance(0.4), let link = pollLink() {
                 let location: [(String, Value)] = [
                     ("schema", .map([("type", .string("string"))] + (chance(0.3) ? [("format", .string("uri"))] : []))),
@@ -410,6 +406,72 @@ struct RandomDescription {
         entries.append(("responses", .map(responses)))
         if chance(0.1) { entries.append(("deprecated", .plain("true"))) }
         return .map(entries)
+    }
+
+    /// A `content` mapping: mostly one JSON media type, sometimes several of every kind, forms and multipart with
+    /// files and encodings among them.
+    mutating func content() -> Value {
+        var types = ["application/json"]
+        if chance(0.35) {
+            types = Array(
+                Set(
+                    (0..<int(1...3)).map { _ in
+                        pick([
+                            "application/json", "text/plain", "application/octet-stream", "multipart/form-data",
+                            "application/x-www-form-urlencoded", "application/problem+json", "text/*", "image/png",
+                            "*/*", "application/x-ndjson", "text/event-stream", "application/xml", "text/xml",
+                        ])
+                    })
+            ).sorted()
+        }
+        return .map(types.map { ($0, mediaType($0)) })
+    }
+
+    private mutating func mediaType(_ type: String) -> Value {
+        switch type {
+        case "multipart/form-data", "application/x-www-form-urlencoded":
+            let names = Array(Set((0..<int(1...4)).map { _ in name() })).sorted()
+            let file: Value = .map([("type", .string("string")), ("format", .string("binary"))])
+            let properties: [(String, Value)] = names.map { property in
+                switch int(0...5) {
+                case 0: (property, file)
+                case 1: (property, .map([("type", .string("array")), ("items", file)]))
+                default: (property, schema(depth: 1))
+                }
+            }
+            var entries: [(String, Value)] = [
+                ("schema", .map([("type", .string("object")), ("properties", .map(properties))]))
+            ]
+            if chance(0.3) { entries[0] = ("schema", schema(depth: 0)) }
+            var encodings: [(String, Value)] = []
+            for property in names where chance(0.4) {
+                if type == "multipart/form-data" {
+                    var encoding: [(String, Value)] = [
+                        ("contentType", .string(pick(["image/png", "application/json", "text/plain; charset=utf-8"])))
+                    ]
+                    if chance(0.3) {
+                        encoding.append(
+                            ("headers", .map([("X-Part", .map([("schema", .map([("type", .string("string"))]))]))])))
+                    }
+                    encodings.append((property, .map(encoding)))
+                } else {
+                    var encoding: [(String, Value)] = [
+                        ("style", .string(pick(["form", "spaceDelimited", "pipeDelimited", "deepObject"])))
+                    ]
+                    if chance(0.5) { encoding.append(("explode", .plain(chance(0.5) ? "true" : "false"))) }
+                    encodings.append((property, .map(encoding)))
+                }
+            }
+            if !encodings.isEmpty { entries.append(("encoding", .map(encodings))) }
+            return .map(entries)
+        case "application/json", "application/problem+json", "application/x-ndjson":
+            return .map([("schema", schema(depth: 0))])
+        case "text/plain", "text/*", "text/event-stream", "text/xml":
+            return chance(0.5) ? .map([("schema", .map([("type", .string("string"))]))]) : .map([])
+        default:
+            return chance(0.5)
+                ? .map([("schema", .map([("type", .string("string")), ("format", .string("binary"))]))]) : .map([])
+        }
     }
 
     // MARK: Choices

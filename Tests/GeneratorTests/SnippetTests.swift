@@ -645,3 +645,47 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
                         }
             """))
 }
+
+/// Values without a text form of their own travel as their JSON text, through the runtime's generic helpers.
+@Test func parametersWithoutATextFormTravelAsJSONText() throws {
+    let code = try generatedOperation(
+        """
+          /things:
+            get:
+              operationId: things
+              parameters:
+                - {name: free, in: query, schema: {type: object}}
+                - name: filter
+                  in: query
+                  style: deepObject
+                  schema: {type: object, properties: {inner: {type: object, properties: {a: {type: integer}}}}}
+                - {name: spots, in: query, schema: {type: array, items: {type: object, properties: {x: {type: integer}}}}}
+                - {name: either, in: header, required: true, schema: {oneOf: [{type: integer}, {type: string}]}}
+              responses:
+                '204': {description: Listed.}
+        """, file: "Things")
+    #expect(
+        code.contains(
+            """
+                    if let value = input.free {
+                        builder.addQuery(
+                            "free",
+                            object: try JSONCoding.parameterEntries(value, field: "free", operationID: id),
+            """))
+    #expect(
+        code.contains(
+            """
+                            object: [("inner", try JSONCoding.optionalParameterText(value.inner, field: "inner", operationID: id))],
+                            style: .deepObject,
+            """))
+    #expect(
+        code.contains(
+            """
+                        items: try JSONCoding.optionalParameterTexts(input.spots, field: "spots", operationID: id),
+            """))
+    #expect(
+        code.contains(
+            """
+                    try builder.setHeader("either", try JSONCoding.parameterText(input.either, field: "either", operationID: id))
+            """))
+}

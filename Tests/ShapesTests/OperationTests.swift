@@ -49,6 +49,21 @@ private func text(_ data: Data?) -> String? {
         #expect(try #require(transport.requests.first).request.path == "/plants?limit=20&colour=deep%20green&pot=clay")
     }
 
+    @Test func valuesWithoutATextFormTravelAsJSONTextAndListsInsideObjectsJoinedByCommas() async throws {
+        let transport = recording()
+        _ = try await Client(transport: transport, apiKey: { "k" }).listPlants(
+            limit: nil,
+            filter: ListPlants.Filter(kind: "fern", colors: ["green", "red"], height: Range(min: 5)),
+            extra: ["shade": "full", "pots": 2],
+            spots: [ListPlants.SpotsItem(row: 1, bed: "a")],
+            quantity: .string(.many))
+        let sent = try #require(transport.requests.first).request
+        #expect(
+            sent.path
+                == "/plants?filter[kind]=fern&filter[colors]=green%2Cred&filter[height]=%7B%22min%22%3A5%7D&pots=2&shade=full"
+                + "&spots=%7B%22bed%22%3A%22a%22%2C%22row%22%3A1%7D&quantity=many")
+    }
+
     @Test func aParameterDescribedAsJSONTravelsAsJSONText() async throws {
         let transport = recording()
         _ = try await Client(transport: transport, apiKey: { "k" }).listPlants(

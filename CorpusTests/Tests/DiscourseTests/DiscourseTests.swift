@@ -23,7 +23,8 @@ import Testing
 @Test func anUploadTravelsAsMultipartWithTheFileBytes() async throws {
     let transport = MockTransport(.init(status: .ok, body: #"{"id": 7, "url": "/uploads/a.png"}"#))
     let client = Client(serverURL: URL(string: "https://forum.example.com")!, transport: transport)
-    _ = try? await client.createUpload(body: .init(uploadType: .avatar, userID: 3, file: MultipartFile(Data("PNG!".utf8), filename: "a.png")))
+    _ = try? await client.createUpload(
+        body: .init(uploadType: .avatar, userID: 3, file: MultipartFile(Data("PNG!".utf8), filename: "a.png")))
     let request = try #require(transport.requests.first)
     let contentType = try #require(request.request.headerFields[.contentType])
     #expect(contentType.hasPrefix("multipart/form-data; boundary="))

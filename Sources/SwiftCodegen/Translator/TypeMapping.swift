@@ -126,6 +126,19 @@ extension Translator {
         Translator.resolved(schema, in: schemas)
     }
 
+    /// The schema a value has as Swift sees it where it is written to the wire: the schema a reference leads to, but a
+    /// wrapper struct (a named schema that leads back to itself through arrays or maps) is opaque, any value, which
+    /// travels as its JSON.
+    func swiftShape(_ schema: Schema) -> Schema {
+        var current = schema
+        var seen: Set<String> = []
+        while case .reference(let name) = current.kind, seen.insert(name).inserted, let target = schemas[name] {
+            if wrappedAliases.contains(name) { return Schema(kind: .any, location: target.location) }
+            current = target
+        }
+        return current
+    }
+
     /// The schema a reference leads to among `schemas`, following references between named schemas.
     static func resolved(_ schema: Schema, in schemas: [String: Schema]) -> Schema {
         var current = schema

@@ -72,7 +72,7 @@ extension Translator {
         case .json:
             return mapType(content.schema, name: name, description: description, scope: &scope)
         case .formURLEncoded, .multipart:
-            guard case .object(let properties) = resolved(content.schema).kind, !properties.isEmpty else {
+            guard case .object(let properties) = swiftShape(content.schema).kind, !properties.isEmpty else {
                 diagnostics.warn(
                     content.location,
                     "A `\(content.mediaType)` body is generated from an object schema with properties; this one is sent as the bytes the caller gives."
@@ -85,7 +85,7 @@ extension Translator {
             let typeName = scope.names.claim(Naming.typeName(name))
             let declaration = multipartDeclaration(
                 content, properties: properties, name: typeName, path: scope.path + [typeName],
-                description: resolved(content.schema).description ?? description)
+                description: swiftShape(content.schema).description ?? description)
             return MappedType(code: scope.qualified(typeName), nested: [declaration])
         case .text:
             return MappedType(code: "String", nested: [])
@@ -96,7 +96,7 @@ extension Translator {
 
     /// Whether a multipart property is a file: bytes in `binary` format, sent as they are read.
     func isFilePart(_ schema: Schema) -> Bool {
-        let target = resolved(schema)
+        let target = swiftShape(schema)
         if case .string(let format) = target.kind, format == "binary", target.enumValues.isEmpty { return true }
         return false
     }
@@ -112,7 +112,7 @@ extension Translator {
             let schema = fields[index].property.schema
             if isFilePart(schema) {
                 fields[index].wrapped = "MultipartFile"
-            } else if case .array(let items) = resolved(schema).kind, isFilePart(items) {
+            } else if case .array(let items) = swiftShape(schema).kind, isFilePart(items) {
                 fields[index].wrapped = items.isNullable ? "[MultipartFile?]" : "[MultipartFile]"
             }
             fields[index].isIndirect = false
@@ -172,7 +172,7 @@ extension Translator {
         case .binary:
             return [.line("builder.setBody(\(name), contentType: \(mediaType))")]
         case .formURLEncoded, .multipart:
-            guard Printer.render(type) != "Data", case .object(let properties) = resolved(content.schema).kind else {
+            guard Printer.render(type) != "Data", case .object(let properties) = swiftShape(content.schema).kind else {
                 return [.line("builder.setBody(\(name), contentType: \(mediaType))")]
             }
             let path = Printer.render(type).split(separator: ".").map { Identifier(String($0)) }
@@ -211,8 +211,8 @@ extension Translator {
 
     /// Whether a schema's values are written as plain text: strings (but bytes), numbers and booleans, without the
     /// generator's list and path-form extensions.
-    private func isPlainText(_ schema: Schema) -> Bool {
-        let target = resolved(schema)
+    func isPlainText(_ schema: Schema) -> Bool {
+        let target = swiftShape(schema)
         guard target.delimiter == nil, target.pathForms.isEmpty else { return false }
         switch target.kind {
         case .string(let format): return format != "binary" && format != "byte"
@@ -224,7 +224,7 @@ extension Translator {
     /// Whether an object's properties, or a map's values, are all written as plain text, so that it travels as a
     /// query writes objects.
     private func isTextObject(_ schema: Schema) -> Bool {
-        let target = resolved(schema)
+        let target = swiftShape(schema)
         guard case .object(let properties) = target.kind else { return false }
         guard properties.isEmpty else { return properties.allSatisfy { isPlainText($0.schema) } }
         if case .allowed(let values) = target.additionalProperties { return isPlainText(values) && !values.isNullable }
@@ -237,9 +237,12 @@ extension Translator {
         let wire: Code = "\(literal: field.property.name)"
         let contentType: Code? = encoding?.contentType.map { "contentType: \(literal: $0)" }
         let schema = field.property.schema
-        let target = resolved(schema)
+        let target = swiftShape(schema)
         func text(_ value: Code, _ schema: Schema) -> Code {
-            Code.call("form.append", [wire, wireText(value, schema: schema).code] + (contentType.map { [$0] } ?? []))
+            Code.call(
+                "form.append",
+                [wire, wireText(value, schema: schema, field: field.property.name).code]
+                    + (contentType.map { [$0] } ?? []))
         }
         if isFilePart(schema) {
             return [.line(Code.call("try form.append", [wire, "file: \(value)"] + (contentType.map { [$0] } ?? [])))]
@@ -249,16 +252,17 @@ extension Translator {
         }
         if isPlainText(schema) { return [.line(text(value, schema))] }
         if case .array(let items) = target.kind {
-            // Each item is a part of the same name, as a form with several files or values of one field sends them.
-            let present: Code = items.isNullable ? "\(value).compactMap { $0 }" : value
+            // Each item is a part of the same name, as a form with several files or values of one field sends them;
+            // null items are left out.
+            let loop: Code = items.isNullable ? "for case let item? in \(value)" : "for item in \(value)"
             if isFilePart(items) {
                 return [
                     .block(
-                        "for item in \(present)",
+                        loop,
                         [.line(Code.call("try form.append", [wire, "file: item"] + (contentType.map { [$0] } ?? [])))])
                 ]
             }
-            if isPlainText(items) { return [.block("for item in \(present)", [.line(text("item", items))])] }
+            if isPlainText(items) { return [.block(loop, [.line(text("item", items))])] }
         }
         return [.line(Code.call("try form.appendJSON", [wire, value] + (contentType.map { [$0] } ?? [])))]
     }
@@ -268,7 +272,7 @@ extension Translator {
     private func formFieldStatements(_ field: StructProperty, value: Code, encoding: PartEncoding?) -> [Statement] {
         let wire: Code = "\(literal: field.property.name)"
         let schema = field.property.schema
-        let target = resolved(schema)
+        let target = swiftShape(schema)
         let style = encoding?.style ?? .form
         let explode: Code = (encoding?.explode ?? (style == .form)) ? "explode: true" : "explode: false"
         let reserved: [Code] = encoding?.allowsReserved == true ? ["allowReserved: true"] : []
@@ -278,16 +282,21 @@ extension Translator {
             return [.line("form.append(\(wire), data: \(value))")]
         }
         if isPlainText(schema) {
-            return [.line(Code.call("form.append", [wire, wireText(value, schema: schema).code] + reserved))]
+            return [
+                .line(
+                    Code.call(
+                        "form.append",
+                        [wire, wireText(value, schema: schema, field: field.property.name).code] + reserved))
+            ]
         }
         if case .array(let items) = target.kind, isPlainText(items), style != .deepObject {
             let present: Code = items.isNullable ? "\(value).compactMap { $0 }" : value
-            let item = wireText("$0", schema: items)
-            let texts: Code = item.isIdentity ? present : "\(present).map { \(item.code) }"
+            let texts =
+                itemTexts(present, isOptional: false, chain: "", items: items, field: field.property.name) ?? present
             return [.line(Code.call("form.append", [wire, "items: \(texts)", explode, separator] + reserved))]
         }
         if isTextObject(schema) {
-            let pairs = objectPairs(value, type: field.wrapped, schema: schema)
+            let pairs = objectPairs(value, type: field.wrapped, schema: schema, field: field.property.name)
             let objectStyle: Code = style == .deepObject ? "style: .deepObject" : "style: .form"
             return [.line(Code.call("form.append", [wire, "object: \(pairs)", objectStyle, explode, separator]))]
         }

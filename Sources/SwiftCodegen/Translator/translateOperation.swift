@@ -1,5 +1,14 @@
 import APIDescription
 
+/// The text a value travels as, as Swift code.
+struct WireText {
+    var code: Code
+    /// Whether the text is the value itself, a `String`.
+    var isIdentity = false
+    /// Whether computing the text may throw, as encoding JSON does.
+    var throwing = false
+}
+
 /// A value the caller passes for an operation: a parameter or the body, with its Swift name and type.
 struct InputField {
     enum Source {
@@ -97,7 +106,7 @@ extension Translator {
     /// A default value as Swift code: an enum case, a string literal or a number. The loader has checked it against
     /// the schema; a string default is used only where the Swift type is a plain `String`.
     func defaultCode(_ value: String, schema: Schema) -> Code? {
-        let target = resolved(schema)
+        let target = swiftShape(schema)
         if !target.enumValues.isEmpty, let index = target.enumValues.firstIndex(of: value) {
             return ".\(Translator.enumCaseNames(target.enumValues)[index])"
         }
@@ -161,43 +170,89 @@ extension Translator {
                 doc: Doc(["The values a `\(shape.operation.id)` request sends."]), members: properties + [initializer]))
     }
 
-    /// The text a parameter's value travels as on the wire.
-    func wireText(_ value: Code, schema: Schema) -> (code: Code, isIdentity: Bool) {
-        let target = resolved(schema)
+    /// The text a parameter's value travels as on the wire: strings, numbers, booleans and their enums as text,
+    /// and anything without a text form of its own (objects inside objects, compositions, free-form values) as its
+    /// JSON text, which may throw.
+    ///
+    /// - Parameter field: The parameter or property the value belongs to, named in the error when it cannot be sent.
+    func wireText(_ value: Code, schema: Schema, field: String = "value") -> WireText {
+        let target = swiftShape(schema)
+        let json = WireText(
+            code: "try JSONCoding.parameterText(\(value), field: \(literal: field), operationID: id)", throwing: true)
         if !target.enumValues.isEmpty {
-            if case .integer = target.kind { return ("String(\(value).rawValue)", false) }
-            return ("\(value).rawValue", false)
+            if case .integer = target.kind { return WireText(code: "String(\(value).rawValue)") }
+            if target.isString { return WireText(code: "\(value).rawValue") }
+            return json
         }
         switch target.kind {
         case .string(let format):
-            switch format {
-            case "uuid": return ("\(value).uuidString", false)
-            case "uri": return ("\(value).absoluteString", false)
-            case "date-time": return ("\(value).ISO8601Format()", false)
-            case "date": return ("\(value).description", false)
-            case "byte", "binary": return ("\(value).base64EncodedString()", false)
-            default: return (value, true)
+            if let delimiter = target.delimiter {
+                return WireText(code: "\(value).joined(separator: \(literal: delimiter))")
             }
+            if !target.pathForms.isEmpty { return json }
+            switch format {
+            case "uuid": return WireText(code: "\(value).uuidString")
+            case "uri": return WireText(code: "\(value).absoluteString")
+            case "date-time": return WireText(code: "\(value).ISO8601Format()")
+            case "date": return WireText(code: "\(value).description")
+            case "byte", "binary": return WireText(code: "\(value).base64EncodedString()")
+            default: return WireText(code: value, isIdentity: true)
+            }
+        case .integer, .number, .boolean:
+            return WireText(code: "String(\(value))")
+        case .array(let items) where !items.isNullable && isPlainText(items):
+            // A list inside an object or a map: its items joined by commas, as RFC 6570 writes a list.
+            let item = wireText("text", schema: items, field: field)
+            let texts: Code = item.isIdentity ? value : "\(value).map { text in \(item.code) }"
+            return WireText(code: "\(texts).joined(separator: \",\")")
         default:
-            return ("String(\(value))", false)
+            return json
         }
+    }
+
+    /// An optional value's text on the wire, nil when absent; nil when the value is its own text.
+    func optionalText(_ value: Code, schema: Schema, field: String) -> Code? {
+        let text = wireText("$0", schema: schema, field: field)
+        if text.isIdentity { return nil }
+        guard text.throwing else { return "\(value).map { \(text.code) }" }
+        return Code.call(
+            "try JSONCoding.optionalParameterText", [value, "field: \(literal: field)", "operationID: id"])
+    }
+
+    /// The texts on the wire of a list's items, nil when the list is absent; nil when the items are their own texts.
+    ///
+    /// - Parameters:
+    ///   - list: The list.
+    ///   - isOptional: Whether the list may be absent.
+    ///   - chain: What continues an optional chain on `list`: `?` after an optional value, nothing after a call
+    ///     that is already part of the chain.
+    func itemTexts(_ list: Code, isOptional: Bool, chain: Code, items: Schema, field: String) -> Code? {
+        let text = wireText("$0", schema: items, field: field)
+        if text.isIdentity { return nil }
+        guard text.throwing else { return "\(list)\(chain).map { \(text.code) }" }
+        return Code.call(
+            isOptional ? "try JSONCoding.optionalParameterTexts" : "try JSONCoding.parameterTexts",
+            [list, "field: \(literal: field)", "operationID: id"])
     }
 
     /// A parameter's value as the texts it travels as: one for a scalar, one for each item of an array; nil for an
     /// absent optional.
     private func parameterTexts(_ field: InputField, _ parameter: Parameter) -> Code {
         let value: Code = "input.\(field.name)"
-        let target = resolved(parameter.schema)
         let optional: Code = field.isOptional ? "?" : ""
-        if case .array(let items) = target.kind {
+        if case .array(let items) = swiftShape(parameter.schema).kind {
             // A null item has no text: RFC 6570 leaves undefined values out of a list.
             let present: Code = items.isNullable ? "\(value)\(optional).compactMap { $0 }" : value
-            let item = wireText("$0", schema: items)
-            return item.isIdentity ? present : "\(present)\(present == value ? optional : "").map { \(item.code) }"
+            return itemTexts(
+                present, isOptional: field.isOptional, chain: present == value ? optional : "", items: items,
+                field: parameter.name) ?? present
         }
-        let text = wireText(field.isOptional ? "$0" : value, schema: parameter.schema)
-        if field.isOptional { return text.isIdentity ? "\(value).map { [$0] }" : "\(value).map { [\(text.code)] }" }
-        return "[\(text.code)]"
+        if field.isOptional {
+            let text = wireText("$0", schema: parameter.schema, field: parameter.name)
+            guard text.throwing else { return "\(value).map { [\(text.code)] }" }
+            return "\(optionalText(value, schema: parameter.schema, field: parameter.name)!).map { [$0] }"
+        }
+        return "[\(wireText(value, schema: parameter.schema, field: parameter.name).code)]"
     }
 
     /// A parameter described with a JSON `content` as the JSON text it travels as, read from `value`, which the
@@ -210,8 +265,10 @@ extension Translator {
 
     /// A statement about an input field: as it is for a required field; for an optional one, run only when the
     /// field has a value, which it reads as `value`.
-    private func whenPresent(_ field: InputField, _ statement: Code) -> Statement {
-        field.isOptional ? .block("if let value = input.\(field.name)", [.line(statement)]) : .line(statement)
+    private func whenPresent(_ field: InputField, _ statement: Code, readsValue: Bool = true) -> Statement {
+        guard field.isOptional else { return .line(statement) }
+        return .block(
+            readsValue ? "if let value = input.\(field.name)" : "if input.\(field.name) != nil", [.line(statement)])
     }
 
     /// The statement that adds an object query, header or cookie parameter.
@@ -235,31 +292,45 @@ extension Translator {
     /// An object parameter's properties as `(name, text)` pairs, the text nil for an absent property; an optional
     /// object is read from `value`, which the caller binds.
     private func objectPairs(_ field: InputField, _ parameter: Parameter) -> Code {
-        objectPairs(field.isOptional ? "value" : "input.\(field.name)", type: field.wrapped, schema: parameter.schema)
+        objectPairs(
+            field.isOptional ? "value" : "input.\(field.name)", type: field.wrapped, schema: parameter.schema,
+            field: parameter.name)
     }
 
     /// The properties of `owner`, an object of Swift type `type`, as `(name, text)` pairs, the text nil for an
-    /// absent property; a map's entries in the order of their keys, so that the same map always makes the same
-    /// request.
-    func objectPairs(_ owner: Code, type: Code, schema: Schema) -> Code {
-        let object = resolved(schema)
+    /// absent property; a map's or a free-form object's entries in the order of their keys, so that the same map
+    /// always makes the same request.
+    ///
+    /// - Parameter field: The parameter or form field, named in the error when a value cannot be sent.
+    func objectPairs(_ owner: Code, type: Code, schema: Schema, field: String) -> Code {
+        let object = swiftShape(schema)
         guard case .object(let properties) = object.kind else { return "[]" }
-        if properties.isEmpty, case .allowed(let values) = object.additionalProperties {
-            let text = wireText("$0.value", schema: values).code
-            return "\(owner).sorted { $0.key < $1.key }.map { ($0.key, Optional(\(text))) }"
+        // An object without properties is a map in Swift, unless it forbids other properties too.
+        if properties.isEmpty, Printer.render(type).hasPrefix("[String: ") {
+            var values = Schema(kind: .any, location: object.location)
+            if case .allowed(let described) = object.additionalProperties { values = described }
+            let sorted: Code = "\(owner).sorted { $0.key < $1.key }"
+            let text = wireText("$0", schema: values, field: field)
+            if text.throwing {
+                return Code.call(
+                    "try JSONCoding.parameterEntries", [owner, "field: \(literal: field)", "operationID: id"])
+            }
+            if values.isNullable {
+                let value = optionalText("entry.value", schema: values, field: field) ?? "entry.value"
+                return "\(sorted).map { entry in (entry.key, \(value)) }"
+            }
+            return "\(sorted).map { ($0.key, Optional(\(wireText("$0.value", schema: values, field: field).code))) }"
         }
         var scope = Scope(
             path: Printer.render(type).split(separator: ".").map { Identifier(String($0)) }, reserved: topLevelNames)
         var nested: [Declaration] = []
         let pairs: [Code] = structProperties(properties, scope: &scope, nested: &nested).map { property in
             let access: Code = "\(owner).\(property.name)"
-            let text: Code
-            if property.isOptional {
-                let converted = wireText("$0", schema: property.property.schema)
-                text = converted.isIdentity ? access : "\(access).map { \(converted.code) }"
-            } else {
-                text = wireText(access, schema: property.property.schema).code
-            }
+            let schema = property.property.schema
+            let text: Code =
+                property.isOptional
+                ? optionalText(access, schema: schema, field: property.property.name) ?? access
+                : wireText(access, schema: schema, field: property.property.name).code
             return Code.call("", ["\(literal: property.property.name)", text])
         }
         return Code.array(pairs)
@@ -305,7 +376,7 @@ extension Translator {
                         ))
                     continue
                 }
-                if case .object = resolved(parameter.schema).kind {
+                if case .object = swiftShape(parameter.schema).kind {
                     body.append(
                         .line(
                             Code.call(
@@ -317,9 +388,9 @@ extension Translator {
                                 ])))
                     continue
                 }
-                if case .array = resolved(parameter.schema).kind {
+                if case .array = swiftShape(parameter.schema).kind {
                 } else if parameter.style == .simple {
-                    let text = wireText("input.\(field.name)", schema: parameter.schema).code
+                    let text = wireText("input.\(field.name)", schema: parameter.schema, field: parameter.name).code
                     body.append(.line("try builder.appendPathParameter(\(text), field: \(literal: parameter.name))"))
                     continue
                 }
@@ -348,19 +419,20 @@ extension Translator {
                 body.append(whenPresent(field, statement))
                 continue
             }
-            if case .object = resolved(parameter.schema).kind {
-                body.append(whenPresent(field, objectStatement(field, parameter)))
+            if case .object = swiftShape(parameter.schema).kind {
+                // An object that holds no properties has nothing to read.
+                let readsValue = Printer.render(objectPairs(field, parameter)) != "[]"
+                body.append(whenPresent(field, objectStatement(field, parameter), readsValue: readsValue))
                 continue
             }
             let isArray: Bool
-            if case .array = resolved(parameter.schema).kind { isArray = true } else { isArray = false }
+            if case .array = swiftShape(parameter.schema).kind { isArray = true } else { isArray = false }
             var value: Code = "input.\(field.name)"
             if !isArray {
                 if field.isOptional {
-                    let converted = wireText("$0", schema: parameter.schema)
-                    if !converted.isIdentity { value = "\(value).map { \(converted.code) }" }
+                    value = optionalText(value, schema: parameter.schema, field: parameter.name) ?? value
                 } else {
-                    value = wireText(value, schema: parameter.schema).code
+                    value = wireText(value, schema: parameter.schema, field: parameter.name).code
                 }
             }
             let name: Code = "\(literal: parameter.name)"
@@ -385,8 +457,13 @@ extension Translator {
             case (.header, false): body.append(.line("try builder.setHeader(\(name), \(value))"))
             case (.header, true):
                 // An optional array's texts are an optional chain already when they were converted.
+                // The texts are optional, rather than part of an optional chain, when they are the field itself or
+                // the result of a call.
                 let texts = parameterTexts(field, parameter)
-                let chained = field.isOptional && texts == "input.\(field.name)"
+                let rendered = Printer.render(texts)
+                let chained =
+                    field.isOptional
+                    && (texts == "input.\(field.name)" || rendered.hasPrefix("try JSONCoding.optional"))
                 body.append(
                     .line("try builder.setHeader(\(name), \(texts)\(chained ? "?" : "").joined(separator: \",\"))"))
             case (.cookie, _):

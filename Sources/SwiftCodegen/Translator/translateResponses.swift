@@ -198,7 +198,11 @@ extension Translator {
                     throwsText: "`APIClientError` when the response lacks a required header."),
                 body: [
                     .line("let reader = ResponseReader(operationID: id, response: response, body: Data())"),
-                    .switchOver("reader.status", streamBranches + [("default", [.line("return nil")])]),
+                    // Every status but the streamed ones, `default` among them, returns nil.
+                    .switchOver(
+                        "reader.status",
+                        streamBranches.filter { Printer.render($0.pattern) != "default" }
+                            + [("default", [.line("return nil")])]),
                 ]))
         return (declaration, parser, streamParser)
     }

@@ -141,6 +141,10 @@ public struct Client: Sendable {
     ///   - near: Only plants kept near this point.
     ///   - labels: Only plants with these labels, by name.
     ///   - where: Only plants matching this query, as JSON.
+    ///   - filter: Only plants matching this filter; its nested values travel as JSON text.
+    ///   - extra: Any further criteria, by name.
+    ///   - spots: Only plants kept in these spots.
+    ///   - quantity: Only plants sold in this quantity.
     ///   - xRequestID: The `X-Request-Id` header parameter.
     ///   - session: The `session` cookie parameter.
     /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
@@ -155,6 +159,10 @@ public struct Client: Sendable {
         near: ListPlants.Near? = nil,
         labels: [String: String]? = nil,
         `where`: ListPlants.Where? = nil,
+        filter: ListPlants.Filter? = nil,
+        extra: [String: OpenAPIValueContainer]? = nil,
+        spots: [ListPlants.SpotsItem]? = nil,
+        quantity: Quantity? = nil,
         xRequestID: UUID? = nil,
         session: String? = nil
     ) async throws(APIClientError) -> ListPlants.Output {
@@ -168,6 +176,10 @@ public struct Client: Sendable {
                 near: near,
                 labels: labels,
                 where: `where`,
+                filter: filter,
+                extra: extra,
+                spots: spots,
+                quantity: quantity,
                 xRequestID: xRequestID,
                 session: session
             )

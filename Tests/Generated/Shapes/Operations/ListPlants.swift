@@ -41,6 +41,18 @@ public enum ListPlants: APIOperation {
         /// Only plants matching this query, as JSON.
         public var `where`: ListPlants.Where?
 
+        /// Only plants matching this filter; its nested values travel as JSON text.
+        public var filter: ListPlants.Filter?
+
+        /// Any further criteria, by name.
+        public var extra: [String: OpenAPIValueContainer]?
+
+        /// Only plants kept in these spots.
+        public var spots: [ListPlants.SpotsItem]?
+
+        /// Only plants sold in this quantity.
+        public var quantity: Quantity?
+
         /// The `X-Request-Id` header parameter.
         public var xRequestID: UUID?
 
@@ -58,6 +70,10 @@ public enum ListPlants: APIOperation {
         ///   - near: Only plants kept near this point.
         ///   - labels: Only plants with these labels, by name.
         ///   - where: Only plants matching this query, as JSON.
+        ///   - filter: Only plants matching this filter; its nested values travel as JSON text.
+        ///   - extra: Any further criteria, by name.
+        ///   - spots: Only plants kept in these spots.
+        ///   - quantity: Only plants sold in this quantity.
         ///   - xRequestID: The `X-Request-Id` header parameter.
         ///   - session: The `session` cookie parameter.
         public init(
@@ -69,6 +85,10 @@ public enum ListPlants: APIOperation {
             near: ListPlants.Near? = nil,
             labels: [String: String]? = nil,
             `where`: ListPlants.Where? = nil,
+            filter: ListPlants.Filter? = nil,
+            extra: [String: OpenAPIValueContainer]? = nil,
+            spots: [ListPlants.SpotsItem]? = nil,
+            quantity: Quantity? = nil,
             xRequestID: UUID? = nil,
             session: String? = nil
         ) {
@@ -80,6 +100,10 @@ public enum ListPlants: APIOperation {
             self.near = near
             self.labels = labels
             self.`where` = `where`
+            self.filter = filter
+            self.extra = extra
+            self.spots = spots
+            self.quantity = quantity
             self.xRequestID = xRequestID
             self.session = session
         }
@@ -146,6 +170,38 @@ public enum ListPlants: APIOperation {
         if let value = input.`where` {
             builder.addQuery("where", try JSONCoding.text(value, field: "where", operationID: id))
         }
+        if let value = input.filter {
+            builder.addQuery(
+                "filter",
+                object: [
+                    ("kind", value.kind),
+                    ("colors", value.colors.map { $0.joined(separator: ",") }),
+                    ("height", try JSONCoding.optionalParameterText(value.height, field: "height", operationID: id)),
+                ],
+                style: .deepObject,
+                explode: false,
+                separator: ","
+            )
+        }
+        if let value = input.extra {
+            builder.addQuery(
+                "extra",
+                object: try JSONCoding.parameterEntries(value, field: "extra", operationID: id),
+                style: .form,
+                explode: true,
+                separator: ","
+            )
+        }
+        builder.addQuery(
+            "spots",
+            items: try JSONCoding.optionalParameterTexts(input.spots, field: "spots", operationID: id),
+            explode: false,
+            separator: ","
+        )
+        builder.addQuery(
+            "quantity",
+            try JSONCoding.optionalParameterText(input.quantity, field: "quantity", operationID: id)
+        )
         try builder.setHeader("X-Request-Id", input.xRequestID.map { $0.uuidString })
         try builder.addCookie("session", items: input.session.map { [$0] }, explode: true)
         return builder.request
@@ -220,6 +276,60 @@ public enum ListPlants: APIOperation {
         enum CodingKeys: String, CodingKey {
             case light
             case minHeight
+        }
+    }
+
+    /// Only plants matching this filter; its nested values travel as JSON text.
+    public struct Filter: Codable, Hashable, Sendable {
+        /// The `kind` property.
+        public var kind: String?
+
+        /// The `colors` property.
+        public var colors: [String]?
+
+        /// The `height` property.
+        public var height: Range?
+
+        /// Creates a value.
+        ///
+        /// - Parameters:
+        ///   - kind: The `kind` property.
+        ///   - colors: The `colors` property.
+        ///   - height: The `height` property.
+        public init(kind: String? = nil, colors: [String]? = nil, height: Range? = nil) {
+            self.kind = kind
+            self.colors = colors
+            self.height = height
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case kind
+            case colors
+            case height
+        }
+    }
+
+    /// An item of `spots`.
+    public struct SpotsItem: Codable, Hashable, Sendable {
+        /// The `row` property.
+        public var row: Int?
+
+        /// The `bed` property.
+        public var bed: String?
+
+        /// Creates a value.
+        ///
+        /// - Parameters:
+        ///   - row: The `row` property.
+        ///   - bed: The `bed` property.
+        public init(row: Int? = nil, bed: String? = nil) {
+            self.row = row
+            self.bed = bed
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case row
+            case bed
         }
     }
 }
