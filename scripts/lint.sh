@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 swift format lint --strict --recursive \
     Package.swift Sources Tests Generated Plugins Fuzz/FuzzTarget.swift \
     Examples/CancelWatcher/Package.swift Examples/CancelWatcher/Sources Examples/CancelWatcher/Tests \
-    IntegrationTests/Package.swift IntegrationTests/Tests Benchmarks/Package.swift Benchmarks/Sources Benchmarks/Benchmarks \
+    IntegrationTests/Package.swift IntegrationTests/Tests IntegrationTests/Generated Benchmarks/Package.swift Benchmarks/Sources Benchmarks/Benchmarks \
     CorpusTests/Package.swift CorpusTests/Tests

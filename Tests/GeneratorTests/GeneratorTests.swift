@@ -20,16 +20,23 @@ private func generateCheckedInDescription() throws -> [GeneratedFile] {
     }
 }
 
-@Test func theCheckedInShapesClientIsWhatItsFixtureGenerates() throws {
-    let path = "Tests/Fixtures/shapes.yaml"
+/// The clients generated from test fixtures: the Shapes client of this package's tests, and the Transfers client of
+/// the loopback tests.
+@Test(arguments: [
+    ("Tests/Fixtures/shapes.yaml", "Tests/Generated/Shapes"),
+    ("IntegrationTests/Fixtures/transfers.yaml", "IntegrationTests/Generated/Transfers"),
+])
+func theCheckedInFixtureClientsAreWhatTheirFixturesGenerate(path: String, output: String) throws {
     let bytes = Array(try Data(contentsOf: root.appending(path: path)))
-    let files = try Pipeline.generate(bytes, path: path, sourceName: path).files
-    let checkedIn = snapshot(root.appending(path: "Tests/Generated/Shapes"))
+    // Files name their description relative to the package that holds it, as the command does.
+    let source = GenerateCommand.sourceName(of: root.appending(path: path).path)
+    let files = try Pipeline.generate(bytes, path: path, sourceName: source).files
+    let checkedIn = snapshot(root.appending(path: output))
     #expect(Set(checkedIn.keys) == Set(files.map(\.path)))
     for file in files {
         #expect(
             checkedIn[file.path] == Data(file.contents.utf8),
-            "\(file.path) differs; run swift run apigen generate \(path) --output Tests/Generated/Shapes")
+            "\(file.path) differs; run swift run apigen generate \(path) --output \(output)")
     }
 }
 
