@@ -242,6 +242,10 @@ extension Loader {
             if allowsReserved, placement != .query, let node = resolved["allowReserved"] {
                 warning(node.location, "`allowReserved` applies to query parameters only; here it has no effect.")
             }
+            let allowsEmptyValue = resolved["allowEmptyValue"].flatMap { bool($0, "`allowEmptyValue`") } ?? false
+            if allowsEmptyValue, placement != .query, let node = resolved["allowEmptyValue"] {
+                warning(node.location, "`allowEmptyValue` applies to query parameters only; here it has no effect.")
+            }
             if let example = resolved["example"] { valueChecks.append((example, schema, "The example")) }
             if let first = result.first(where: { $0.name == name && $0.placement == placement }) {
                 error(
@@ -259,6 +263,7 @@ extension Loader {
                     isDeprecated: resolved["deprecated"].flatMap { bool($0, "`deprecated`") } ?? false, style: style,
                     explode: explode, schema: schema, isJSON: isJSON,
                     allowsReserved: allowsReserved && placement == .query,
+                    allowsEmptyValue: allowsEmptyValue && placement == .query,
                     location: nameNode.location))
         }
         return result

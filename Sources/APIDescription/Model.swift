@@ -193,6 +193,8 @@ public struct Parameter: Sendable {
     public var isJSON: Bool = false
     /// Whether a query value's reserved characters go unencoded (`allowReserved`).
     public var allowsReserved: Bool = false
+    /// Whether the server takes an empty value of a query parameter (`allowEmptyValue`).
+    public var allowsEmptyValue: Bool = false
     /// Where the parameter's `name` is written.
     public var location: SourceLocation
 }

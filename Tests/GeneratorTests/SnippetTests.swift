@@ -689,3 +689,22 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
                     try builder.setHeader("either", try JSONCoding.parameterText(input.either, field: "either", operationID: id))
             """))
 }
+
+/// `allowEmptyValue` and `deprecated` on a parameter reach its documentation; marking the property deprecated would
+/// make the generated code warn about its own use of it.
+@Test func emptyValuesAndDeprecationAreDocumented() throws {
+    let code = try generatedOperation(
+        """
+          /search:
+            get:
+              operationId: search
+              parameters:
+                - {name: flag, in: query, allowEmptyValue: true, schema: {type: string}}
+                - {name: old, in: query, deprecated: true, description: The old filter., schema: {type: string}}
+              responses:
+                '204': {description: Found.}
+        """, file: "Search")
+    #expect(
+        code.contains("        /// The `flag` query parameter. The server takes an empty value (`flag=`).\n"))
+    #expect(code.contains("        /// The old filter. Deprecated: the description advises against sending it.\n"))
+}

@@ -83,8 +83,7 @@ extension Translator {
                     source: .parameter(parameter), name: scope.names.claim(Naming.memberName(parameter.name)),
                     wrapped: mapped.code, isOptional: isOptional,
                     defaultValue: defaultValue ?? (isOptional ? "nil" : nil),
-                    doc: parameter.description ?? parameter.schema.description
-                        ?? "The `\(parameter.name)` \(parameter.placement.rawValue) parameter."))
+                    doc: parameterDoc(parameter)))
         }
         var bodyCases: [MediaCase] = []
         if let body = operation.requestBody {
@@ -101,6 +100,16 @@ extension Translator {
         return OperationShape(
             operation: operation, namespace: namespace, fields: fields, output: output.declaration,
             parser: output.parser, streamParser: output.streamParser, nested: nested, bodyCases: bodyCases)
+    }
+
+    /// A parameter's documentation: its description, and what the description says of its use.
+    private func parameterDoc(_ parameter: Parameter) -> String {
+        var text =
+            parameter.description ?? parameter.schema.description
+            ?? "The `\(parameter.name)` \(parameter.placement.rawValue) parameter."
+        if parameter.allowsEmptyValue { text += " The server takes an empty value (`\(parameter.name)=`)." }
+        if parameter.isDeprecated { text += " Deprecated: the description advises against sending it." }
+        return text
     }
 
     /// A default value as Swift code: an enum case, a string literal or a number. The loader has checked it against
