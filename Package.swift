@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(
             name: "CloudPartnerPortalTests",
             dependencies: [
-                "CloudPartnerPortal", "APIClientTesting",
+                "CloudPartnerPortal", "APIClientTesting", "APIClientRuntime",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             ]
@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(
             name: "ShapesTests",
             dependencies: [
-                "Shapes", "APIClientTesting",
+                "Shapes", "APIClientTesting", "APIClientRuntime",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
             ]

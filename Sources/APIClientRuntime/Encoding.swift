@@ -30,18 +30,18 @@ import Foundation
     }
 
     private static func percentEncoded(_ value: String, keeping: (UInt8) -> Bool = { _ in false }) -> String {
-        var result = ""
-        result.reserveCapacity(value.utf8.count)
+        // Most values need no encoding at all; they are returned as they are, without a copy.
+        guard value.utf8.contains(where: { !isUnreserved($0) && !keeping($0) }) else { return value }
+        var result: [UInt8] = []
+        result.reserveCapacity(value.utf8.count + 16)
         for byte in value.utf8 {
             if isUnreserved(byte) || keeping(byte) {
-                result.unicodeScalars.append(Unicode.Scalar(byte))
+                result.append(byte)
             } else {
-                result += "%"
-                result.unicodeScalars.append(hexDigits[Int(byte >> 4)])
-                result.unicodeScalars.append(hexDigits[Int(byte & 0xF)])
+                result += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     private static func isUnreserved(_ byte: UInt8) -> Bool {
@@ -54,7 +54,7 @@ import Foundation
         }
     }
 
-    private static let hexDigits: [Unicode.Scalar] = Array("0123456789ABCDEF".unicodeScalars)
+    private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 }
 
 /// A list carried as one string, its items joined by a separator, such as comma-separated e-mail addresses.
@@ -64,7 +64,14 @@ import Foundation
     /// - Throws: ``InvalidInput`` when an item is empty, contains the separator, or has control characters or
     ///   surrounding spaces, any of which would change the list the server reads.
     public static func join(_ items: [String], separator: Character, field: String) throws(InvalidInput) -> String {
+        let separatorByte = separator.asciiValue
         for (index, item) in items.enumerated() {
+            // Printable ASCII without the separator, not starting or ending with a space, needs no closer look.
+            if let separatorByte, let first = item.utf8.first, let last = item.utf8.last, first != 0x20, last != 0x20,
+                item.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != separatorByte })
+            {
+                continue
+            }
             let problem: String? =
                 if item.isEmpty { "item \(index + 1) is empty" } else if item.contains(separator) {
                     "item \(index + 1) contains the separator `\(separator)`"
@@ -75,7 +82,7 @@ import Foundation
                 } else { nil }
             if let problem { throw InvalidInput(field: field, problem: problem) }
         }
-        return items.map { String($0) }.joined(separator: String(separator))
+        return items.joined(separator: String(separator))
     }
 
     /// Splits a received string into items, trimming white space around each and dropping empty ones.
@@ -119,6 +126,11 @@ import Foundation
     /// The moment an RFC 3339 date-time names, with or without fractional seconds.
     public static func date(rfc3339 text: String) -> Date? {
         (try? Date(text, strategy: withFraction)) ?? (try? Date(text, strategy: withoutFraction))
+    }
+
+    /// A `date-time` as the JSON coding writes it: RFC 3339 with fractional seconds.
+    static func text(of date: Date) -> String {
+        date.formatted(withFraction)
     }
 
     /// A parameter's value as JSON text, for a parameter described with a JSON `content`.

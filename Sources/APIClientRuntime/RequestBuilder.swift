@@ -177,6 +177,20 @@ import OpenAPIRuntime
         headerFields[.contentType] = contentType
     }
 
+    /// Writes the body's JSON with the value's own writer, without `JSONEncoder`, and sets its `Content-Type`.
+    public mutating func setJSONBody(
+        _ value: some JSONWritable & Encodable, contentType: String = "application/json"
+    ) throws(APIClientError) {
+        do {
+            body = HTTPBody(try JSONWriter.json(of: value))
+        } catch let error as InvalidInput {
+            throw invalid(error)
+        } catch {
+            throw invalid(InvalidInput(field: "body", problem: "it cannot be encoded as JSON: \(error)"))
+        }
+        headerFields[.contentType] = contentType
+    }
+
     /// Sets the body's bytes and its `Content-Type`.
     public mutating func setBody(_ bytes: Data, contentType: String) {
         setBody(HTTPBody(bytes), contentType: contentType)

@@ -423,6 +423,12 @@ extension Loader {
                     "`x-apigen-flatten` does not apply to multipart bodies, whose files carry names and media types; the method takes the body whole."
                 )
                 flatten = false
+            } else if flatten, contents[0].kind != .json, contents[0].kind != .formURLEncoded {
+                warning(
+                    flattenNode.location,
+                    "`x-apigen-flatten` applies to JSON and form bodies; a `\(contents[0].mediaType)` body is taken whole."
+                )
+                flatten = false
             }
         }
         return RequestBody(

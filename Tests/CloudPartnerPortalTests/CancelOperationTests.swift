@@ -1,3 +1,4 @@
+@_spi(Generated) import APIClientRuntime
 import APIClientTesting
 import CloudPartnerPortal
 import Foundation
@@ -384,4 +385,11 @@ final class Log: @unchecked Sendable {
     var entries: [String] { lock.withLock { storage } }
 
     func append(_ entry: String) { lock.withLock { storage.append(entry) } }
+}
+
+/// The generated writer of a request body writes what JSONEncoder writes, without the encoder.
+@Test(arguments: [[], ["a@x.com"], ["a@x.com", "b@y.com", "quoted\"name@example.com"]])
+func theCancelBodysWriterWritesWhatTheEncoderWrites(emails: [String]) throws {
+    let body = CancelRequest(metadata: CancelMetadata(notificationEmails: emails))
+    #expect(try JSONWriter.json(of: body) == JSONCoding.encode(body))
 }

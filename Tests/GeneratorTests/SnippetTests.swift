@@ -476,7 +476,7 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
                     case binary(HTTPBody)
                 }
             """))
-    #expect(code.contains("    public struct BodyJSON: Codable, Hashable, Sendable {\n"))
+    #expect(code.contains("    public struct BodyJSON: Codable, Hashable, Sendable, JSONWritable {\n"))
 }
 
 /// A response of several media types is read by its `Content-Type`; an error body may still be absent.
@@ -707,4 +707,49 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
     #expect(
         code.contains("        /// The `flag` query parameter. The server takes an empty value (`flag=`).\n"))
     #expect(code.contains("        /// The old filter. Deprecated: the description advises against sending it.\n"))
+}
+
+/// A type a request body holds writes its JSON itself: keys in byte order, absent optionals left out, required
+/// nullable ones as `null`, delimited lists joined, and what cannot write itself through the encoder. Types only
+/// read from responses carry no writer.
+@Test func requestBodyTypesWriteTheirOwnJSON() throws {
+    let code = try generatedOperation(
+        """
+          /notes:
+            post:
+              operationId: addNote
+              requestBody:
+                content:
+                  application/json:
+                    schema:
+                      type: object
+                      required: [text, due]
+                      properties:
+                        text: {type: string}
+                        due: {type: [string, 'null'], format: date}
+                        Tags: {type: string, x-apigen-delimiter: ','}
+                        either: {oneOf: [{type: integer}, {type: string}]}
+              responses:
+                '200':
+                  description: The note.
+                  content: {application/json: {schema: {type: object, properties: {id: {type: integer}}}}}
+        """, file: "AddNote")
+    #expect(
+        code.contains(
+            """
+                    public func writeJSON(to writer: inout JSONWriter) throws {
+                        writer.beginObject()
+                        if let value = self.tags {
+                            try writer.write(key: "Tags", try DelimitedList.join(value, separator: ",", field: "Tags"))
+                        }
+                        try writer.write(key: "due", self.due)
+                        if let value = self.either {
+                            try writer.write(key: "either", encodable: value)
+                        }
+                        try writer.write(key: "text", self.text)
+                        writer.endObject()
+                    }
+            """), "\(code)")
+    #expect(code.contains("    public struct Body: Codable, Hashable, Sendable, JSONWritable {\n"))
+    #expect(code.contains("    public struct OkBody: Codable, Hashable, Sendable {\n"))
 }

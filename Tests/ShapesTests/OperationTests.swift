@@ -1,3 +1,4 @@
+@_spi(Generated) import APIClientRuntime
 import APIClientTesting
 import Foundation
 import HTTPTypes
@@ -419,5 +420,14 @@ private struct StreamingTransport: ClientTransport {
         for _ in 0..<chunks { continuation.yield(chunk[...]) }
         continuation.finish()
         return (HTTPResponse(status: status), HTTPBody(stream, length: .unknown, iterationBehavior: .single))
+    }
+}
+
+/// A type that a request body holds writes its own JSON, the same as JSONEncoder's.
+@Test func aRequestBodysTypeWritesWhatTheEncoderWrites() throws {
+    for named in [
+        Named(name: "fern"), Named(name: "moss", aliases: ["Bryophyta", "a/b \"c\""]), Named(name: "", aliases: []),
+    ] {
+        #expect(try JSONWriter.json(of: named) == JSONCoding.encode(named))
     }
 }

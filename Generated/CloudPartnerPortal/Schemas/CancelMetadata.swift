@@ -8,7 +8,7 @@ import OpenAPIRuntime
 /// Settings for the cancellation.
 ///
 /// Generated from `#/components/schemas/CancelMetadata`.
-public struct CancelMetadata: Codable, Hashable, Sendable {
+public struct CancelMetadata: Codable, Hashable, Sendable, JSONWritable {
     /// The e-mail addresses to notify of the progress of the cancellation, separated by commas on the wire.
     public var notificationEmails: [String]
 
@@ -40,5 +40,15 @@ public struct CancelMetadata: Codable, Hashable, Sendable {
             try DelimitedList.join(self.notificationEmails, separator: ",", field: "notification-emails"),
             forKey: .notificationEmails
         )
+    }
+
+    /// Writes the value's JSON, as its `Encodable` conformance does, without an encoder.
+    public func writeJSON(to writer: inout JSONWriter) throws {
+        writer.beginObject()
+        try writer.write(
+            key: "notification-emails",
+            try DelimitedList.join(self.notificationEmails, separator: ",", field: "notification-emails")
+        )
+        writer.endObject()
     }
 }

@@ -8,7 +8,7 @@ import OpenAPIRuntime
 /// The body of a cancellation request.
 ///
 /// Generated from `#/components/schemas/CancelRequest`.
-public struct CancelRequest: Codable, Hashable, Sendable {
+public struct CancelRequest: Codable, Hashable, Sendable, JSONWritable {
     /// The `metadata` property.
     public var metadata: CancelMetadata
 
@@ -21,5 +21,12 @@ public struct CancelRequest: Codable, Hashable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case metadata
+    }
+
+    /// Writes the value's JSON, as its `Encodable` conformance does, without an encoder.
+    public func writeJSON(to writer: inout JSONWriter) throws {
+        writer.beginObject()
+        try writer.write(key: "metadata", self.metadata)
+        writer.endObject()
     }
 }

@@ -30,6 +30,9 @@ public struct Translator {
     /// Named schemas that are neither objects nor enums and lead back to themselves through other such schemas
     /// (`A: {type: array, items: {$ref: A}}`): a type alias cannot refer to itself, so they become wrapper structs.
     var wrappedAliases: Set<String> = []
+    /// Named schemas that request bodies reach as JSON, directly or through others: their types write their own
+    /// JSON (`JSONWritable`); types only ever read from responses do not carry a writer they never use.
+    var writtenSchemas: Set<String> = []
     /// Warnings about what the description asks that the generated code cannot do where it is asked.
     let diagnostics = DiagnosticSink()
 
@@ -54,6 +57,10 @@ public struct Translator {
             }
         }
         topLevelNames = names.taken
+        writtenSchemas = Translator.reachedNames(
+            from: document.operations.flatMap { $0.requestBody?.contents.filter { $0.kind == .json } ?? [] }.map(
+                \.schema),
+            in: schemas)
         // Method names are lowerCamelCase and type names UpperCamelCase, but both start with `_` where the name starts
         // with a digit; a method named like a type would hide it inside the client.
         var methods = UniqueNames(
@@ -205,6 +212,7 @@ public struct Translator {
         for named in document.schemas {
             guard let name = schemaTypes[named.name] else { continue }
             var scope = Scope(path: [name], reserved: topLevelNames, owner: named.name)
+            scope.writesJSON = writtenSchemas.contains(named.name)
             let origin = "#/components/schemas/\(named.name)"
             let declarations: [Declaration]
             if Translator.needsDeclaration(named.schema) {
@@ -287,6 +295,7 @@ public struct Translator {
         let type: Code
         if let items = Translator.innermostItems(of: named.schema), let itemName = itemTypes[named.name] {
             var scope = Scope(path: [itemName], reserved: topLevelNames, owner: nil)
+            scope.writesJSON = writtenSchemas.contains(named.name)
             var documented = items
             documented.description = items.description ?? "An item of `\(named.name)`."
             nested = [typeDeclaration(for: documented, name: itemName, origin: nil, scope: &scope)]
@@ -304,6 +313,24 @@ public struct Translator {
     }
 
     /// Whether a named schema becomes a type of its own; others (plain strings, numbers, arrays) are used inline.
+    /// The named schemas that `roots` refer to, directly or through other named schemas.
+    static func reachedNames(from roots: [Schema], in schemas: [String: Schema]) -> Set<String> {
+        var reached: Set<String> = []
+        var pending = roots
+        while let schema = pending.popLast() {
+            switch schema.kind {
+            case .reference(let name):
+                if reached.insert(name).inserted, let target = schemas[name] { pending.append(target) }
+            case .array(let items): pending.append(items)
+            case .object(let properties): pending += properties.map(\.schema)
+            case .allOf(let parts), .oneOf(let parts), .anyOf(let parts): pending += parts
+            default: break
+            }
+            if case .allowed(let values) = schema.additionalProperties { pending.append(values) }
+        }
+        return reached
+    }
+
     static func needsDeclaration(_ schema: Schema) -> Bool {
         switch schema.kind {
         case .allOf, .oneOf, .anyOf: true
@@ -371,6 +398,9 @@ struct Scope {
 
     /// The named schema whose declaration this scope is part of, if any.
     var owner: String?
+
+    /// Whether the types declared in this scope are written as request bodies, and so write their own JSON.
+    var writesJSON = false
 
     /// - Parameters:
     ///   - reserved: Names no nested type or member may take, such as every top-level type name.

@@ -158,18 +158,24 @@ extension Translator {
         switch schema.kind {
         case .string:
             return openEnumDeclaration(
-                schema.enumValues, matchesLoosely: schema.matchesLoosely, name: name, doc: doc, origin: origin)
+                schema.enumValues, matchesLoosely: schema.matchesLoosely, name: name, doc: doc, origin: origin,
+                writesJSON: scope.writesJSON)
         case .integer:
             let cases = enumCases(schema.enumValues) { .integer(Int($0) ?? 0) }
             return .type(
                 TypeDeclaration(
-                    .enum, name: name, conformances: ["Int", "Codable", "Hashable", "Sendable", "CaseIterable"],
+                    .enum, name: name,
+                    conformances: ["Int", "Codable", "Hashable", "Sendable", "CaseIterable"]
+                        + (scope.writesJSON ? ["JSONWritable"] : []),
                     doc: doc, origin: origin, members: cases))
         case .object(let properties):
             var inner = innerScope(scope, name: name)
             return .type(
                 TypeDeclaration(
-                    .struct, name: name, conformances: ["Codable", "Hashable", "Sendable"], doc: doc, origin: origin,
+                    .struct, name: name,
+                    conformances: ["Codable", "Hashable", "Sendable"]
+                        + (scope.writesJSON && additionalValues(schema) == nil ? ["JSONWritable"] : []), doc: doc,
+                    origin: origin,
                     members: objectMembers(
                         properties, additional: additionalValues(schema), scope: &inner)))
         case .allOf(let parts):
@@ -177,7 +183,9 @@ extension Translator {
             if let merged = mergedObject(parts) {
                 return .type(
                     TypeDeclaration(
-                        .struct, name: name, conformances: ["Codable", "Hashable", "Sendable"], doc: doc,
+                        .struct, name: name,
+                        conformances: ["Codable", "Hashable", "Sendable"]
+                            + (scope.writesJSON && merged.additional == nil ? ["JSONWritable"] : []), doc: doc,
                         origin: origin,
                         members: objectMembers(merged.properties, additional: merged.additional, scope: &inner)))
             }
@@ -197,9 +205,11 @@ extension Translator {
 
     /// The scope inside the declaration of a type named `name` in `scope`.
     func innerScope(_ scope: Scope, name: Identifier) -> Scope {
-        Scope(
+        var inner = Scope(
             path: scope.path.last == name ? scope.path : scope.path + [name], reserved: topLevelNames,
             owner: scope.owner)
+        inner.writesJSON = scope.writesJSON
+        return inner
     }
 
     /// The schema of the values an object keeps beyond its listed properties, when it keeps them as a map.
@@ -214,7 +224,7 @@ extension Translator {
     /// decoding, and the value is re-encoded unchanged. With loose matching, a listed value matches whatever its
     /// letter case and separators, and is re-encoded as the description spells it.
     private func openEnumDeclaration(
-        _ values: [String], matchesLoosely: Bool, name: Identifier, doc: Doc, origin: String?
+        _ values: [String], matchesLoosely: Bool, name: Identifier, doc: Doc, origin: String?, writesJSON: Bool
     ) -> Declaration {
         let names = Translator.enumCaseNames(values)
         let unrecognized = Identifier("unrecognized")
@@ -268,7 +278,9 @@ extension Translator {
         return .type(
             TypeDeclaration(
                 .enum, name: name,
-                conformances: ["RawRepresentable", "Codable", "Hashable", "Sendable", "CaseIterable"], doc: doc,
+                conformances: ["RawRepresentable", "Codable", "Hashable", "Sendable", "CaseIterable"]
+                    + (writesJSON ? ["JSONWritable"] : []),
+                doc: doc,
                 origin: origin, members: members))
     }
 

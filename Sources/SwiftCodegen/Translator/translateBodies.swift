@@ -70,6 +70,10 @@ extension Translator {
     func requestPayload(_ content: Content, name: String, description: String?, scope: inout Scope) -> MappedType {
         switch content.kind {
         case .json:
+            // Types declared for a JSON body write their own JSON.
+            let writes = scope.writesJSON
+            scope.writesJSON = true
+            defer { scope.writesJSON = writes }
             return mapType(content.schema, name: name, description: description, scope: &scope)
         case .formURLEncoded, .multipart:
             guard case .object(let properties) = swiftShape(content.schema).kind, !properties.isEmpty else {

@@ -135,7 +135,84 @@ extension Translator {
         if extra != nil || fields.contains(where: { resolved($0.property.schema).delimiter != nil || $0.encodesNull }) {
             members += explicitCoding(fields, additional: extra)
         }
+        if scope.writesJSON, extra == nil { members.append(jsonWriter(fields)) }
         return members + nested
+    }
+
+    /// `writeJSON(to:)`: the properties in the order of their wire names' UTF-8 bytes, as `JSONEncoder` sorts keys,
+    /// absent ones left out and required nullable ones written as `null`, as the struct's `Encodable` conformance
+    /// writes them.
+    private func jsonWriter(_ fields: [StructProperty]) -> Declaration {
+        var body: [Statement] = [.line("writer.beginObject()")]
+        for field in fields.sorted(by: { $0.property.name.utf8.lexicographicallyPrecedes($1.property.name.utf8) }) {
+            let key: Code = "\(literal: field.property.name)"
+            let schema = field.property.schema
+            let write: (Code) -> Code
+            if let delimiter = resolved(schema).delimiter {
+                write = { items in
+                    let joined = Code.call(
+                        "try DelimitedList.join",
+                        [items, "separator: \(literal: delimiter)", "field: \(literal: field.property.name)"])
+                    return Code.call("try writer.write", ["key: \(key)", joined])
+                }
+            } else if isWritable(schema) {
+                write = { Code.call("try writer.write", ["key: \(key)", $0]) }
+            } else {
+                write = { Code.call("try writer.write", ["key: \(key)", "encodable: \($0)"]) }
+            }
+            // An absent delimited list is left out, as its explicit coding leaves it out, even where it is nullable.
+            let isDelimited = resolved(schema).delimiter != nil
+            if field.isOptional, !field.encodesNull || isDelimited {
+                body.append(.block("if let value = self.\(field.name)", [.line(write("value"))]))
+            } else {
+                body.append(.line(write("self.\(field.name)")))
+            }
+        }
+        body.append(.line("writer.endObject()"))
+        return .function(
+            FunctionDeclaration(
+                name: Identifier("writeJSON"),
+                parameters: [FunctionParameter(label: "to", name: Identifier("writer"), type: "inout JSONWriter")],
+                effects: "throws",
+                doc: Doc(["Writes the value's JSON, as its `Encodable` conformance does, without an encoder."]),
+                body: body))
+    }
+
+    /// Whether a schema's Swift type writes its own JSON (`JSONWritable`): strings, numbers, booleans and the
+    /// formats' types, enums and structs without a map of other properties declared where request bodies are written
+    /// (inline in such a type, or named and reached from a request body), and arrays and maps of those.
+    func isWritable(_ schema: Schema) -> Bool {
+        if case .reference(let name) = schema.kind {
+            guard writtenSchemas.contains(name), !wrappedAliases.contains(name), let target = schemas[name] else {
+                return false
+            }
+            return isWritable(target)
+        }
+        if !schema.pathForms.isEmpty { return false }
+        if !schema.enumValues.isEmpty {
+            switch schema.kind {
+            case .string, .integer: return true
+            default: return false
+            }
+        }
+        switch schema.kind {
+        case .string, .integer, .number, .boolean:
+            return true
+        case .array(let items):
+            return isWritable(items)
+        case .object(let properties):
+            guard properties.isEmpty else { return additionalValues(schema) == nil }
+            switch schema.additionalProperties {
+            case .allowed(let values): return isWritable(values)
+            case .forbidden: return true
+            case .unspecified: return false
+            }
+        case .allOf(let parts):
+            guard let merged = mergedObject(parts) else { return false }
+            return merged.additional == nil
+        default:
+            return false
+        }
     }
 
     /// `init(from:)` and `encode(to:)` for structs with delimited lists, which travel as one joined string, with

@@ -100,7 +100,7 @@ public enum AddNote: APIOperation {
     }
 
     /// The values of `Body json`.
-    public struct BodyJSON: Codable, Hashable, Sendable {
+    public struct BodyJSON: Codable, Hashable, Sendable, JSONWritable {
         /// The `text` property.
         public var text: String
 
@@ -113,6 +113,13 @@ public enum AddNote: APIOperation {
 
         enum CodingKeys: String, CodingKey {
             case text
+        }
+
+        /// Writes the value's JSON, as its `Encodable` conformance does, without an encoder.
+        public func writeJSON(to writer: inout JSONWriter) throws {
+            writer.beginObject()
+            try writer.write(key: "text", self.text)
+            writer.endObject()
         }
     }
 

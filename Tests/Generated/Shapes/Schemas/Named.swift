@@ -6,7 +6,7 @@ import Foundation
 import OpenAPIRuntime
 
 /// Generated from `#/components/schemas/Named`.
-public struct Named: Codable, Hashable, Sendable {
+public struct Named: Codable, Hashable, Sendable, JSONWritable {
     /// The `name` property.
     public var name: String
 
@@ -26,5 +26,15 @@ public struct Named: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case name
         case aliases
+    }
+
+    /// Writes the value's JSON, as its `Encodable` conformance does, without an encoder.
+    public func writeJSON(to writer: inout JSONWriter) throws {
+        writer.beginObject()
+        if let value = self.aliases {
+            try writer.write(key: "aliases", value)
+        }
+        try writer.write(key: "name", self.name)
+        writer.endObject()
     }
 }

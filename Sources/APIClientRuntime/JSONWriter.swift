@@ -1,0 +1,208 @@
+import Foundation
+
+/// A value that writes its own JSON, byte for byte what ``JSONCoding`` writes with `JSONEncoder` (sorted keys,
+/// slashes unescaped, RFC 3339 dates), without the encoder's containers and boxes.
+///
+/// Generated structs and enums conform; request bodies of such types are written this way.
+public protocol JSONWritable {
+    /// Appends the value's JSON.
+    func writeJSON(to writer: inout JSONWriter) throws
+}
+
+/// Writes JSON into a byte buffer, one value at a time.
+///
+/// Commas are placed by the writer: a key or an array item that follows a value is preceded by one.
+public struct JSONWriter {
+    /// The JSON written so far.
+    public private(set) var bytes: [UInt8] = []
+    private var followsValue = false
+
+    /// An empty writer.
+    public init() {
+        bytes.reserveCapacity(128)
+    }
+
+    /// The JSON of a value.
+    public static func json(of value: some JSONWritable) throws -> Data {
+        var writer = JSONWriter()
+        try value.writeJSON(to: &writer)
+        return Data(writer.bytes)
+    }
+
+    // MARK: Structure
+
+    /// Starts an object.
+    public mutating func beginObject() {
+        bytes.append(UInt8(ascii: "{"))
+        followsValue = false
+    }
+
+    /// Ends an object.
+    public mutating func endObject() {
+        bytes.append(UInt8(ascii: "}"))
+        followsValue = true
+    }
+
+    /// Writes a key and the value that follows it.
+    public mutating func write(key: String, _ value: some JSONWritable) throws {
+        writeKey(key)
+        try value.writeJSON(to: &self)
+    }
+
+    /// Writes a key and a value that cannot write its own JSON, which `JSONEncoder` writes.
+    public mutating func write(key: String, encodable value: some Encodable) throws {
+        writeKey(key)
+        try write(encodable: value)
+    }
+
+    /// Writes a value that cannot write its own JSON, which `JSONEncoder` writes.
+    public mutating func write(encodable value: some Encodable) throws {
+        bytes += try JSONCoding.encode(value)
+        followsValue = true
+    }
+
+    private mutating func writeKey(_ key: String) {
+        if followsValue { bytes.append(UInt8(ascii: ",")) }
+        writeString(key)
+        bytes.append(UInt8(ascii: ":"))
+        followsValue = false
+    }
+
+    /// Writes the items of an array.
+    mutating func writeArray<Items: Sequence>(_ items: Items) throws where Items.Element: JSONWritable {
+        bytes.append(UInt8(ascii: "["))
+        followsValue = false
+        for item in items {
+            if followsValue { bytes.append(UInt8(ascii: ",")) }
+            try item.writeJSON(to: &self)
+            followsValue = true
+        }
+        bytes.append(UInt8(ascii: "]"))
+        followsValue = true
+    }
+
+    // MARK: Scalars
+
+    /// Writes text that is already JSON, such as a number.
+    mutating func writeRaw(_ text: String) {
+        bytes += text.utf8
+        followsValue = true
+    }
+
+    /// Writes a string, escaped as `JSONEncoder` escapes it: quotes, backslashes and control characters only.
+    mutating func writeString(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0x08: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+            case 0x0C: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes += [
+                    UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)],
+                    hex[Int(byte & 0xF)],
+                ]
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+        followsValue = true
+    }
+
+    /// Writes a floating-point number as `JSONEncoder` does: its shortest text, without a trailing `.0`.
+    mutating func writeNumber(_ text: String, isFinite: Bool) throws {
+        guard isFinite else {
+            throw InvalidInput(field: "body", problem: "\(text) cannot be written as a JSON number")
+        }
+        writeRaw(text.hasSuffix(".0") ? String(text.dropLast(2)) : text)
+    }
+}
+
+extension String: JSONWritable {
+    public func writeJSON(to writer: inout JSONWriter) throws { writer.writeString(self) }
+}
+
+extension Bool: JSONWritable {
+    public func writeJSON(to writer: inout JSONWriter) throws { writer.writeRaw(self ? "true" : "false") }
+}
+
+extension Int: JSONWritable {
+    public func writeJSON(to writer: inout JSONWriter) throws { writer.writeRaw(String(self)) }
+}
+
+extension Int32: JSONWritable {
+    public func writeJSON(to writer: inout JSONWriter) throws { writer.writeRaw(String(self)) }
+}
+
+extension Int64: JSONWritable {
+    public func writeJSON(to writer: inout JSONWriter) throws { writer.writeRaw(String(self)) }
+}
+
+extension Double: JSONWritable {
+    public func writeJSON(to writer: inout JSONWriter) throws {
+        try writer.writeNumber(description, isFinite: isFinite)
+    }
+}
+
+extension Float: JSONWritable {
+    public func writeJSON(to writer: inout JSONWriter) throws {
+        try writer.writeNumber(description, isFinite: isFinite)
+    }
+}
+
+extension Date: JSONWritable {
+    public func writeJSON(to writer: inout JSONWriter) throws { writer.writeString(JSONCoding.text(of: self)) }
+}
+
+extension Data: JSONWritable {
+    public func writeJSON(to writer: inout JSONWriter) throws { writer.writeString(base64EncodedString()) }
+}
+
+extension UUID: JSONWritable {
+    public func writeJSON(to writer: inout JSONWriter) throws { writer.writeString(uuidString) }
+}
+
+extension URL: JSONWritable {
+    public func writeJSON(to writer: inout JSONWriter) throws { writer.writeString(absoluteString) }
+}
+
+extension CalendarDate: JSONWritable {
+    public func writeJSON(to writer: inout JSONWriter) throws { writer.writeString(description) }
+}
+
+extension Optional: JSONWritable where Wrapped: JSONWritable {
+    /// Writes the value, or `null`.
+    public func writeJSON(to writer: inout JSONWriter) throws {
+        guard let self else { return writer.writeRaw("null") }
+        try self.writeJSON(to: &writer)
+    }
+}
+
+extension Array: JSONWritable where Element: JSONWritable {
+    public func writeJSON(to writer: inout JSONWriter) throws { try writer.writeArray(self) }
+}
+
+extension Dictionary: JSONWritable where Key == String, Value: JSONWritable {
+    /// Writes the entries in the order of their keys' UTF-8 bytes, as `JSONEncoder` sorts them.
+    public func writeJSON(to writer: inout JSONWriter) throws {
+        writer.beginObject()
+        for (key, value) in sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            try writer.write(key: key, value)
+        }
+        writer.endObject()
+    }
+}
+
+extension Indirect: JSONWritable where Wrapped: JSONWritable {
+    public func writeJSON(to writer: inout JSONWriter) throws { try value.writeJSON(to: &writer) }
+}
+
+extension JSONWritable where Self: RawRepresentable, RawValue: JSONWritable {
+    /// Writes the raw value, as an enum's `Encodable` conformance does.
+    public func writeJSON(to writer: inout JSONWriter) throws { try rawValue.writeJSON(to: &writer) }
+}
