@@ -7,7 +7,8 @@
 #   COMPARE_10000=1 to include it);
 # - the floor: libyaml's event parser reading the same description plus writing the same number of bytes (floor.c);
 # - one cancelOperation call through each client and a transport that does nothing, for a 200, a 202 with a Location
-#   and a 400 with a JSON body.
+#   and a 400 with a JSON body;
+# - the rebuild of each generated client after one operation of a synthetic description changes (debug build).
 # Percentiles and allocation counts of apigen's in-process figures: swift package --package-path Benchmarks benchmark
 #   bash Benchmarks/compare.sh [runs]
 set -euo pipefail
@@ -80,3 +81,58 @@ printf 'call 202 with Location:   apigen %6s µs | swift-openapi-generator %6s �
     "$(ratio "$a202" "$o202")"
 printf 'call 400 with JSON body:  apigen %6s µs | swift-openapi-generator %6s µs | %s cheaper\n' "$a400" "$o400" \
     "$(ratio "$a400" "$o400")"
+
+# Rebuild: each tool's client of a synthetic description of $COMPARE_REBUILD_OPS operations (default 200) in a package
+# of its own, built once in debug (dependencies included, not reported); then one operation gains a query parameter,
+# the client is regenerated and rebuilt: the time a maintainer waits after changing the description.
+rebuild_ops=${COMPARE_REBUILD_OPS:-200}
+root=$(cd .. && pwd)
+python3 synthetic.py "$rebuild_ops" > "$work/rebuild.yaml"
+python3 - "$work/rebuild.yaml" "$work/rebuild-changed.yaml" <<'PY'
+import sys
+text = open(sys.argv[1]).read()
+head, tail = text.split("operationId: cancelOperation7\n", 1)
+tail = tail.replace(
+    "      parameters: \n", "      parameters: \n        - {name: dryRun, in: query, schema: {type: boolean}}\n", 1)
+open(sys.argv[2], "w").write(head + "operationId: cancelOperation7\n" + tail)
+PY
+client_package() {
+    local dir=$1 dependencies=$2 products=$3
+    mkdir -p "$dir/Sources/Client"
+    cat >"$dir/Package.swift" <<SWIFT
+// swift-tools-version: 6.2
+import PackageDescription
+let package = Package(
+    name: "RebuildClient",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        $dependencies
+    ],
+    targets: [
+        .target(name: "Client", dependencies: [
+            .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            $products
+        ])
+    ]
+)
+SWIFT
+}
+seconds() { /usr/bin/time -f '%e' -o "$work/time" "$@" >/dev/null 2>&1; tail -n 1 "$work/time"; }
+client_package "$work/rebuild-apigen" ".package(name: \"apigen\", path: \"$root\")," \
+    ".product(name: \"APIClientRuntime\", package: \"apigen\"),"
+client_package "$work/rebuild-openapi" "" ""
+"$apigen" generate "$work/rebuild.yaml" --output "$work/rebuild-apigen/Sources/Client" >/dev/null 2>&1
+"$openapi" generate --config Comparison/openapi-generator-config.yaml \
+    --output-directory "$work/rebuild-openapi/Sources/Client" "$work/rebuild.yaml" >/dev/null 2>&1
+swift build --package-path "$work/rebuild-apigen" >/dev/null
+swift build --package-path "$work/rebuild-openapi" >/dev/null
+"$apigen" generate "$work/rebuild-changed.yaml" --output "$work/rebuild-apigen/Sources/Client" >/dev/null 2>&1
+"$openapi" generate --config Comparison/openapi-generator-config.yaml \
+    --output-directory "$work/rebuild-openapi/Sources/Client" "$work/rebuild-changed.yaml" >/dev/null 2>&1
+a_rebuild=$(seconds swift build --package-path "$work/rebuild-apigen")
+o_rebuild=$(seconds swift build --package-path "$work/rebuild-openapi")
+printf 'rebuild after a change (%s operations, debug): apigen %s s | swift-openapi-generator %s s | %s faster\n' \
+    "$rebuild_ops" "$a_rebuild" "$o_rebuild" "$(ratio "$a_rebuild" "$o_rebuild")"

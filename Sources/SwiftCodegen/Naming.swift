@@ -35,6 +35,7 @@ public enum Naming {
     /// conform to, and the nested types that generated code refers to from inside them.
     static let reservedScopeNames: Set<String> = [
         "CodingKeys", "Input", "Output", "Form", "stringValue", "intValue", "hashValue", "rawValue", "allCases",
+        "RawValue", "AllCases",
     ]
 
     /// The words of a name.

@@ -697,3 +697,39 @@ func wellFormedServerURLsAreAccepted(url: String) {
     guard case .array(let items) = list.schema.kind else { throw Unexpected() }
     #expect(items.delimiter == nil)
 }
+
+@Test func flatteningAppliesToBodiesOfOneJSONOrFormMediaTypeOnly() throws {
+    func body(_ content: String) -> String {
+        """
+        openapi: 3.0.3
+        info: {title: Flat, version: '1'}
+        paths:
+          /notes:
+            post:
+              operationId: addNote
+              requestBody:
+                x-apigen-flatten: true
+                content:
+        \(content)
+              responses:
+                '204': {description: Added.}
+        """
+    }
+    let object = "{schema: {type: object, properties: {text: {type: string}}}}"
+    let json = body("          application/json: \(object)")
+    #expect(try remarks(json).isEmpty)
+    #expect(try load(json).operations[0].requestBody?.isFlattened == true)
+    let both = body("          application/json: \(object)\n          text/plain: {}")
+    #expect(
+        try remarks(both) == [
+            "8:27: warning: `x-apigen-flatten` applies to a body of one media type; this one has 2, so the method takes the body whole."
+        ])
+    let bytes = body("          application/octet-stream: \(object)")
+    #expect(
+        try remarks(bytes) == [
+            "8:27: warning: `x-apigen-flatten` applies to JSON and form bodies; a `application/octet-stream` body is taken whole."
+        ])
+    #expect(try load(bytes).operations[0].requestBody?.isFlattened == false)
+    let multipart = body("          multipart/form-data: \(object)")
+    #expect(try load(multipart).operations[0].requestBody?.isFlattened == false)
+}

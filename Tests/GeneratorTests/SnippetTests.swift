@@ -753,3 +753,18 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
     #expect(code.contains("    public struct Body: Codable, Hashable, Sendable, JSONWritable {\n"))
     #expect(code.contains("    public struct OkBody: Codable, Hashable, Sendable {\n"))
 }
+
+/// A nested type named `RawValue` would take the place of an enum's raw value type inside it.
+@Test func noNestedTypeIsNamedRawValue() throws {
+    let code = try generatedOperation(
+        """
+          /things:
+            get:
+              operationId: things
+              parameters:
+                - {name: rawValue, in: query, schema: {type: string, enum: [a, b]}}
+              responses:
+                '204': {description: Listed.}
+        """, file: "Things")
+    #expect(code.contains("    public enum RawValue2: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {\n"))
+}
