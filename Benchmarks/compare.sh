@@ -17,8 +17,8 @@ runs=${1:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-swift build -c release --package-path .. --product apigen >/dev/null
-swift build -c release --package-path Comparison --product swift-openapi-generator >/dev/null
+swift build -c release --package-path .. --product apigen >/dev/null 2>&1
+swift build -c release --package-path Comparison --product swift-openapi-generator >/dev/null 2>&1
 swift build -c release --product apigen-calls >/dev/null
 cc -O2 -o "$work/floor" floor.c -lyaml
 apigen=$(swift build -c release --package-path .. --show-bin-path)/apigen
@@ -127,8 +127,8 @@ client_package "$work/rebuild-openapi" "" ""
 "$apigen" generate "$work/rebuild.yaml" --output "$work/rebuild-apigen/Sources/Client" >/dev/null 2>&1
 "$openapi" generate --config Comparison/openapi-generator-config.yaml \
     --output-directory "$work/rebuild-openapi/Sources/Client" "$work/rebuild.yaml" >/dev/null 2>&1
-swift build --package-path "$work/rebuild-apigen" >/dev/null
-swift build --package-path "$work/rebuild-openapi" >/dev/null
+swift build --package-path "$work/rebuild-apigen" >/dev/null 2>&1
+swift build --package-path "$work/rebuild-openapi" >/dev/null 2>&1
 "$apigen" generate "$work/rebuild-changed.yaml" --output "$work/rebuild-apigen/Sources/Client" >/dev/null 2>&1
 "$openapi" generate --config Comparison/openapi-generator-config.yaml \
     --output-directory "$work/rebuild-openapi/Sources/Client" "$work/rebuild-changed.yaml" >/dev/null 2>&1
