@@ -768,3 +768,29 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
         """, file: "Things")
     #expect(code.contains("    public enum RawValue2: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {\n"))
 }
+
+/// Headers documented for a part that is not a file cannot be set by the caller, so the description hears of it.
+@Test func headersOfAPartThatIsNotAFileAreAWarning() throws {
+    let yaml = """
+        openapi: 3.0.3
+        info: {title: T, version: '1'}
+        paths:
+          /a:
+            post:
+              operationId: up
+              requestBody:
+                content:
+                  multipart/form-data:
+                    schema: {type: object, properties: {note: {type: string}, file: {type: string, format: binary}}}
+                    encoding:
+                      note: {headers: {X-A: {schema: {type: string}}}}
+                      file: {headers: {X-B: {schema: {type: string}}}}
+              responses:
+                '204': {description: Stored.}
+        """
+    let warnings = try Pipeline.generate(Array(yaml.utf8), path: "m.yaml", sourceName: "m.yaml").warnings
+    #expect(
+        warnings.map { "\($0.location.line):\($0.location.column): \($0.message)" } == [
+            "12:15: The part `note` documents headers, which only file parts (`MultipartFile`) carry; they are not sent."
+        ])
+}

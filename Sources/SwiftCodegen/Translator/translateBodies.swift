@@ -137,7 +137,19 @@ extension Translator {
             if let type = encoding?.contentType {
                 paragraphs.append("Sent as `\(type)` unless the file says otherwise.")
             }
-            if let headers = encoding?.headers, !headers.isEmpty {
+            let isFile: Bool
+            if case .array(let items) = swiftShape(field.property.schema).kind {
+                isFile = isFilePart(items)
+            } else {
+                isFile = isFilePart(field.property.schema)
+            }
+            if let encoding, !encoding.headers.isEmpty, !isFile {
+                diagnostics.warn(
+                    encoding.location,
+                    "The part `\(field.property.name)` documents headers, which only file parts (`MultipartFile`) carry; they are not sent."
+                )
+            }
+            if let headers = encoding?.headers, !headers.isEmpty, isFile {
                 paragraphs.append(
                     "The part documents the headers "
                         + headers.map { "`\($0.name)`" + ($0.isRequired ? " (required)" : "") }.joined(separator: ", ")
