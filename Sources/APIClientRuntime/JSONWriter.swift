@@ -1,6 +1,6 @@
 import Foundation
 
-/// A value that writes its own JSON, byte for byte what ``JSONCoding`` writes with `JSONEncoder` (sorted keys,
+/// A value that writes its own JSON, byte for byte what generated clients write with `JSONEncoder` (sorted keys,
 /// slashes unescaped, RFC 3339 dates), without the encoder's containers and boxes.
 ///
 /// Generated structs and enums conform; request bodies of such types are written this way.
