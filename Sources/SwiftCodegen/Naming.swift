@@ -40,21 +40,27 @@ public enum Naming {
 
     /// The words of a name.
     public static func words(_ name: String) -> [String] {
+        // Unicode property lookups are reserved for the rare non-ASCII neighbour; every letter kept is ASCII.
+        func isUpper(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? ("A"..."Z").contains(scalar) : scalar.properties.isUppercase
+        }
+        func isLower(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII ? ("a"..."z").contains(scalar) : scalar.properties.isLowercase
+        }
         var words: [String] = []
         var current = ""
         let characters = Array(name.unicodeScalars)
         for (index, scalar) in characters.enumerated() {
-            guard scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) else {
+            guard scalar.isASCII, isUpper(scalar) || isLower(scalar) || ("0"..."9").contains(scalar) else {
                 if !current.isEmpty { words.append(current) }
                 current = ""
                 continue
             }
             if let last = current.unicodeScalars.last {
-                let isUpper = scalar.properties.isUppercase
-                let lastIsLower = last.properties.isLowercase || ("0"..."9").contains(last)
-                let nextIsLower = index + 1 < characters.count && characters[index + 1].properties.isLowercase
+                let lastIsLower = isLower(last) || ("0"..."9").contains(last)
+                let nextIsLower = index + 1 < characters.count && isLower(characters[index + 1])
                 // "publisherId" splits before "I"; "HTTPServer" splits before "S" of "Server".
-                if isUpper && (lastIsLower || (last.properties.isUppercase && nextIsLower)) {
+                if isUpper(scalar) && (lastIsLower || (isUpper(last) && nextIsLower)) {
                     words.append(current)
                     current = ""
                 }
