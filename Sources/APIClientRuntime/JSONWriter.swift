@@ -24,9 +24,14 @@ public struct JSONWriter {
 
     /// The JSON of a value.
     public static func json(of value: some JSONWritable) throws -> Data {
+        Data(try bytes(of: value))
+    }
+
+    /// The JSON of a value, as the bytes the writer wrote, without a copy.
+    public static func bytes(of value: some JSONWritable) throws -> [UInt8] {
         var writer = JSONWriter()
         try value.writeJSON(to: &writer)
-        return Data(writer.bytes)
+        return writer.bytes
     }
 
     // MARK: Structure

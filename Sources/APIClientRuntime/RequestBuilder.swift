@@ -182,7 +182,8 @@ import OpenAPIRuntime
         _ value: some JSONWritable & Encodable, contentType: String = "application/json"
     ) throws(APIClientError) {
         do {
-            body = HTTPBody(try JSONWriter.json(of: value))
+            // The body shares the writer's bytes: no copy into `Data` and back.
+            body = HTTPBody(try JSONWriter.bytes(of: value)[...])
         } catch let error as InvalidInput {
             throw invalid(error)
         } catch {
