@@ -560,8 +560,7 @@ extension Loader {
 
     /// How a body of a media type travels, or nil when the key is not a media type.
     func contentKind(_ mediaType: String) -> ContentKind? {
-        let essence = (mediaType.split(separator: ";").first ?? "").filter { $0 != " " && $0 != "\t" }
-        let parts = essence.lowercased().split(separator: "/", omittingEmptySubsequences: false)
+        let parts = Content.essence(of: mediaType).split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty,
             parts.allSatisfy({
                 $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "!#$&-^_.+*".contains($0)) }

@@ -238,6 +238,23 @@ public struct Content: Sendable {
         self.location = location
     }
 
+    /// The media type's type and subtype in lower case, without parameters or spaces: `application/json` for
+    /// `Application/JSON; charset=utf-8`.
+    public var essence: String { Content.essence(of: mediaType) }
+
+    /// Whether the body is JSON Lines: one JSON value per line.
+    public var isJSONLines: Bool {
+        ["application/jsonl", "application/x-ndjson", "application/x-jsonlines"].contains(essence)
+    }
+
+    /// Whether the body is a stream of server-sent events.
+    public var isEventStream: Bool { essence == "text/event-stream" }
+
+    /// A media type's type and subtype in lower case, without parameters or spaces.
+    public static func essence(of mediaType: String) -> String {
+        String(mediaType.lowercased().prefix { $0 != ";" }.filter { $0 != " " && $0 != "\t" })
+    }
+
     /// How a property of a form or multipart body travels, when `encoding` says.
     public func encoding(of property: String) -> PartEncoding? {
         encodings.first { $0.property == property }?.encoding

@@ -19,7 +19,7 @@ extension Translator {
         var nested: [Declaration] = []
         var cases: [MediaCase] = []
         for content in body.contents {
-            let caseName = Translator.mediaCaseName(content.mediaType, names: &caseNames)
+            let caseName = Translator.mediaCaseName(content.essence, names: &caseNames)
             let payload = requestPayload(
                 content, name: "\(name.name) \(caseName.name)", description: body.description, scope: &scope)
             nested += payload.nested
@@ -50,8 +50,9 @@ extension Translator {
     /// The name of a body's case for a media type: `json`, `urlEncodedForm`, `multipartForm`, `plainText`,
     /// `binary` for the common ones, otherwise after the subtype (`problemJSON`, `png`), or the type and subtype
     /// where two subtypes meet (`textXML` after `xml`).
-    static func mediaCaseName(_ mediaType: String, names: inout UniqueNames) -> Identifier {
-        let essence = String(mediaType.lowercased().prefix { $0 != ";" }.filter { $0 != " " && $0 != "\t" })
+    ///
+    /// - Parameter essence: The media type's type and subtype in lower case, without parameters (`Content.essence`).
+    static func mediaCaseName(_ essence: String, names: inout UniqueNames) -> Identifier {
         let parts = essence.split(separator: "/", maxSplits: 1).map(String.init)
         let known: [String: String] = [
             "application/json": "json", "application/x-www-form-urlencoded": "urlEncodedForm",

@@ -84,7 +84,7 @@ extension Translator {
                 var cases: [MediaCase] = []
                 var payloads: [ResponsePayload] = []
                 for content in response.contents {
-                    let mediaName = Translator.mediaCaseName(content.mediaType, names: &caseNames)
+                    let mediaName = Translator.mediaCaseName(content.essence, names: &caseNames)
                     let payload = responsePayload(
                         content, name: "\(caseName.name) \(mediaName.name)", status: response.status,
                         description: response.description, isOptional: false, scope: &scope)
@@ -219,7 +219,7 @@ extension Translator {
         scope: inout Scope
     ) -> ResponsePayload {
         let success = status.isSuccess
-        if Translator.isJSONLines(content.mediaType), success {
+        if content.isJSONLines, success {
             // Each line is a value of the schema.
             let item = mapType(content.schema, name: name + " item", description: description, scope: &scope)
             let type: Code = "JSONLines<\(item.code)>"
@@ -233,7 +233,7 @@ extension Translator {
                 isOptional
                 ? "try reader.optionalJSON(\(mapped.code).self)" : "try reader.requiredJSON(\(mapped.code).self)"
             return ResponsePayload(type: mapped.code, nested: mapped.nested, read: read)
-        case .text where success && content.mediaType.lowercased().hasPrefix("text/event-stream"):
+        case .text where success && content.isEventStream:
             return ResponsePayload(
                 type: "ServerSentEvents", nested: [], read: "ServerSentEvents(HTTPBody(reader.body))",
                 stream: "ServerSentEvents(body)")
@@ -247,12 +247,6 @@ extension Translator {
             return ResponsePayload(
                 type: "Data", nested: [], read: isOptional ? "reader.optionalBytes()" : "reader.body")
         }
-    }
-
-    /// Whether a media type is JSON Lines: one JSON value per line.
-    static func isJSONLines(_ mediaType: String) -> Bool {
-        let type = mediaType.lowercased().split(separator: ";").first.map { $0.filter { $0 != " " } }
-        return type == "application/jsonl" || type == "application/x-ndjson" || type == "application/x-jsonlines"
     }
 
     /// The Swift type of a response header and the expression that reads it: its schema's type where text converts
