@@ -41,7 +41,7 @@ import OpenAPIRuntime
 
     /// Appends a value that is not plain text as its JSON.
     public mutating func appendJSON(_ name: String, _ value: some Encodable) throws(APIClientError) {
-        append(name, try jsonText(value, field: name, operationID: operationID))
+        append(name, try JSONCoding.text(value, field: name, operationID: operationID))
     }
 
     /// The body.
@@ -128,7 +128,7 @@ public struct MultipartFile: Hashable, Sendable {
     ) throws(APIClientError) {
         appendPart(
             name, headers: ["Content-Type: \(contentType)"],
-            bytes: .bytes(Data(try jsonText(value, field: name, operationID: operationID).utf8)))
+            bytes: .bytes(Data(try JSONCoding.text(value, field: name, operationID: operationID).utf8)))
     }
 
     private mutating func appendPart(_ name: String, filename: String? = nil, headers: [String], bytes: BodySegment) {
@@ -202,15 +202,5 @@ struct Concatenation: AsyncSequence, Sendable {
                 }
             }
         }
-    }
-}
-
-private func jsonText(_ value: some Encodable, field: String, operationID: String) throws(APIClientError) -> String {
-    do {
-        return String(decoding: try JSONCoding.encode(value), as: UTF8.self)
-    } catch {
-        throw APIClientError(
-            operationID: operationID,
-            reason: .invalidInput(field: field, problem: "it cannot be encoded as JSON: \(error)"))
     }
 }

@@ -167,23 +167,21 @@ import OpenAPIRuntime
     public mutating func setJSONBody(
         _ value: some Encodable, contentType: String = "application/json"
     ) throws(APIClientError) {
-        do {
-            body = HTTPBody(try JSONCoding.encode(value))
-        } catch let error as InvalidInput {
-            throw invalid(error)
-        } catch {
-            throw invalid(InvalidInput(field: "body", problem: "it cannot be encoded as JSON: \(error)"))
-        }
-        headerFields[.contentType] = contentType
+        try setJSONBody(contentType: contentType) { HTTPBody(try JSONCoding.encode(value)) }
     }
 
     /// Writes the body's JSON with the value's own writer, without `JSONEncoder`, and sets its `Content-Type`.
     public mutating func setJSONBody(
         _ value: some JSONWritable & Encodable, contentType: String = "application/json"
     ) throws(APIClientError) {
+        // The body shares the writer's bytes: no copy into `Data` and back.
+        try setJSONBody(contentType: contentType) { HTTPBody(try JSONWriter.bytes(of: value)[...]) }
+    }
+
+    /// Sets a JSON body that `encode` makes, turning its failure into an invalid-input error about the body.
+    private mutating func setJSONBody(contentType: String, _ encode: () throws -> HTTPBody) throws(APIClientError) {
         do {
-            // The body shares the writer's bytes: no copy into `Data` and back.
-            body = HTTPBody(try JSONWriter.bytes(of: value)[...])
+            body = try encode()
         } catch let error as InvalidInput {
             throw invalid(error)
         } catch {
