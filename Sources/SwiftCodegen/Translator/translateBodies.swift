@@ -252,36 +252,30 @@ extension Translator {
     /// anything else as JSON; a part's documented media type is sent with it.
     private func multipartPart(_ field: StructProperty, value: Code, encoding: PartEncoding?) -> [Statement] {
         let wire: Code = "\(literal: field.property.name)"
-        let contentType: Code? = encoding?.contentType.map { "contentType: \(literal: $0)" }
         let schema = field.property.schema
         let target = swiftShape(schema)
-        func text(_ value: Code, _ schema: Schema) -> Code {
-            Code.call(
-                "form.append",
-                [wire, wireText(value, schema: schema, field: field.property.name).code]
-                    + (contentType.map { [$0] } ?? []))
+        // `form.append` (or `try form.appendJSON`…) of the part's name, its value and its documented media type.
+        func append(_ method: Code, _ value: Code) -> Statement {
+            .line(
+                Code.call(
+                    method, [wire, value] + (encoding?.contentType.map { ["contentType: \(literal: $0)"] } ?? [])))
         }
-        if isFilePart(schema) {
-            return [.line(Code.call("try form.append", [wire, "file: \(value)"] + (contentType.map { [$0] } ?? [])))]
+        func text(_ value: Code, _ schema: Schema) -> Statement {
+            append("form.append", wireText(value, schema: schema, field: field.property.name).code)
         }
+        if isFilePart(schema) { return [append("try form.append", "file: \(value)")] }
         if case .string(let format) = target.kind, format == "byte", target.enumValues.isEmpty {
-            return [.line(Code.call("form.append", [wire, "base64: \(value)"] + (contentType.map { [$0] } ?? [])))]
+            return [append("form.append", "base64: \(value)")]
         }
-        if isPlainText(schema) { return [.line(text(value, schema))] }
+        if isPlainText(schema) { return [text(value, schema)] }
         if case .array(let items) = target.kind {
             // Each item is a part of the same name, as a form with several files or values of one field sends them;
             // null items are left out.
             let loop: Code = items.isNullable ? "for case let item? in \(value)" : "for item in \(value)"
-            if isFilePart(items) {
-                return [
-                    .block(
-                        loop,
-                        [.line(Code.call("try form.append", [wire, "file: item"] + (contentType.map { [$0] } ?? [])))])
-                ]
-            }
-            if isPlainText(items) { return [.block(loop, [.line(text("item", items))])] }
+            if isFilePart(items) { return [.block(loop, [append("try form.append", "file: item")])] }
+            if isPlainText(items) { return [.block(loop, [text("item", items)])] }
         }
-        return [.line(Code.call("try form.appendJSON", [wire, value] + (contentType.map { [$0] } ?? [])))]
+        return [append("try form.appendJSON", value)]
     }
 
     /// The statements that append one field of a URL-encoded form, in the style its encoding gives: arrays and

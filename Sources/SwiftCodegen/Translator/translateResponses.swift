@@ -109,15 +109,12 @@ extension Translator {
                 var whole: [(pattern: Code, body: [Statement])] = []
                 var streamed: [(pattern: Code, body: [Statement])] = []
                 for (index, item) in cases.enumerated() {
-                    let pattern: Code =
-                        index == cases.count - 1 ? "default" : "case \(Code(stringLiteral: String(index)))"
+                    let label: Code = "case \(Code(stringLiteral: String(index)))"
+                    // The last media type takes what the index cannot otherwise be, so the switch is exhaustive.
+                    let pattern: Code = index == cases.count - 1 ? "default" : label
                     whole.append((pattern, [.line("return \(result(".\(item.name)(\(payloads[index].read))"))")]))
                     if let value = payloads[index].stream {
-                        streamed.append(
-                            (
-                                "case \(Code(stringLiteral: String(index)))",
-                                [.line("return \(result(".\(item.name)(\(value))"))")]
-                            ))
+                        streamed.append((label, [.line("return \(result(".\(item.name)(\(value))"))")]))
                     }
                 }
                 parse = isOptional ? [.line("guard reader.hasBody else { return \(result("nil")) }")] : []
