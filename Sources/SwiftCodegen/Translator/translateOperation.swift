@@ -281,9 +281,10 @@ extension Translator {
     }
 
     /// The statement that adds an object query, header or cookie parameter.
-    private func objectStatement(_ field: InputField, _ parameter: Parameter) -> Code {
+    ///
+    /// - Parameter pairs: The object's properties as `(name, text)` pairs (`objectPairs`).
+    private func objectStatement(_ field: InputField, _ parameter: Parameter, pairs: Code) -> Code {
         let name: Code = "\(literal: parameter.name)"
-        let pairs = objectPairs(field, parameter)
         let explode: Code = parameter.explode ? "explode: true" : "explode: false"
         switch parameter.placement {
         case .header: return Code.call("try builder.setHeader", [name, "object: \(pairs)", explode])
@@ -430,8 +431,11 @@ extension Translator {
             }
             if case .object = swiftShape(parameter.schema).kind {
                 // An object that holds no properties has nothing to read.
-                let readsValue = Printer.render(objectPairs(field, parameter)) != "[]"
-                body.append(whenPresent(field, objectStatement(field, parameter), readsValue: readsValue))
+                let pairs = objectPairs(field, parameter)
+                body.append(
+                    whenPresent(
+                        field, objectStatement(field, parameter, pairs: pairs),
+                        readsValue: Printer.render(pairs) != "[]"))
                 continue
             }
             let isArray: Bool
