@@ -49,22 +49,28 @@ public typealias BearerTokenProvider = @Sendable () async throws -> String
         parse: (HTTPResponse, Data) throws(APIClientError) -> Output
     ) async throws(APIClientError) -> Output {
         let (httpRequest, body) = try request()
-        let transport = self.transport
-        let authorize: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?) = {
-            request, body, url in
-            var request = request
-            try await Credential.authorize(&request, meeting: security, operationID: operationID)
-            return try await transport.send(request, body: body, baseURL: url, operationID: operationID)
-        }
-        let chain = middlewares.reversed().reduce(authorize) { next, middleware in
-            { request, body, url in
-                try await middleware.intercept(request, body: body, baseURL: url, operationID: operationID, next: next)
-            }
-        }
+        let url = server ?? serverURL
         let response: HTTPResponse
         let responseBody: HTTPBody?
         do {
-            (response, responseBody) = try await chain(httpRequest, body, server ?? serverURL)
+            if middlewares.isEmpty {
+                // Without middlewares no chain of closures is needed.
+                (response, responseBody) = try await authorizedSend(
+                    httpRequest, body: body, baseURL: url, operationID: operationID, security: security)
+            } else {
+                let authorize: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?) = {
+                    request, body, url in
+                    try await authorizedSend(
+                        request, body: body, baseURL: url, operationID: operationID, security: security)
+                }
+                let chain = middlewares.reversed().reduce(authorize) { next, middleware in
+                    { request, body, url in
+                        try await middleware.intercept(
+                            request, body: body, baseURL: url, operationID: operationID, next: next)
+                    }
+                }
+                (response, responseBody) = try await chain(httpRequest, body, url)
+            }
         } catch let error as APIClientError {
             throw error
         } catch {
@@ -73,6 +79,15 @@ public typealias BearerTokenProvider = @Sendable () async throws -> String
         if let stream, let output = try stream(response, responseBody ?? HTTPBody()) { return output }
         let bytes = try await collect(responseBody, status: response.status.code, operationID: operationID)
         return try parse(response, bytes)
+    }
+
+    /// Adds the credentials and hands the request to the transport.
+    private func authorizedSend(
+        _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String, security: [[Credential?]]
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        var request = request
+        try await Credential.authorize(&request, meeting: security, operationID: operationID)
+        return try await transport.send(request, body: body, baseURL: baseURL, operationID: operationID)
     }
 
     private func collect(_ body: HTTPBody?, status: Int, operationID: String) async throws(APIClientError) -> Data {

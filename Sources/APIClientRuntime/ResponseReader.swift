@@ -124,17 +124,34 @@ import HTTPTypes
 
     /// A JSON body the description requires.
     public func requiredJSON<Value: Decodable>(_ type: Value.Type) throws(APIClientError) -> Value {
+        try requiredJSON(decoding: type)
+    }
+
+    /// A JSON body that may be absent: an empty body is nil, a body that is not the documented JSON is an error.
+    public func optionalJSON<Value: Decodable>(_ type: Value.Type) throws(APIClientError) -> Value? {
+        hasBody ? try requiredJSON(type) : nil
+    }
+
+    /// A JSON body the description requires, of a type that reads itself: read without `JSONDecoder` where the
+    /// reader is sure of the result, otherwise decoded by it, so that the value or the error is always the decoder's.
+    public func requiredJSON<Value: Decodable & JSONReadable>(_ type: Value.Type) throws(APIClientError) -> Value {
+        if let value = JSONReader.read(type, from: body) { return value }
+        return try requiredJSON(decoding: type)
+    }
+
+    /// A JSON body that may be absent, of a type that reads itself, read as `requiredJSON(_:)` reads it.
+    public func optionalJSON<Value: Decodable & JSONReadable>(_ type: Value.Type) throws(APIClientError) -> Value? {
+        hasBody ? try requiredJSON(type) : nil
+    }
+
+    /// A JSON body the description requires, decoded by `JSONDecoder`.
+    private func requiredJSON<Value: Decodable>(decoding type: Value.Type) throws(APIClientError) -> Value {
         do {
             return try JSONCoding.decode(type, from: body)
         } catch {
             throw APIClientError(
                 operationID: operationID, reason: .undecodableBody(status: status, body: body), underlyingError: error)
         }
-    }
-
-    /// A JSON body that may be absent: an empty body is nil, a body that is not the documented JSON is an error.
-    public func optionalJSON<Value: Decodable>(_ type: Value.Type) throws(APIClientError) -> Value? {
-        hasBody ? try requiredJSON(type) : nil
     }
 }
 

@@ -351,7 +351,7 @@ func largeDescription(operations count: Int) -> String {
     #expect(paths.isSuperset(of: ["Client.swift", "Operations/C.swift", "Operations/C30.swift", "Schemas/P30.swift"]))
     let code = files.map(\.contents).joined()
     #expect(code.components(separatedBy: ": APIOperation {").count - 1 == 3_000)
-    #expect(code.contains("public struct Part2999: Codable, Hashable, Sendable, JSONWritable {"))
+    #expect(code.contains("public struct Part2999: Codable, Hashable, Sendable, JSONWritable, JSONReadable {"))
 }
 
 @Test func diagnosticsShowTheSourceLineWithACaretAndColourOnlyWhenAsked() {

@@ -711,7 +711,7 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
 
 /// A type a request body holds writes its JSON itself: keys in byte order, absent optionals left out, required
 /// nullable ones as `null`, delimited lists joined, and what cannot write itself through the encoder. Types only
-/// read from responses carry no writer.
+/// read from responses carry a reader but no writer.
 @Test func requestBodyTypesWriteTheirOwnJSON() throws {
     let code = try generatedOperation(
         """
@@ -751,7 +751,103 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
                     }
             """), "\(code)")
     #expect(code.contains("    public struct Body: Codable, Hashable, Sendable, JSONWritable {\n"))
-    #expect(code.contains("    public struct OkBody: Codable, Hashable, Sendable {\n"))
+    #expect(code.contains("    public struct OkBody: Codable, Hashable, Sendable, JSONReadable {\n"))
+}
+
+/// A type a response body holds reads itself: each known key once, unknown keys skipped, optionals as nil when
+/// absent or `null`, required properties through `JSONReader.required`, delimited lists split, what cannot read
+/// itself (a composition, a `float`) through `JSONDecoder`, and locals that do not hide the reader. Types only
+/// written to requests carry a writer but no reader.
+@Test func responseBodyTypesReadThemselves() throws {
+    let code = try generatedOperation(
+        """
+          /notes:
+            post:
+              operationId: addNote
+              requestBody:
+                content:
+                  application/json:
+                    schema: {type: object, properties: {text: {type: string}}}
+              responses:
+                '200':
+                  description: The note.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        required: [id, reader]
+                        properties:
+                          id: {type: integer, format: int64}
+                          reader: {type: string}
+                          due: {type: [string, 'null'], format: date}
+                          Tags: {type: string, x-apigen-delimiter: ','}
+                          either: {oneOf: [{type: integer}, {type: string}]}
+                          score: {type: number, format: float}
+                          empty: {type: object, properties: {}, additionalProperties: false}
+        """, file: "AddNote")
+    #expect(
+        code.contains(
+            """
+                    public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+                        var id: Int64?
+                        var reader2: String?
+                        var due: CalendarDate?
+                        var tags: [String]?
+                        var either: AddNote.OkBody.Either?
+                        var score: Float?
+                        var empty: AddNote.OkBody.Empty?
+                        var seen = JSONReader.Seen()
+                        try reader.beginObject()
+                        while let key = try reader.nextKey() {
+                            switch key {
+                            case "id":
+                                try seen.insert(0)
+                                id = try reader.read(Int64.self)
+                            case "reader":
+                                try seen.insert(1)
+                                reader2 = try reader.read(String.self)
+                            case "due":
+                                try seen.insert(2)
+                                due = try reader.read(CalendarDate?.self)
+                            case "Tags":
+                                try seen.insert(3)
+                                tags = try reader.read(String?.self).map { DelimitedList.split($0, separator: ",") }
+                            case "either":
+                                try seen.insert(4)
+                                either = try reader.decode(AddNote.OkBody.Either?.self)
+                            case "score":
+                                try seen.insert(5)
+                                score = try reader.decode(Float?.self)
+                            case "empty":
+                                try seen.insert(6)
+                                empty = try reader.read(AddNote.OkBody.Empty?.self)
+                            default:
+                                try reader.skipValue(of: key)
+                            }
+                        }
+                        self.init(
+                            id: try JSONReader.required(id),
+                            reader: try JSONReader.required(reader2),
+                            due: due,
+                            tags: tags,
+                            either: either,
+                            score: score,
+                            empty: empty
+                        )
+                    }
+            """), "\(code)")
+    #expect(
+        code.contains(
+            """
+                        public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+                            try reader.beginObject()
+                            while let key = try reader.nextKey() {
+                                try reader.skipValue(of: key)
+                            }
+                            self.init()
+                        }
+            """), "\(code)")
+    #expect(code.contains("    public struct Body: Codable, Hashable, Sendable, JSONWritable {\n"))
 }
 
 /// A nested type named `RawValue` would take the place of an enum's raw value type inside it.

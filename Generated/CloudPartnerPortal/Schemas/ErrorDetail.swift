@@ -8,7 +8,7 @@ import OpenAPIRuntime
 /// What went wrong.
 ///
 /// Generated from `#/components/schemas/ErrorDetail`.
-public struct ErrorDetail: Codable, Hashable, Sendable {
+public struct ErrorDetail: Codable, Hashable, Sendable, JSONReadable {
     /// A machine-readable error code.
     public var code: String?
 
@@ -28,5 +28,26 @@ public struct ErrorDetail: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case code
         case message
+    }
+
+    /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
+    public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        var code: String?
+        var message: String?
+        var seen = JSONReader.Seen()
+        try reader.beginObject()
+        while let key = try reader.nextKey() {
+            switch key {
+            case "code":
+                try seen.insert(0)
+                code = try reader.read(String?.self)
+            case "message":
+                try seen.insert(1)
+                message = try reader.read(String?.self)
+            default:
+                try reader.skipValue(of: key)
+            }
+        }
+        self.init(code: code, message: message)
     }
 }

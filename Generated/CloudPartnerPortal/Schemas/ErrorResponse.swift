@@ -8,7 +8,7 @@ import OpenAPIRuntime
 /// The error body the service may return with a failure status.
 ///
 /// Generated from `#/components/schemas/ErrorResponse`.
-public struct ErrorResponse: Codable, Hashable, Sendable {
+public struct ErrorResponse: Codable, Hashable, Sendable, JSONReadable {
     /// The `error` property.
     public var error: ErrorDetail?
 
@@ -21,5 +21,22 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case error
+    }
+
+    /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
+    public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        var error: ErrorDetail?
+        var seen = JSONReader.Seen()
+        try reader.beginObject()
+        while let key = try reader.nextKey() {
+            switch key {
+            case "error":
+                try seen.insert(0)
+                error = try reader.read(ErrorDetail?.self)
+            default:
+                try reader.skipValue(of: key)
+            }
+        }
+        self.init(error: error)
     }
 }

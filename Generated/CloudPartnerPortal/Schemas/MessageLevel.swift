@@ -8,7 +8,7 @@ import OpenAPIRuntime
 /// How serious a message is.
 ///
 /// Generated from `#/components/schemas/MessageLevel`.
-public enum MessageLevel: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+public enum MessageLevel: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, JSONReadable {
     /// The value `information`.
     case information
 

@@ -9,7 +9,7 @@ import OpenAPIRuntime
 /// field may be missing from a response.
 ///
 /// Generated from `#/components/schemas/OfferOperation`.
-public struct OfferOperation: Codable, Hashable, Sendable {
+public struct OfferOperation: Codable, Hashable, Sendable, JSONReadable {
     /// The operation's identifier, a GUID.
     public var id: String?
 
@@ -174,5 +174,129 @@ public struct OfferOperation: Codable, Hashable, Sendable {
         case liveLinks
         case notificationEmails
         case definition
+    }
+
+    /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
+    public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        var id: String?
+        var submissionType: String?
+        var submissionState: String?
+        var status: OperationStatus?
+        var cancellationRequestState: String?
+        var publisherID: String?
+        var offerID: String?
+        var offerTypeID: String?
+        var offerVersion: Int64?
+        var publishingVersion: Int64?
+        var version: Int64?
+        var slot: Slot?
+        var changedTime: Date?
+        var createdDateTime: Date?
+        var lastActionDateTime: Date?
+        var error: OpenAPIValueContainer?
+        var messages: [OperationMessage]?
+        var steps: [OperationStep]?
+        var previewLinks: [OpenAPIValueContainer]?
+        var liveLinks: [OpenAPIValueContainer]?
+        var notificationEmails: String?
+        var definition: [String: OpenAPIValueContainer]?
+        var seen = JSONReader.Seen()
+        try reader.beginObject()
+        while let key = try reader.nextKey() {
+            switch key {
+            case "id":
+                try seen.insert(0)
+                id = try reader.read(String?.self)
+            case "submissionType":
+                try seen.insert(1)
+                submissionType = try reader.read(String?.self)
+            case "submissionState":
+                try seen.insert(2)
+                submissionState = try reader.read(String?.self)
+            case "status":
+                try seen.insert(3)
+                status = try reader.read(OperationStatus?.self)
+            case "cancellationRequestState":
+                try seen.insert(4)
+                cancellationRequestState = try reader.read(String?.self)
+            case "publisherId":
+                try seen.insert(5)
+                publisherID = try reader.read(String?.self)
+            case "offerId":
+                try seen.insert(6)
+                offerID = try reader.read(String?.self)
+            case "offerTypeId":
+                try seen.insert(7)
+                offerTypeID = try reader.read(String?.self)
+            case "offerVersion":
+                try seen.insert(8)
+                offerVersion = try reader.read(Int64?.self)
+            case "publishingVersion":
+                try seen.insert(9)
+                publishingVersion = try reader.read(Int64?.self)
+            case "version":
+                try seen.insert(10)
+                version = try reader.read(Int64?.self)
+            case "slot":
+                try seen.insert(11)
+                slot = try reader.read(Slot?.self)
+            case "changedTime":
+                try seen.insert(12)
+                changedTime = try reader.read(Date?.self)
+            case "createdDateTime":
+                try seen.insert(13)
+                createdDateTime = try reader.read(Date?.self)
+            case "lastActionDateTime":
+                try seen.insert(14)
+                lastActionDateTime = try reader.read(Date?.self)
+            case "error":
+                try seen.insert(15)
+                error = try reader.decode(OpenAPIValueContainer?.self)
+            case "messages":
+                try seen.insert(16)
+                messages = try reader.read([OperationMessage]?.self)
+            case "steps":
+                try seen.insert(17)
+                steps = try reader.read([OperationStep]?.self)
+            case "previewLinks":
+                try seen.insert(18)
+                previewLinks = try reader.decode([OpenAPIValueContainer]?.self)
+            case "liveLinks":
+                try seen.insert(19)
+                liveLinks = try reader.decode([OpenAPIValueContainer]?.self)
+            case "notificationEmails":
+                try seen.insert(20)
+                notificationEmails = try reader.read(String?.self)
+            case "definition":
+                try seen.insert(21)
+                definition = try reader.decode([String: OpenAPIValueContainer]?.self)
+            default:
+                try reader.skipValue(of: key)
+            }
+        }
+        self.init(
+            id: id,
+            submissionType: submissionType,
+            submissionState: submissionState,
+            status: status,
+            cancellationRequestState: cancellationRequestState,
+            publisherID: publisherID,
+            offerID: offerID,
+            offerTypeID: offerTypeID,
+            offerVersion: offerVersion,
+            publishingVersion: publishingVersion,
+            version: version,
+            slot: slot,
+            changedTime: changedTime,
+            createdDateTime: createdDateTime,
+            lastActionDateTime: lastActionDateTime,
+            error: error,
+            messages: messages,
+            steps: steps,
+            previewLinks: previewLinks,
+            liveLinks: liveLinks,
+            notificationEmails: notificationEmails,
+            definition: definition
+        )
     }
 }

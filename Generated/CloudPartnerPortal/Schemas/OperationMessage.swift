@@ -8,7 +8,7 @@ import OpenAPIRuntime
 /// A message of an operation or of one of its steps.
 ///
 /// Generated from `#/components/schemas/OperationMessage`.
-public struct OperationMessage: Codable, Hashable, Sendable {
+public struct OperationMessage: Codable, Hashable, Sendable, JSONReadable {
     /// The message, as HTML.
     public var messageHTML: String?
 
@@ -34,5 +34,30 @@ public struct OperationMessage: Codable, Hashable, Sendable {
         case messageHTML = "messageHtml"
         case level
         case timestamp
+    }
+
+    /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
+    public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        var messageHTML: String?
+        var level: MessageLevel?
+        var timestamp: Date?
+        var seen = JSONReader.Seen()
+        try reader.beginObject()
+        while let key = try reader.nextKey() {
+            switch key {
+            case "messageHtml":
+                try seen.insert(0)
+                messageHTML = try reader.read(String?.self)
+            case "level":
+                try seen.insert(1)
+                level = try reader.read(MessageLevel?.self)
+            case "timestamp":
+                try seen.insert(2)
+                timestamp = try reader.read(Date?.self)
+            default:
+                try reader.skipValue(of: key)
+            }
+        }
+        self.init(messageHTML: messageHTML, level: level, timestamp: timestamp)
     }
 }

@@ -9,7 +9,7 @@ import OpenAPIRuntime
 /// them match.
 ///
 /// Generated from `#/components/schemas/OperationStatus`.
-public enum OperationStatus: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+public enum OperationStatus: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, JSONReadable {
     /// The value `notStarted`.
     case notStarted
 

@@ -8,7 +8,7 @@ import OpenAPIRuntime
 /// One step of an operation, such as validation or certification.
 ///
 /// Generated from `#/components/schemas/OperationStep`.
-public struct OperationStep: Codable, Hashable, Sendable {
+public struct OperationStep: Codable, Hashable, Sendable, JSONReadable {
     /// The step's identifier, such as `displaydummycertify`.
     public var id: String?
 
@@ -73,5 +73,59 @@ public struct OperationStep: Codable, Hashable, Sendable {
         case progressPercentage
         case processPercentage
         case messages
+    }
+
+    /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
+    public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        var id: String?
+        var stepName: String?
+        var description: String?
+        var status: StepStatus?
+        var estimatedTimeFrame: String?
+        var progressPercentage: Double?
+        var processPercentage: Double?
+        var messages: [OperationMessage]?
+        var seen = JSONReader.Seen()
+        try reader.beginObject()
+        while let key = try reader.nextKey() {
+            switch key {
+            case "id":
+                try seen.insert(0)
+                id = try reader.read(String?.self)
+            case "stepName":
+                try seen.insert(1)
+                stepName = try reader.read(String?.self)
+            case "description":
+                try seen.insert(2)
+                description = try reader.read(String?.self)
+            case "status":
+                try seen.insert(3)
+                status = try reader.read(StepStatus?.self)
+            case "estimatedTimeFrame":
+                try seen.insert(4)
+                estimatedTimeFrame = try reader.read(String?.self)
+            case "progressPercentage":
+                try seen.insert(5)
+                progressPercentage = try reader.read(Double?.self)
+            case "processPercentage":
+                try seen.insert(6)
+                processPercentage = try reader.read(Double?.self)
+            case "messages":
+                try seen.insert(7)
+                messages = try reader.read([OperationMessage]?.self)
+            default:
+                try reader.skipValue(of: key)
+            }
+        }
+        self.init(
+            id: id,
+            stepName: stepName,
+            description: description,
+            status: status,
+            estimatedTimeFrame: estimatedTimeFrame,
+            progressPercentage: progressPercentage,
+            processPercentage: processPercentage,
+            messages: messages
+        )
     }
 }

@@ -8,7 +8,7 @@ import OpenAPIRuntime
 /// Where the offer is published.
 ///
 /// Generated from `#/components/schemas/Slot`.
-public enum Slot: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+public enum Slot: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, JSONReadable {
     /// The value `staging`.
     case staging
 

@@ -8,7 +8,7 @@ import OpenAPIRuntime
 /// Where a step stands; services spell the values in several ways, and all of them match.
 ///
 /// Generated from `#/components/schemas/StepStatus`.
-public enum StepStatus: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+public enum StepStatus: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, JSONReadable {
     /// The value `notStarted`.
     case notStarted
 

@@ -33,6 +33,9 @@ public struct Translator {
     /// Named schemas that request bodies reach as JSON, directly or through others: their types write their own
     /// JSON (`JSONWritable`); types only ever read from responses do not carry a writer they never use.
     var writtenSchemas: Set<String> = []
+    /// Named schemas that response bodies reach as JSON, directly or through others: their types read themselves
+    /// (`JSONReadable`).
+    var readSchemas: Set<String> = []
     /// Warnings about what the description asks that the generated code cannot do where it is asked.
     let diagnostics = DiagnosticSink()
 
@@ -61,6 +64,8 @@ public struct Translator {
             from: document.operations.flatMap { $0.requestBody?.contents.filter { $0.kind == .json } ?? [] }.map(
                 \.schema),
             in: schemas)
+        readSchemas = Translator.reachedNames(
+            from: document.operations.flatMap { $0.responses.compactMap(\.json) }.map(\.schema), in: schemas)
         // Method names are lowerCamelCase and type names UpperCamelCase, but both start with `_` where the name starts
         // with a digit; a method named like a type would hide it inside the client.
         var methods = UniqueNames(
@@ -213,6 +218,7 @@ public struct Translator {
             guard let name = schemaTypes[named.name] else { continue }
             var scope = Scope(path: [name], reserved: topLevelNames, owner: named.name)
             scope.writesJSON = writtenSchemas.contains(named.name)
+            scope.readsJSON = readSchemas.contains(named.name)
             let origin = "#/components/schemas/\(named.name)"
             let declarations: [Declaration]
             if Translator.needsDeclaration(named.schema) {
@@ -296,6 +302,7 @@ public struct Translator {
         if let items = Translator.innermostItems(of: named.schema), let itemName = itemTypes[named.name] {
             var scope = Scope(path: [itemName], reserved: topLevelNames, owner: nil)
             scope.writesJSON = writtenSchemas.contains(named.name)
+            scope.readsJSON = readSchemas.contains(named.name)
             var documented = items
             documented.description = items.description ?? "An item of `\(named.name)`."
             nested = [typeDeclaration(for: documented, name: itemName, origin: nil, scope: &scope)]
@@ -401,6 +408,9 @@ struct Scope {
 
     /// Whether the types declared in this scope are written as request bodies, and so write their own JSON.
     var writesJSON = false
+
+    /// Whether the types declared in this scope are read from response bodies, and so read themselves.
+    var readsJSON = false
 
     /// - Parameters:
     ///   - reserved: Names no nested type or member may take, such as every top-level type name.

@@ -159,14 +159,14 @@ extension Translator {
         case .string:
             return openEnumDeclaration(
                 schema.enumValues, matchesLoosely: schema.matchesLoosely, name: name, doc: doc, origin: origin,
-                writesJSON: scope.writesJSON)
+                codingConformances: codingConformances(scope))
         case .integer:
             let cases = enumCases(schema.enumValues) { .integer(Int($0) ?? 0) }
             return .type(
                 TypeDeclaration(
                     .enum, name: name,
                     conformances: ["Int", "Codable", "Hashable", "Sendable", "CaseIterable"]
-                        + (scope.writesJSON ? ["JSONWritable"] : []),
+                        + codingConformances(scope),
                     doc: doc, origin: origin, members: cases))
         case .object(let properties):
             var inner = innerScope(scope, name: name)
@@ -174,7 +174,7 @@ extension Translator {
                 TypeDeclaration(
                     .struct, name: name,
                     conformances: ["Codable", "Hashable", "Sendable"]
-                        + (scope.writesJSON && additionalValues(schema) == nil ? ["JSONWritable"] : []), doc: doc,
+                        + (additionalValues(schema) == nil ? codingConformances(scope) : []), doc: doc,
                     origin: origin,
                     members: objectMembers(
                         properties, additional: additionalValues(schema), scope: &inner)))
@@ -185,7 +185,7 @@ extension Translator {
                     TypeDeclaration(
                         .struct, name: name,
                         conformances: ["Codable", "Hashable", "Sendable"]
-                            + (scope.writesJSON && merged.additional == nil ? ["JSONWritable"] : []), doc: doc,
+                            + (merged.additional == nil ? codingConformances(scope) : []), doc: doc,
                         origin: origin,
                         members: objectMembers(merged.properties, additional: merged.additional, scope: &inner)))
             }
@@ -209,7 +209,14 @@ extension Translator {
             path: scope.path.last == name ? scope.path : scope.path + [name], reserved: topLevelNames,
             owner: scope.owner)
         inner.writesJSON = scope.writesJSON
+        inner.readsJSON = scope.readsJSON
         return inner
+    }
+
+    /// The protocols through which the types declared in a scope write and read their own JSON, where request and
+    /// response bodies use them.
+    func codingConformances(_ scope: Scope) -> [String] {
+        (scope.writesJSON ? ["JSONWritable"] : []) + (scope.readsJSON ? ["JSONReadable"] : [])
     }
 
     /// The schema of the values an object keeps beyond its listed properties, when it keeps them as a map.
@@ -224,7 +231,8 @@ extension Translator {
     /// decoding, and the value is re-encoded unchanged. With loose matching, a listed value matches whatever its
     /// letter case and separators, and is re-encoded as the description spells it.
     private func openEnumDeclaration(
-        _ values: [String], matchesLoosely: Bool, name: Identifier, doc: Doc, origin: String?, writesJSON: Bool
+        _ values: [String], matchesLoosely: Bool, name: Identifier, doc: Doc, origin: String?,
+        codingConformances: [String]
     ) -> Declaration {
         let names = Translator.enumCaseNames(values)
         let unrecognized = Identifier("unrecognized")
@@ -279,7 +287,7 @@ extension Translator {
             TypeDeclaration(
                 .enum, name: name,
                 conformances: ["RawRepresentable", "Codable", "Hashable", "Sendable", "CaseIterable"]
-                    + (writesJSON ? ["JSONWritable"] : []),
+                    + codingConformances,
                 doc: doc,
                 origin: origin, members: members))
     }

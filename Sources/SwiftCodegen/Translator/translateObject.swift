@@ -136,6 +136,7 @@ extension Translator {
             members += explicitCoding(fields, additional: extra)
         }
         if scope.writesJSON, extra == nil { members.append(jsonWriter(fields)) }
+        if scope.readsJSON, extra == nil { members.append(jsonReader(fields)) }
         return members + nested
     }
 
@@ -182,11 +183,21 @@ extension Translator {
     /// formats' types, enums and structs without a map of other properties declared where request bodies are written
     /// (inline in such a type, or named and reached from a request body), and arrays and maps of those.
     func isWritable(_ schema: Schema) -> Bool {
+        codesItself(schema, reached: writtenSchemas, reading: false)
+    }
+
+    /// Whether a schema's Swift type reads itself from JSON (`JSONReadable`): as ``isWritable(_:)`` for the types
+    /// declared where response bodies are read, but for `Float`, which is left to `JSONDecoder`.
+    func isReadable(_ schema: Schema) -> Bool {
+        codesItself(schema, reached: readSchemas, reading: true)
+    }
+
+    private func codesItself(_ schema: Schema, reached: Set<String>, reading: Bool) -> Bool {
         if case .reference(let name) = schema.kind {
-            guard writtenSchemas.contains(name), !wrappedAliases.contains(name), let target = schemas[name] else {
+            guard reached.contains(name), !wrappedAliases.contains(name), let target = schemas[name] else {
                 return false
             }
-            return isWritable(target)
+            return codesItself(target, reached: reached, reading: reading)
         }
         if !schema.pathForms.isEmpty { return false }
         if !schema.enumValues.isEmpty {
@@ -196,14 +207,16 @@ extension Translator {
             }
         }
         switch schema.kind {
-        case .string, .integer, .number, .boolean:
+        case .string, .integer, .boolean:
             return true
+        case .number(let format):
+            return !reading || format != "float"
         case .array(let items):
-            return isWritable(items)
+            return codesItself(items, reached: reached, reading: reading)
         case .object(let properties):
             guard properties.isEmpty else { return additionalValues(schema) == nil }
             switch schema.additionalProperties {
-            case .allowed(let values): return isWritable(values)
+            case .allowed(let values): return codesItself(values, reached: reached, reading: reading)
             case .forbidden: return true
             case .unspecified: return false
             }
@@ -213,6 +226,55 @@ extension Translator {
         default:
             return false
         }
+    }
+
+    /// `init(json:)`: the properties read as the struct's `Decodable` conformance decodes them, unknown keys skipped;
+    /// a key listed twice, a required property that is absent, or a value of another type leaves the body to
+    /// `JSONDecoder`.
+    private func jsonReader(_ fields: [StructProperty]) -> Declaration {
+        var locals = UniqueNames(reserved: ["reader", "key", "seen"])
+        let names = fields.map { locals.claim($0.name) }
+        var body: [Statement] = zip(fields, names).map { field, local in .line("var \(local): \(field.wrapped)?") }
+        var cases: [(Code, [Statement])] = []
+        for (index, (field, local)) in zip(fields, names).enumerated() {
+            let schema = field.property.schema
+            let read: Code
+            if let delimiter = resolved(schema).delimiter {
+                let split: Code = "DelimitedList.split($0, separator: \(literal: delimiter))"
+                read =
+                    field.isOptional
+                    ? "try reader.read(String?.self).map { \(split) }"
+                    : "DelimitedList.split(try reader.read(String.self), separator: \(literal: delimiter))"
+            } else {
+                let type: Code = field.isOptional ? "\(field.wrapped)?" : field.wrapped
+                read = isReadable(schema) ? "try reader.read(\(type).self)" : "try reader.decode(\(type).self)"
+            }
+            cases.append(
+                (
+                    "case \(literal: field.property.name)",
+                    [.line("try seen.insert(\(Code(stringLiteral: String(index))))"), .line("\(local) = \(read)")]
+                ))
+        }
+        body.append(.line("try reader.beginObject()"))
+        if fields.isEmpty {
+            body.append(.block("while let key = try reader.nextKey()", [.line("try reader.skipValue(of: key)")]))
+        } else {
+            body.insert(.line("var seen = JSONReader.Seen()"), at: fields.count)
+            cases.append(("default", [.line("try reader.skipValue(of: key)")]))
+            body.append(.block("while let key = try reader.nextKey()", [.switchOver("key", cases)]))
+        }
+        let arguments: [Code] = zip(fields, names).map { field, local in
+            field.isOptional
+                ? "\(label: field.name): \(local)" : "\(label: field.name): try JSONReader.required(\(local))"
+        }
+        body.append(.line(Code.call("self.init", arguments)))
+        return .function(
+            FunctionDeclaration(
+                name: nil,
+                parameters: [FunctionParameter(label: "json", name: Identifier("reader"), type: "inout JSONReader")],
+                effects: "throws(JSONReader.Unsure)",
+                doc: Doc(["Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder."]),
+                body: body))
     }
 
     /// `init(from:)` and `encode(to:)` for structs with delimited lists, which travel as one joined string, with

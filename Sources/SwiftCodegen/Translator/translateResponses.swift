@@ -225,6 +225,10 @@ extension Translator {
         }
         switch content.kind {
         case .json:
+            // Types declared for a JSON body read themselves.
+            let reads = scope.readsJSON
+            scope.readsJSON = true
+            defer { scope.readsJSON = reads }
             let mapped = mapType(content.schema, name: name + " body", description: description, scope: &scope)
             let read: Code =
                 isOptional

@@ -6,7 +6,7 @@ import Foundation
 import OpenAPIRuntime
 
 /// Generated from `#/components/schemas/Receipt`.
-public struct Receipt: Codable, Hashable, Sendable {
+public struct Receipt: Codable, Hashable, Sendable, JSONReadable {
     /// The `contentType` property.
     public var contentType: String
 
@@ -34,8 +34,33 @@ public struct Receipt: Codable, Hashable, Sendable {
         case parts
     }
 
+    /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
+    public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        var contentType: String?
+        var size: Int?
+        var parts: [Receipt.PartsItem]?
+        var seen = JSONReader.Seen()
+        try reader.beginObject()
+        while let key = try reader.nextKey() {
+            switch key {
+            case "contentType":
+                try seen.insert(0)
+                contentType = try reader.read(String.self)
+            case "size":
+                try seen.insert(1)
+                size = try reader.read(Int.self)
+            case "parts":
+                try seen.insert(2)
+                parts = try reader.read([Receipt.PartsItem]?.self)
+            default:
+                try reader.skipValue(of: key)
+            }
+        }
+        self.init(contentType: try JSONReader.required(contentType), size: try JSONReader.required(size), parts: parts)
+    }
+
     /// An item of `parts`.
-    public struct PartsItem: Codable, Hashable, Sendable {
+    public struct PartsItem: Codable, Hashable, Sendable, JSONReadable {
         /// The `name` property.
         public var name: String
 
@@ -79,6 +104,45 @@ public struct Receipt: Codable, Hashable, Sendable {
             case contentType
             case text
             case size
+        }
+
+        /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
+        public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+            var name: String?
+            var filename: String?
+            var contentType: String?
+            var text: String?
+            var size: Int?
+            var seen = JSONReader.Seen()
+            try reader.beginObject()
+            while let key = try reader.nextKey() {
+                switch key {
+                case "name":
+                    try seen.insert(0)
+                    name = try reader.read(String.self)
+                case "filename":
+                    try seen.insert(1)
+                    filename = try reader.read(String?.self)
+                case "contentType":
+                    try seen.insert(2)
+                    contentType = try reader.read(String?.self)
+                case "text":
+                    try seen.insert(3)
+                    text = try reader.read(String?.self)
+                case "size":
+                    try seen.insert(4)
+                    size = try reader.read(Int?.self)
+                default:
+                    try reader.skipValue(of: key)
+                }
+            }
+            self.init(
+                name: try JSONReader.required(name),
+                filename: filename,
+                contentType: contentType,
+                text: text,
+                size: size
+            )
         }
     }
 }

@@ -113,7 +113,7 @@ public enum ImportPlants: APIOperation {
     }
 
     /// How many plants were added.
-    public struct OkJSONBody: Codable, Hashable, Sendable {
+    public struct OkJSONBody: Codable, Hashable, Sendable, JSONReadable {
         /// The `imported` property.
         public var imported: Int
 
@@ -126,6 +126,23 @@ public enum ImportPlants: APIOperation {
 
         enum CodingKeys: String, CodingKey {
             case imported
+        }
+
+        /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
+        public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+            var imported: Int?
+            var seen = JSONReader.Seen()
+            try reader.beginObject()
+            while let key = try reader.nextKey() {
+                switch key {
+                case "imported":
+                    try seen.insert(0)
+                    imported = try reader.read(Int.self)
+                default:
+                    try reader.skipValue(of: key)
+                }
+            }
+            self.init(imported: try JSONReader.required(imported))
         }
     }
 

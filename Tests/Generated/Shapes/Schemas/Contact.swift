@@ -53,7 +53,7 @@ public struct Contact: Codable, Hashable, Sendable {
     }
 
     /// Alternative 1 of `Contact`.
-    public struct ContactObject: Codable, Hashable, Sendable {
+    public struct ContactObject: Codable, Hashable, Sendable, JSONReadable {
         /// The `email` property.
         public var email: String
 
@@ -67,10 +67,27 @@ public struct Contact: Codable, Hashable, Sendable {
         enum CodingKeys: String, CodingKey {
             case email
         }
+
+        /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
+        public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+            var email: String?
+            var seen = JSONReader.Seen()
+            try reader.beginObject()
+            while let key = try reader.nextKey() {
+                switch key {
+                case "email":
+                    try seen.insert(0)
+                    email = try reader.read(String.self)
+                default:
+                    try reader.skipValue(of: key)
+                }
+            }
+            self.init(email: try JSONReader.required(email))
+        }
     }
 
     /// Alternative 2 of `Contact`.
-    public struct ContactObject2: Codable, Hashable, Sendable {
+    public struct ContactObject2: Codable, Hashable, Sendable, JSONReadable {
         /// The `phone` property.
         public var phone: String
 
@@ -83,6 +100,23 @@ public struct Contact: Codable, Hashable, Sendable {
 
         enum CodingKeys: String, CodingKey {
             case phone
+        }
+
+        /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
+        public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+            var phone: String?
+            var seen = JSONReader.Seen()
+            try reader.beginObject()
+            while let key = try reader.nextKey() {
+                switch key {
+                case "phone":
+                    try seen.insert(0)
+                    phone = try reader.read(String.self)
+                default:
+                    try reader.skipValue(of: key)
+                }
+            }
+            self.init(phone: try JSONReader.required(phone))
         }
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 import OpenAPIRuntime
 
 /// Generated from `#/components/schemas/Named`.
-public struct Named: Codable, Hashable, Sendable, JSONWritable {
+public struct Named: Codable, Hashable, Sendable, JSONWritable, JSONReadable {
     /// The `name` property.
     public var name: String
 
@@ -36,5 +36,26 @@ public struct Named: Codable, Hashable, Sendable, JSONWritable {
         }
         try writer.write(key: "name", self.name)
         writer.endObject()
+    }
+
+    /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
+    public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        var name: String?
+        var aliases: [String]?
+        var seen = JSONReader.Seen()
+        try reader.beginObject()
+        while let key = try reader.nextKey() {
+            switch key {
+            case "name":
+                try seen.insert(0)
+                name = try reader.read(String.self)
+            case "aliases":
+                try seen.insert(1)
+                aliases = try reader.read([String]?.self)
+            default:
+                try reader.skipValue(of: key)
+            }
+        }
+        self.init(name: try JSONReader.required(name), aliases: aliases)
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 import OpenAPIRuntime
 
 /// Generated from `#/components/schemas/Order`.
-public struct Order: Codable, Hashable, Sendable {
+public struct Order: Codable, Hashable, Sendable, JSONReadable {
     /// The `id` property.
     public var id: UUID
 
@@ -68,8 +68,52 @@ public struct Order: Codable, Hashable, Sendable {
         case _parent = "parent"
     }
 
+    /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
+    public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        var id: UUID?
+        var status: Order.Status?
+        var quantity: Quantity?
+        var contact: Contact?
+        var reference: Data?
+        var parent: Order?
+        var seen = JSONReader.Seen()
+        try reader.beginObject()
+        while let key = try reader.nextKey() {
+            switch key {
+            case "id":
+                try seen.insert(0)
+                id = try reader.read(UUID.self)
+            case "status":
+                try seen.insert(1)
+                status = try reader.read(Order.Status.self)
+            case "quantity":
+                try seen.insert(2)
+                quantity = try reader.decode(Quantity.self)
+            case "contact":
+                try seen.insert(3)
+                contact = try reader.decode(Contact?.self)
+            case "reference":
+                try seen.insert(4)
+                reference = try reader.read(Data?.self)
+            case "parent":
+                try seen.insert(5)
+                parent = try reader.read(Order?.self)
+            default:
+                try reader.skipValue(of: key)
+            }
+        }
+        self.init(
+            id: try JSONReader.required(id),
+            status: try JSONReader.required(status),
+            quantity: try JSONReader.required(quantity),
+            contact: contact,
+            reference: reference,
+            parent: parent
+        )
+    }
+
     /// The values of `status`.
-    public enum Status: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+    public enum Status: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, JSONReadable {
         /// The value `placed`.
         case placed
 

@@ -6,7 +6,7 @@ import Foundation
 import OpenAPIRuntime
 
 /// Generated from `#/components/schemas/Problem`.
-public struct Problem: Codable, Hashable, Sendable {
+public struct Problem: Codable, Hashable, Sendable, JSONReadable {
     /// The `title` property.
     public var title: String
 
@@ -26,5 +26,26 @@ public struct Problem: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case title
         case status
+    }
+
+    /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
+    public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        var title: String?
+        var status: Int?
+        var seen = JSONReader.Seen()
+        try reader.beginObject()
+        while let key = try reader.nextKey() {
+            switch key {
+            case "title":
+                try seen.insert(0)
+                title = try reader.read(String.self)
+            case "status":
+                try seen.insert(1)
+                status = try reader.read(Int?.self)
+            default:
+                try reader.skipValue(of: key)
+            }
+        }
+        self.init(title: try JSONReader.required(title), status: status)
     }
 }

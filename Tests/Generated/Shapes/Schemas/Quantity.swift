@@ -48,7 +48,7 @@ public indirect enum Quantity: Codable, Hashable, Sendable {
     }
 
     /// Alternative 2 of `Quantity`.
-    public enum QuantityString: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+    public enum QuantityString: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, JSONReadable {
         /// The value `some`.
         case some
 

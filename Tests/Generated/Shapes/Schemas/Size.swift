@@ -6,7 +6,7 @@ import Foundation
 import OpenAPIRuntime
 
 /// Generated from `#/components/schemas/Size`.
-public enum Size: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+public enum Size: RawRepresentable, Codable, Hashable, Sendable, CaseIterable, JSONReadable {
     /// The value `small`.
     case small
 

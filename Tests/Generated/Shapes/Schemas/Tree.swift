@@ -6,7 +6,7 @@ import Foundation
 import OpenAPIRuntime
 
 /// Generated from `#/components/schemas/Tree`.
-public struct Tree: Codable, Hashable, Sendable {
+public struct Tree: Codable, Hashable, Sendable, JSONReadable {
     /// The `type` property.
     public var type: String
 
@@ -26,5 +26,26 @@ public struct Tree: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case type
         case height
+    }
+
+    /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
+    public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        var type: String?
+        var height: Double?
+        var seen = JSONReader.Seen()
+        try reader.beginObject()
+        while let key = try reader.nextKey() {
+            switch key {
+            case "type":
+                try seen.insert(0)
+                type = try reader.read(String.self)
+            case "height":
+                try seen.insert(1)
+                height = try reader.read(Double.self)
+            default:
+                try reader.skipValue(of: key)
+            }
+        }
+        self.init(type: try JSONReader.required(type), height: try JSONReader.required(height))
     }
 }

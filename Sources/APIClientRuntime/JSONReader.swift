@@ -1,0 +1,529 @@
+import Foundation
+
+/// A value that reads itself from JSON, giving what its `Decodable` conformance decodes with the generated clients'
+/// `JSONDecoder`, without the decoder's containers, boxes and dictionaries.
+///
+/// Generated structs and enums conform where response bodies read them. A reader never guesses: whatever it is not
+/// sure to read as `JSONDecoder` would (escaped keys, a key listed twice, numbers at the edges of their type, values
+/// of the wrong kind, invalid JSON) stops it with ``JSONReader/Unsure``, and the whole body is then decoded by
+/// `JSONDecoder`, so that the result, or the error, is always the decoder's.
+public protocol JSONReadable {
+    /// Reads a value, or stops with ``JSONReader/Unsure`` where `JSONDecoder` must decide.
+    init(json reader: inout JSONReader) throws(JSONReader.Unsure)
+}
+
+/// Reads JSON from a buffer, one value at a time, for ``JSONReadable`` types.
+///
+/// It accepts strictly what RFC 8259 allows, never more than `JSONDecoder` does: anything it does not accept ends the
+/// reading with ``Unsure``, and `JSONDecoder` decides instead.
+public struct JSONReader {
+    /// The reader cannot be sure to read as `JSONDecoder` would; `JSONDecoder` decides instead.
+    public struct Unsure: Error {
+        @usableFromInline init() {}
+    }
+
+    /// An object's key, as its bytes in the buffer: compared with the names a type knows without making a string.
+    public struct Key {
+        let start: UnsafeRawPointer
+        let count: Int
+
+        /// Whether the key is exactly this name.
+        public static func ~= (name: StaticString, key: Key) -> Bool {
+            name.utf8CodeUnitCount == key.count && memcmp(name.utf8Start, key.start, key.count) == 0
+        }
+
+        /// Whether the key is plain ASCII, which no other spelling of a name can equal; a key with other characters
+        /// might equal a known name in another Unicode normalization, as Swift compares strings.
+        var isASCII: Bool {
+            UnsafeRawBufferPointer(start: start, count: count).allSatisfy { $0 < 0x80 }
+        }
+    }
+
+    /// The properties of one object read so far, so that a key listed twice is noticed.
+    public struct Seen {
+        private var first: UInt64 = 0
+        private var others: Set<Int> = []
+
+        /// No properties seen.
+        public init() {}
+
+        /// Notes the property at `index` in its type's list, stopping when it was seen before: `JSONDecoder` keeps the
+        /// first of repeated keys, and such bodies are rare enough to leave to it.
+        public mutating func insert(_ index: Int) throws(Unsure) {
+            if index < 64 {
+                let bit: UInt64 = 1 << UInt64(index)
+                guard first & bit == 0 else { throw Unsure() }
+                first |= bit
+            } else {
+                guard others.insert(index).inserted else { throw Unsure() }
+            }
+        }
+    }
+
+    private let bytes: UnsafeRawBufferPointer
+    private var position = 0
+    private var depth = 0
+    /// Whether the object or array just begun has no member read yet: the next one needs no comma.
+    private var atFirstMember = false
+
+    /// Deeper nesting is left to `JSONDecoder`, whose own limit is 512.
+    private static let maximumDepth = 256
+
+    private init(_ bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+    }
+
+    /// Reads a whole document as a value, or returns nil where `JSONDecoder` must decide.
+    public static func read<Value: JSONReadable>(_ type: Value.Type, from data: Data) -> Value? {
+        data.withUnsafeBytes { buffer in
+            var reader = JSONReader(buffer)
+            do {
+                let value = try Value(json: &reader)
+                reader.skipWhitespace()
+                return reader.position == buffer.count ? value : nil
+            } catch {
+                return nil
+            }
+        }
+    }
+
+    // MARK: Structure
+
+    /// Starts reading an object.
+    public mutating func beginObject() throws(Unsure) {
+        try begin(UInt8(ascii: "{"))
+    }
+
+    /// The next key of the object being read, with its colon read; nil at the object's end.
+    public mutating func nextKey() throws(Unsure) -> Key? {
+        guard try nextMember(closing: UInt8(ascii: "}")) else { return nil }
+        let key = try rawString()
+        skipWhitespace()
+        try expect(UInt8(ascii: ":"))
+        return key
+    }
+
+    /// Starts reading an array.
+    public mutating func beginArray() throws(Unsure) {
+        try begin(UInt8(ascii: "["))
+    }
+
+    /// Whether the array being read has another item; false at its end.
+    public mutating func hasNextItem() throws(Unsure) -> Bool {
+        try nextMember(closing: UInt8(ascii: "]"))
+    }
+
+    /// Skips the value of a key the type does not know, checking that it is valid JSON. A key that is not plain
+    /// ASCII might equal a known name spelled in another normalization, so it is left to `JSONDecoder`.
+    public mutating func skipValue(of key: Key) throws(Unsure) {
+        guard key.isASCII else { throw Unsure() }
+        try skipValue()
+    }
+
+    /// Reads a value of a type that does not read itself, with `JSONDecoder`, which decodes it exactly as it would
+    /// inside the document.
+    public mutating func decode<Value: Decodable>(_ type: Value.Type) throws(Unsure) -> Value {
+        skipWhitespace()
+        let start = position
+        try skipValue()
+        let data = Data(bytes[start..<position])
+        do {
+            return try JSONCoding.decode(type, from: data)
+        } catch {
+            throw Unsure()
+        }
+    }
+
+    /// Reads a value of a type that reads itself.
+    @inlinable public mutating func read<Value: JSONReadable>(_ type: Value.Type) throws(Unsure) -> Value {
+        try Value(json: &self)
+    }
+
+    /// Reads `null`, returning whether it was there; otherwise reads nothing.
+    public mutating func readNull() -> Bool {
+        skipWhitespace()
+        guard matches("null") else { return false }
+        position += 4
+        return true
+    }
+
+    /// A property the description requires: nil, because it was absent, leaves the decision to `JSONDecoder`.
+    public static func required<Value>(_ value: Value?) throws(Unsure) -> Value {
+        guard let value else { throw Unsure() }
+        return value
+    }
+
+    private mutating func begin(_ opening: UInt8) throws(Unsure) {
+        skipWhitespace()
+        try expect(opening)
+        depth += 1
+        guard depth <= Self.maximumDepth else { throw Unsure() }
+        atFirstMember = true
+    }
+
+    /// Moves to the next member of an object or array: past its comma, or past the closing bracket (false).
+    private mutating func nextMember(closing: UInt8) throws(Unsure) -> Bool {
+        skipWhitespace()
+        guard position < bytes.count else { throw Unsure() }
+        if bytes[position] == closing {
+            position += 1
+            depth -= 1
+            atFirstMember = false
+            return false
+        }
+        if atFirstMember {
+            atFirstMember = false
+        } else {
+            try expect(UInt8(ascii: ","))
+            skipWhitespace()
+        }
+        return true
+    }
+
+    // MARK: Scalars
+
+    /// Reads a string.
+    @usableFromInline mutating func readString() throws(Unsure) -> String {
+        skipWhitespace()
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw Unsure() }
+        position += 1
+        let start = position
+        var isASCII = true
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                let text = UnsafeRawBufferPointer(rebasing: bytes[start..<position])
+                position += 1
+                if isASCII { return String(decoding: text, as: UTF8.self) }
+                guard let string = String(validating: text, as: UTF8.self) else { throw Unsure() }
+                return string
+            }
+            if byte == UInt8(ascii: "\\") {
+                position = start
+                return try escapedString()
+            }
+            guard byte >= 0x20 else { throw Unsure() }
+            if byte >= 0x80 { isASCII = false }
+            position += 1
+        }
+        throw Unsure()
+    }
+
+    /// Reads the rest of a string that holds escapes, from just after its opening quote.
+    private mutating func escapedString() throws(Unsure) -> String {
+        var utf8: [UInt8] = []
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
+            switch byte {
+            case UInt8(ascii: "\""):
+                guard let string = String(validating: utf8, as: UTF8.self) else { throw Unsure() }
+                return string
+            case UInt8(ascii: "\\"):
+                guard position < bytes.count else { throw Unsure() }
+                let escaped = bytes[position]
+                position += 1
+                switch escaped {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escaped)
+                case UInt8(ascii: "b"): utf8.append(0x08)
+                case UInt8(ascii: "f"): utf8.append(0x0C)
+                case UInt8(ascii: "n"): utf8.append(0x0A)
+                case UInt8(ascii: "r"): utf8.append(0x0D)
+                case UInt8(ascii: "t"): utf8.append(0x09)
+                case UInt8(ascii: "u"):
+                    // Only scalars outside the surrogates; a surrogate pair is left to `JSONDecoder`.
+                    let value = try hexQuad()
+                    guard !(0xD800...0xDFFF).contains(value), let scalar = Unicode.Scalar(value) else {
+                        throw Unsure()
+                    }
+                    utf8 += String(scalar).utf8
+                default: throw Unsure()
+                }
+            case 0..<0x20: throw Unsure()
+            default: utf8.append(byte)
+            }
+        }
+        throw Unsure()
+    }
+
+    private mutating func hexQuad() throws(Unsure) -> UInt32 {
+        guard position + 4 <= bytes.count else { throw Unsure() }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[position]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw Unsure()
+            }
+            value = value << 4 | UInt32(digit)
+            position += 1
+        }
+        return value
+    }
+
+    /// Reads a key: a string without escapes, which `JSONDecoder` would have to unescape before comparing.
+    private mutating func rawString() throws(Unsure) -> Key {
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw Unsure() }
+        position += 1
+        let start = position
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                return Key(start: bytes.baseAddress! + start, count: position - 1 - start)
+            }
+            guard byte >= 0x20, byte != UInt8(ascii: "\\") else { throw Unsure() }
+            position += 1
+        }
+        throw Unsure()
+    }
+
+    /// Reads an integer written without fraction or exponent that fits in `Int`.
+    mutating func readInteger() throws(Unsure) -> Int {
+        skipWhitespace()
+        let isNegative = position < bytes.count && bytes[position] == UInt8(ascii: "-")
+        if isNegative { position += 1 }
+        let start = position
+        var value = 0
+        while position < bytes.count, case let digit = bytes[position] &- UInt8(ascii: "0"), digit < 10 {
+            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflow2) =
+                isNegative
+                ? times10.subtractingReportingOverflow(Int(digit)) : times10.addingReportingOverflow(Int(digit))
+            guard !overflow1, !overflow2 else { throw Unsure() }
+            value = next
+            position += 1
+        }
+        let digits = position - start
+        // No digits, a leading zero, or a fraction or exponent that `JSONDecoder` would have to judge.
+        guard digits > 0, digits == 1 || bytes[start] != UInt8(ascii: "0") else { throw Unsure() }
+        if position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"): throw Unsure()
+            default: break
+            }
+        }
+        return value
+    }
+
+    /// Reads a number as a `Double`; values too large or too small for a normal `Double` are left to `JSONDecoder`.
+    mutating func readDouble() throws(Unsure) -> Double {
+        skipWhitespace()
+        let start = position
+        try skipNumber()
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        guard let value = Double(text), value.isFinite, value == 0 || value.magnitude >= .leastNormalMagnitude,
+            value != 0 || !text.utf8.contains(where: { (0x31...0x39).contains($0) })
+        else { throw Unsure() }
+        return value
+    }
+
+    /// Reads `true` or `false`.
+    mutating func readBool() throws(Unsure) -> Bool {
+        skipWhitespace()
+        if matches("true") {
+            position += 4
+            return true
+        }
+        if matches("false") {
+            position += 5
+            return false
+        }
+        throw Unsure()
+    }
+
+    // MARK: Skipping
+
+    /// Skips one value, checking it strictly.
+    private mutating func skipValue() throws(Unsure) {
+        skipWhitespace()
+        guard position < bytes.count else { throw Unsure() }
+        switch bytes[position] {
+        case UInt8(ascii: "{"):
+            try beginObject()
+            while try nextKey() != nil { try skipValue() }
+        case UInt8(ascii: "["):
+            try beginArray()
+            while try hasNextItem() { try skipValue() }
+        case UInt8(ascii: "\""):
+            _ = try readString()
+        case UInt8(ascii: "t"), UInt8(ascii: "f"):
+            _ = try readBool()
+        case UInt8(ascii: "n"):
+            guard readNull() else { throw Unsure() }
+        default:
+            try skipNumber()
+        }
+    }
+
+    /// Skips a number written as RFC 8259 allows.
+    private mutating func skipNumber() throws(Unsure) {
+        if position < bytes.count, bytes[position] == UInt8(ascii: "-") { position += 1 }
+        let integerStart = position
+        let integerDigits = skipDigits()
+        guard integerDigits > 0, integerDigits == 1 || bytes[integerStart] != UInt8(ascii: "0") else {
+            throw Unsure()
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            position += 1
+            guard skipDigits() > 0 else { throw Unsure() }
+        }
+        if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
+            position += 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+                position += 1
+            }
+            guard skipDigits() > 0 else { throw Unsure() }
+        }
+    }
+
+    private mutating func skipDigits() -> Int {
+        let start = position
+        while position < bytes.count, bytes[position] &- UInt8(ascii: "0") < 10 { position += 1 }
+        return position - start
+    }
+
+    private mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func expect(_ byte: UInt8) throws(Unsure) {
+        guard position < bytes.count, bytes[position] == byte else { throw Unsure() }
+        position += 1
+    }
+
+    private func matches(_ word: StaticString) -> Bool {
+        position + word.utf8CodeUnitCount <= bytes.count
+            && memcmp(bytes.baseAddress! + position, word.utf8Start, word.utf8CodeUnitCount) == 0
+    }
+}
+
+// MARK: Conformances
+
+extension String: JSONReadable {
+    public init(json reader: inout JSONReader) throws(JSONReader.Unsure) { self = try reader.readString() }
+}
+
+extension Bool: JSONReadable {
+    public init(json reader: inout JSONReader) throws(JSONReader.Unsure) { self = try reader.readBool() }
+}
+
+extension Int: JSONReadable {
+    public init(json reader: inout JSONReader) throws(JSONReader.Unsure) { self = try reader.readInteger() }
+}
+
+extension Int64: JSONReadable {
+    public init(json reader: inout JSONReader) throws(JSONReader.Unsure) { self = Int64(try reader.readInteger()) }
+}
+
+extension Int32: JSONReadable {
+    public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        guard let value = Int32(exactly: try reader.readInteger()) else { throw JSONReader.Unsure() }
+        self = value
+    }
+}
+
+extension Double: JSONReadable {
+    public init(json reader: inout JSONReader) throws(JSONReader.Unsure) { self = try reader.readDouble() }
+}
+
+extension Date: JSONReadable {
+    /// Reads an RFC 3339 date-time, as the generated clients' `JSONDecoder` does.
+    public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        guard let date = JSONCoding.date(rfc3339: try reader.readString()) else { throw JSONReader.Unsure() }
+        self = date
+    }
+}
+
+extension Data: JSONReadable {
+    /// Reads base64 text, as `JSONDecoder` does by default.
+    public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        guard let data = Data(base64Encoded: try reader.readString()) else { throw JSONReader.Unsure() }
+        self = data
+    }
+}
+
+extension UUID: JSONReadable {
+    public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        guard let uuid = UUID(uuidString: try reader.readString()) else { throw JSONReader.Unsure() }
+        self = uuid
+    }
+}
+
+extension URL: JSONReadable {
+    public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        guard let url = URL(string: try reader.readString()) else { throw JSONReader.Unsure() }
+        self = url
+    }
+}
+
+extension CalendarDate: JSONReadable {
+    public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        guard let date = CalendarDate(try reader.readString()) else { throw JSONReader.Unsure() }
+        self = date
+    }
+}
+
+extension Optional: JSONReadable where Wrapped: JSONReadable {
+    /// Reads `null` as nil, anything else as the wrapped value.
+    @inlinable public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        self = reader.readNull() ? nil : try Wrapped(json: &reader)
+    }
+}
+
+extension Array: JSONReadable where Element: JSONReadable {
+    @inlinable public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        self = []
+        try reader.beginArray()
+        while try reader.hasNextItem() { append(try Element(json: &reader)) }
+    }
+}
+
+extension Dictionary: JSONReadable where Key == String, Value: JSONReadable {
+    /// Reads an object's entries; a key listed twice, which `JSONDecoder` resolves its own way, is left to it.
+    @inlinable public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        self = [:]
+        try reader.beginObject()
+        while try reader.nextMember() {
+            let key = try reader.readString()
+            try reader.readColon()
+            guard updateValue(try Value(json: &reader), forKey: key) == nil else { throw JSONReader.Unsure() }
+        }
+    }
+}
+
+extension Indirect: JSONReadable where Wrapped: JSONReadable {
+    @inlinable public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        self.init(try Wrapped(json: &reader))
+    }
+}
+
+extension JSONReadable where Self: RawRepresentable, RawValue: JSONReadable {
+    /// Reads the raw value, as an enum's `Decodable` conformance does; a value the type refuses is left to
+    /// `JSONDecoder`.
+    @inlinable public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        guard let value = Self(rawValue: try RawValue(json: &reader)) else { throw JSONReader.Unsure() }
+        self = value
+    }
+}
+
+extension JSONReader {
+    /// Moves to the next entry of a map: true with the reader at its key, false at the map's end.
+    @usableFromInline mutating func nextMember() throws(Unsure) -> Bool {
+        try nextMember(closing: UInt8(ascii: "}"))
+    }
+
+    /// Reads the colon after a map's key.
+    @usableFromInline mutating func readColon() throws(Unsure) {
+        skipWhitespace()
+        try expect(UInt8(ascii: ":"))
+    }
+}
