@@ -75,7 +75,13 @@ public struct BasicCredentials: Sendable, CustomStringConvertible {
         }
         switch kind {
         case .bearer(let provider):
-            request.headerFields[.authorization] = "Bearer " + (try checked(await obtain(provider)))
+            let value = "Bearer " + (try checked(await obtain(provider)))
+            // Appended where there is no `Authorization` yet, which is cheaper than replacing one.
+            if request.headerFields.contains(.authorization) {
+                request.headerFields[.authorization] = value
+            } else {
+                request.headerFields.append(HTTPField(name: .authorization, value: value))
+            }
         case .basic(let provider):
             let credentials = try await obtain(provider)
             guard !credentials.username.contains(":") else {

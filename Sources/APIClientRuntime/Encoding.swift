@@ -31,7 +31,7 @@ import Foundation
 
     private static func percentEncoded(_ value: String, keeping: (UInt8) -> Bool = { _ in false }) -> String {
         // Most values need no encoding at all; they are returned as they are, without a copy.
-        guard value.utf8.contains(where: { !isUnreserved($0) && !keeping($0) }) else { return value }
+        guard value.containsUTF8Byte(where: { !isUnreserved($0) && !keeping($0) }) else { return value }
         var result: [UInt8] = []
         result.reserveCapacity(value.utf8.count + 16)
         for byte in value.utf8 {
@@ -45,13 +45,10 @@ import Foundation
     }
 
     private static func isUnreserved(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"),
-            UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-            true
-        default: false
-        }
+        // Two 64-bit masks of RFC 3986's unreserved ASCII: letters, digits, `-`, `.`, `_` and `~`.
+        let low: UInt64 = 0x03FF_6000_0000_0000
+        let high: UInt64 = 0x47FF_FFFE_87FF_FFFE
+        return byte < 64 ? low >> UInt64(byte) & 1 == 1 : byte < 128 && high >> UInt64(byte - 64) & 1 == 1
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
@@ -68,7 +65,7 @@ import Foundation
         for (index, item) in items.enumerated() {
             // Printable ASCII without the separator, not starting or ending with a space, needs no closer look.
             if let separatorByte, let first = item.utf8.first, let last = item.utf8.last, first != 0x20, last != 0x20,
-                item.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != separatorByte })
+                !item.containsUTF8Byte(where: { $0 < 0x20 || $0 >= 0x7F || $0 == separatorByte })
             {
                 continue
             }

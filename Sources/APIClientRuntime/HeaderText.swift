@@ -69,3 +69,12 @@ extension Date: HeaderText {
             "\(weekday: .abbreviated), \(day: .twoDigits) \(month: .abbreviated) \(year: .defaultDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits):\(second: .twoDigits) GMT",
         locale: Locale(identifier: "en_US_POSIX"), timeZone: TimeZone(identifier: "GMT")!)
 }
+
+extension String {
+    /// Whether any of the string's UTF-8 bytes satisfies the predicate, scanned in place where the string is stored
+    /// contiguously (native strings are), which the byte view's iterator does not do.
+    func containsUTF8Byte(where predicate: (UInt8) -> Bool) -> Bool {
+        if let found = utf8.withContiguousStorageIfAvailable({ $0.contains(where: predicate) }) { return found }
+        return utf8.contains(where: predicate)
+    }
+}

@@ -14,12 +14,13 @@ public protocol JSONWritable {
 /// Commas are placed by the writer: a key or an array item that follows a value is preceded by one.
 public struct JSONWriter {
     /// The JSON written so far.
-    public private(set) var bytes: [UInt8] = []
-    private var followsValue = false
+    public var bytes: [UInt8] { written }
+    @usableFromInline var written: [UInt8] = []
+    @usableFromInline var followsValue = false
 
     /// An empty writer.
     public init() {
-        bytes.reserveCapacity(128)
+        written.reserveCapacity(128)
     }
 
     /// The JSON of a value.
@@ -28,28 +29,28 @@ public struct JSONWriter {
     }
 
     /// The JSON of a value, as the bytes the writer wrote, without a copy.
-    public static func bytes(of value: some JSONWritable) throws -> [UInt8] {
+    @inlinable public static func bytes(of value: some JSONWritable) throws -> [UInt8] {
         var writer = JSONWriter()
         try value.writeJSON(to: &writer)
-        return writer.bytes
+        return writer.written
     }
 
     // MARK: Structure
 
     /// Starts an object.
     public mutating func beginObject() {
-        bytes.append(UInt8(ascii: "{"))
+        written.append(UInt8(ascii: "{"))
         followsValue = false
     }
 
     /// Ends an object.
     public mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
+        written.append(UInt8(ascii: "}"))
         followsValue = true
     }
 
     /// Writes a key and the value that follows it.
-    public mutating func write(key: String, _ value: some JSONWritable) throws {
+    @inlinable public mutating func write(key: String, _ value: some JSONWritable) throws {
         writeKey(key)
         try value.writeJSON(to: &self)
     }
@@ -62,60 +63,67 @@ public struct JSONWriter {
 
     /// Writes a value that cannot write its own JSON, which `JSONEncoder` writes.
     public mutating func write(encodable value: some Encodable) throws {
-        bytes += try JSONCoding.encode(value)
+        written += try JSONCoding.encode(value)
         followsValue = true
     }
 
-    private mutating func writeKey(_ key: String) {
-        if followsValue { bytes.append(UInt8(ascii: ",")) }
+    @usableFromInline mutating func writeKey(_ key: String) {
+        if followsValue { written.append(UInt8(ascii: ",")) }
         writeString(key)
-        bytes.append(UInt8(ascii: ":"))
+        written.append(UInt8(ascii: ":"))
         followsValue = false
     }
 
     /// Writes the items of an array.
-    mutating func writeArray<Items: Sequence>(_ items: Items) throws where Items.Element: JSONWritable {
-        bytes.append(UInt8(ascii: "["))
+    @inlinable mutating func writeArray<Items: Sequence>(_ items: Items) throws where Items.Element: JSONWritable {
+        written.append(UInt8(ascii: "["))
         followsValue = false
         for item in items {
-            if followsValue { bytes.append(UInt8(ascii: ",")) }
+            if followsValue { written.append(UInt8(ascii: ",")) }
             try item.writeJSON(to: &self)
             followsValue = true
         }
-        bytes.append(UInt8(ascii: "]"))
+        written.append(UInt8(ascii: "]"))
         followsValue = true
     }
 
     // MARK: Scalars
 
     /// Writes text that is already JSON, such as a number.
-    mutating func writeRaw(_ text: String) {
-        bytes += text.utf8
+    @usableFromInline mutating func writeRaw(_ text: String) {
+        written += text.utf8
         followsValue = true
     }
 
     /// Writes a string, escaped as `JSONEncoder` escapes it: quotes, backslashes and control characters only.
     mutating func writeString(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
+        written.append(UInt8(ascii: "\""))
+        // Most strings need no escape: their bytes are copied at once.
+        if !text.containsUTF8Byte(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            written.append(contentsOf: text.utf8)
+            written.append(UInt8(ascii: "\""))
+            followsValue = true
+            return
+        }
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case 0x0A: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case 0x0D: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case 0x09: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0x08: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
-            case 0x0C: bytes += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
+            case UInt8(ascii: "\""): written += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): written += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case 0x0A: written += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case 0x0D: written += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case 0x09: written += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0x08: written += [UInt8(ascii: "\\"), UInt8(ascii: "b")]
+            case 0x0C: written += [UInt8(ascii: "\\"), UInt8(ascii: "f")]
             case 0..<0x20:
                 let hex = Array("0123456789abcdef".utf8)
-                bytes += [
+                written += [
                     UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)],
                     hex[Int(byte & 0xF)],
                 ]
-            default: bytes.append(byte)
+            default: written.append(byte)
             }
         }
-        bytes.append(UInt8(ascii: "\""))
+        written.append(UInt8(ascii: "\""))
         followsValue = true
     }
 
@@ -182,14 +190,14 @@ extension CalendarDate: JSONWritable {
 
 extension Optional: JSONWritable where Wrapped: JSONWritable {
     /// Writes the value, or `null`.
-    public func writeJSON(to writer: inout JSONWriter) throws {
+    @inlinable public func writeJSON(to writer: inout JSONWriter) throws {
         guard let self else { return writer.writeRaw("null") }
         try self.writeJSON(to: &writer)
     }
 }
 
 extension Array: JSONWritable where Element: JSONWritable {
-    public func writeJSON(to writer: inout JSONWriter) throws { try writer.writeArray(self) }
+    @inlinable public func writeJSON(to writer: inout JSONWriter) throws { try writer.writeArray(self) }
 }
 
 extension Dictionary: JSONWritable where Key == String, Value: JSONWritable {
@@ -204,10 +212,10 @@ extension Dictionary: JSONWritable where Key == String, Value: JSONWritable {
 }
 
 extension Indirect: JSONWritable where Wrapped: JSONWritable {
-    public func writeJSON(to writer: inout JSONWriter) throws { try value.writeJSON(to: &writer) }
+    @inlinable public func writeJSON(to writer: inout JSONWriter) throws { try value.writeJSON(to: &writer) }
 }
 
 extension JSONWritable where Self: RawRepresentable, RawValue: JSONWritable {
     /// Writes the raw value, as an enum's `Encodable` conformance does.
-    public func writeJSON(to writer: inout JSONWriter) throws { try rawValue.writeJSON(to: &writer) }
+    @inlinable public func writeJSON(to writer: inout JSONWriter) throws { try rawValue.writeJSON(to: &writer) }
 }

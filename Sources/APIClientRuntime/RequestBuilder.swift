@@ -17,6 +17,7 @@ import OpenAPIRuntime
     public init(operationID: String, method: HTTPRequest.Method) {
         self.operationID = operationID
         self.method = method
+        path.reserveCapacity(96)
     }
 
     /// Appends text of the path template as written.
@@ -144,8 +145,23 @@ import OpenAPIRuntime
 
     /// Sets the media types the operation documents for its responses, sent as `Accept`.
     public mutating func setAccept(_ mediaTypes: String) {
-        headerFields[.accept] = mediaTypes
+        set(.accept, mediaTypes)
     }
+
+    /// Sets a field, appended where the request has none of the name yet, which is cheaper than replacing.
+    private mutating func set(_ name: HTTPField.Name, _ value: String) {
+        if headerFields.contains(name) {
+            headerFields[name] = value
+        } else if value == "application/json", name == .accept || name == .contentType {
+            // The commonest fields are made once: making a field checks every byte of its value.
+            headerFields.append(name == .accept ? Self.acceptJSON : Self.contentTypeJSON)
+        } else {
+            headerFields.append(HTTPField(name: name, value: value))
+        }
+    }
+
+    private static let acceptJSON = HTTPField(name: .accept, value: "application/json")
+    private static let contentTypeJSON = HTTPField(name: .contentType, value: "application/json")
 
     /// Sets a header; nil sets nothing.
     ///
@@ -160,7 +176,7 @@ import OpenAPIRuntime
             throw invalid(
                 InvalidInput(field: name, problem: "a header value cannot contain line breaks or control characters"))
         }
-        headerFields[fieldName] = value
+        set(fieldName, value)
     }
 
     /// Encodes the body as JSON and sets its `Content-Type`.
@@ -187,7 +203,7 @@ import OpenAPIRuntime
         } catch {
             throw invalid(InvalidInput(field: "body", problem: "it cannot be encoded as JSON: \(error)"))
         }
-        headerFields[.contentType] = contentType
+        set(.contentType, contentType)
     }
 
     /// Sets the body's bytes and its `Content-Type`.
@@ -198,7 +214,7 @@ import OpenAPIRuntime
     /// Sets a body that is sent as it is read, such as a file's bytes, and its `Content-Type`.
     public mutating func setBody(_ body: HTTPBody, contentType: String) {
         self.body = body
-        headerFields[.contentType] = contentType
+        set(.contentType, contentType)
     }
 
     /// The finished request, whose path holds the query, and its body.
@@ -318,6 +334,7 @@ import OpenAPIRuntime
 @_spi(Generated) public enum HeaderValue {
     /// Whether a value can travel in a header unchanged: no control characters, which includes CR, LF and NUL.
     public static func isSafe(_ value: String) -> Bool {
-        !value.unicodeScalars.contains { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }
+        // Control characters are ASCII, and in UTF-8 an ASCII byte is always that character.
+        !value.containsUTF8Byte { $0 < 0x20 && $0 != 0x09 || $0 == 0x7F }
     }
 }

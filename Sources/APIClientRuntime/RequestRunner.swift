@@ -56,7 +56,7 @@ public typealias BearerTokenProvider = @Sendable () async throws -> String
             if middlewares.isEmpty {
                 // Without middlewares no chain of closures is needed.
                 (response, responseBody) = try await authorizedSend(
-                    httpRequest, body: body, baseURL: url, operationID: operationID, security: security)
+                    consume httpRequest, body: body, baseURL: url, operationID: operationID, security: security)
             } else {
                 let authorize: @Sendable (HTTPRequest, HTTPBody?, URL) async throws -> (HTTPResponse, HTTPBody?) = {
                     request, body, url in
@@ -83,9 +83,10 @@ public typealias BearerTokenProvider = @Sendable () async throws -> String
 
     /// Adds the credentials and hands the request to the transport.
     private func authorizedSend(
-        _ request: HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String, security: [[Credential?]]
+        _ request: consuming HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
+        security: [[Credential?]]
     ) async throws -> (HTTPResponse, HTTPBody?) {
-        var request = request
+        // Taken over, not copied: adding a field to a request another value still shares would copy its fields.
         try await Credential.authorize(&request, meeting: security, operationID: operationID)
         return try await transport.send(request, body: body, baseURL: baseURL, operationID: operationID)
     }

@@ -28,9 +28,27 @@ import HTTPTypes
         return value
     }
 
-    /// A header the response may carry.
+    /// A header the response may carry; several fields of the name are joined as `HTTPFields` joins them.
     public func optionalHeader(_ name: String) -> String? {
-        HTTPField.Name(name).flatMap { response.headerFields[$0] }
+        // Compared in place: making an `HTTPField.Name` lower-cases a copy of the name, and the fields' own lookup
+        // joins through a lazy sequence even when, as nearly always, there is one field.
+        var found: HTTPField?
+        var more = false
+        for field in response.headerFields where Self.isASCIICaseInsensitiveMatch(field.name.canonicalName, name) {
+            if found == nil { found = field } else { more = true }
+        }
+        guard let found else { return nil }
+        return more ? response.headerFields[found.name] : found.value
+    }
+
+    /// Whether a lower-case field name and a name as the description spells it are the same, ignoring ASCII case.
+    private static func isASCIICaseInsensitiveMatch(_ canonical: String, _ name: String) -> Bool {
+        guard canonical.utf8.count == name.utf8.count else { return false }
+        for (lower, byte) in zip(canonical.utf8, name.utf8)
+        where lower != byte && !(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") && lower == byte + 32) {
+            return false
+        }
+        return true
     }
 
     /// A header the description requires, converted to its schema's type.
