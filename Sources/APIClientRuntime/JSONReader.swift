@@ -69,22 +69,23 @@ public struct JSONReader {
     /// Deeper nesting is left to `JSONDecoder`, whose own limit is 512.
     private static let maximumDepth = 256
 
-    private init(_ bytes: UnsafeRawBufferPointer) {
+    @usableFromInline init(_ bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
     }
 
     /// Reads a whole document as a value, or returns nil where `JSONDecoder` must decide.
-    public static func read<Value: JSONReadable>(_ type: Value.Type, from data: Data) -> Value? {
+    @inlinable public static func read<Value: JSONReadable>(_ type: Value.Type, from data: Data) -> Value? {
         data.withUnsafeBytes { buffer in
             var reader = JSONReader(buffer)
-            do {
-                let value = try Value(json: &reader)
-                reader.skipWhitespace()
-                return reader.position == buffer.count ? value : nil
-            } catch {
-                return nil
-            }
+            guard let value = try? Value(json: &reader), reader.isAtEnd() else { return nil }
+            return value
         }
+    }
+
+    /// Whether nothing but white space follows.
+    @usableFromInline mutating func isAtEnd() -> Bool {
+        skipWhitespace()
+        return position == bytes.count
     }
 
     // MARK: Structure

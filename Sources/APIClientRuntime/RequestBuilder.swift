@@ -221,7 +221,8 @@ import OpenAPIRuntime
     public var request: (HTTPRequest, HTTPBody?) {
         (
             HTTPRequest(
-                method: method, scheme: nil, authority: nil, path: path + query.text, headerFields: headerFields), body
+                method: method, scheme: nil, authority: nil, path: query.text.isEmpty ? path : path + query.text,
+                headerFields: headerFields), body
         )
     }
 
@@ -247,7 +248,8 @@ import OpenAPIRuntime
     /// Starts an item: `?` or `&` in a query, `&` between a form's fields.
     private mutating func startItem() {
         if text.isEmpty {
-            if !isForm { text = "?" }
+            text.reserveCapacity(64)
+            if !isForm { text.append("?") }
         } else {
             text += "&"
         }
@@ -266,8 +268,10 @@ import OpenAPIRuntime
     public mutating func add(_ name: String, _ value: String?, allowReserved: Bool = false) {
         guard let value else { return }
         startItem()
-        text +=
-            encoded(name) + "=" + encoded(value, allowReserved: allowReserved)
+        // Appended piece by piece, without making the item as a string of its own first.
+        text += encoded(name)
+        text += "="
+        text += encoded(value, allowReserved: allowReserved)
     }
 
     /// Adds an array query parameter: one item each when exploded, otherwise one item with the values joined by the

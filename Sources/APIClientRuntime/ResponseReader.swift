@@ -111,7 +111,7 @@ import HTTPTypes
 
     /// Whether the body holds more than white space; an error body without that is no body.
     public var hasBody: Bool {
-        !body.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        body.withUnsafeBytes { bytes in !bytes.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } }
     }
 
     /// Which of the media types documented for the response its `Content-Type` is: the most specific match, the
@@ -152,18 +152,22 @@ import HTTPTypes
 
     /// A JSON body the description requires, of a type that reads itself: read without `JSONDecoder` where the
     /// reader is sure of the result, otherwise decoded by it, so that the value or the error is always the decoder's.
-    public func requiredJSON<Value: Decodable & JSONReadable>(_ type: Value.Type) throws(APIClientError) -> Value {
+    @inlinable public func requiredJSON<Value: Decodable & JSONReadable>(
+        _ type: Value.Type
+    ) throws(APIClientError) -> Value {
         if let value = JSONReader.read(type, from: body) { return value }
         return try requiredJSON(decoding: type)
     }
 
     /// A JSON body that may be absent, of a type that reads itself, read as `requiredJSON(_:)` reads it.
-    public func optionalJSON<Value: Decodable & JSONReadable>(_ type: Value.Type) throws(APIClientError) -> Value? {
+    @inlinable public func optionalJSON<Value: Decodable & JSONReadable>(
+        _ type: Value.Type
+    ) throws(APIClientError) -> Value? {
         hasBody ? try requiredJSON(type) : nil
     }
 
     /// A JSON body the description requires, decoded by `JSONDecoder`.
-    private func requiredJSON<Value: Decodable>(decoding type: Value.Type) throws(APIClientError) -> Value {
+    @usableFromInline func requiredJSON<Value: Decodable>(decoding type: Value.Type) throws(APIClientError) -> Value {
         do {
             return try JSONCoding.decode(type, from: body)
         } catch {
