@@ -39,18 +39,27 @@ public enum Pipeline {
         _ bytes: [UInt8], path: String, sourceName: String, limits: ParseLimits = ParseLimits(),
         readFile: @escaping DescriptionFileReader = { _ in nil }
     ) throws(DiagnosticError) -> (files: [GeneratedFile], warnings: [Diagnostic]) {
-        let root = try YAMLParser.parse(bytes, file: path, limits: limits)
-        let (document, warnings) = try DescriptionLoader.load(root, readFile: readFile, limits: limits)
+        // The YAML nodes are not kept once the model is loaded.
+        let (document, warnings) = try DescriptionLoader.load(
+            YAMLParser.parse(bytes, file: path, limits: limits), readFile: readFile, limits: limits)
         // Two lines, so that a long source path does not push the header past the line limit.
         let header = [
             "\(headerPrefix.dropFirst(3)) from \(sourceName).",
             "Do not edit: change the description and run apigen again.",
         ]
-        let translator = Translator(document: document)
-        let files = translator.files().map { file in
-            GeneratedFile(path: file.path, contents: Printer.render(file, header: header))
+        var translator: Translator? = Translator(document: document)
+        var declarations = translator!.files()
+        let translationWarnings = translator!.warnings
+        // The translator holds the model and its indexes, which rendering does not need.
+        translator = nil
+        // Each file's declarations are let go once it is rendered, so that the declarations of every file and the text
+        // of every file are not all held at once.
+        var files: [GeneratedFile] = []
+        files.reserveCapacity(declarations.count)
+        while let file = declarations.popLast() {
+            files.append(GeneratedFile(path: file.path, contents: Printer.render(file, header: header)))
         }
-        let allWarnings = (warnings + translator.warnings).sorted { $0.location < $1.location }
+        let allWarnings = (warnings + translationWarnings).sorted { $0.location < $1.location }
         return (files.sorted { $0.path < $1.path }, allWarnings)
     }
 }
