@@ -59,8 +59,10 @@ public struct BasicCredentials: Sendable, CustomStringConvertible {
     }
 
     /// Adds the credential to a request.
-    func apply(to request: inout HTTPRequest, operationID: String) async throws(APIClientError) {
-        func obtain<Value>(_ provider: @Sendable () async throws -> Value) async throws(APIClientError) -> Value {
+    @inline(__always) func apply(to request: inout HTTPRequest, operationID: String) async throws(APIClientError) {
+        @inline(__always) func obtain<Value>(_ provider: @Sendable () async throws -> Value)
+            async throws(APIClientError) -> Value
+        {
             do {
                 return try await provider()
             } catch {
@@ -115,7 +117,7 @@ public struct BasicCredentials: Sendable, CustomStringConvertible {
     ///
     /// - Parameter requirements: The alternatives, each the credentials it needs, nil where the caller gave none.
     ///   No alternatives means the operation sends none; an empty one means credentials are optional.
-    static func authorize(
+    @inline(__always) static func authorize(
         _ request: inout HTTPRequest, meeting requirements: [[Credential?]], operationID: String
     ) async throws(APIClientError) {
         guard !requirements.isEmpty else { return }

@@ -42,7 +42,7 @@ public typealias BearerTokenProvider = @Sendable () async throws -> String
     ///   - stream: Turns a response whose body is handed over unread (raw bytes, events or JSON Lines of a success)
     ///     into the output; nil for the others, whose bodies are read up to the limit and parsed.
     ///   - parse: Turns the response and its body into the operation's output.
-    public func send<Output>(
+    @inline(__always) public func send<Output>(
         _ operationID: String, security: [[Credential?]], server: URL? = nil,
         request: () throws(APIClientError) -> (HTTPRequest, HTTPBody?),
         stream: ((HTTPResponse, HTTPBody) throws(APIClientError) -> Output?)? = nil,
@@ -82,7 +82,7 @@ public typealias BearerTokenProvider = @Sendable () async throws -> String
     }
 
     /// Adds the credentials and hands the request to the transport.
-    private func authorizedSend(
+    @inline(__always) private func authorizedSend(
         _ request: consuming HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
         security: [[Credential?]]
     ) async throws -> (HTTPResponse, HTTPBody?) {
@@ -91,7 +91,9 @@ public typealias BearerTokenProvider = @Sendable () async throws -> String
         return try await transport.send(request, body: body, baseURL: baseURL, operationID: operationID)
     }
 
-    private func collect(_ body: HTTPBody?, status: Int, operationID: String) async throws(APIClientError) -> Data {
+    @inline(__always) private func collect(_ body: HTTPBody?, status: Int, operationID: String)
+        async throws(APIClientError) -> Data
+    {
         guard let body else { return Data() }
         let tooLarge = APIClientError(
             operationID: operationID, reason: .responseBodyTooLarge(status: status, limit: maxResponseBodyBytes))
