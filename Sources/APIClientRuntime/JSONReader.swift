@@ -210,6 +210,12 @@ public struct JSONReader {
         throw Unsure()
     }
 
+    /// Reads a string and converts it, leaving text the type refuses to `JSONDecoder`.
+    mutating func readString<Value>(as convert: (String) -> Value?) throws(Unsure) -> Value {
+        guard let value = convert(try readString()) else { throw Unsure() }
+        return value
+    }
+
     /// Reads the rest of a string that holds escapes, from just after its opening quote.
     private mutating func escapedString() throws(Unsure) -> String {
         var utf8: [UInt8] = []
@@ -439,37 +445,32 @@ extension Double: JSONReadable {
 extension Date: JSONReadable {
     /// Reads an RFC 3339 date-time, as the generated clients' `JSONDecoder` does.
     public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
-        guard let date = JSONCoding.date(rfc3339: try reader.readString()) else { throw JSONReader.Unsure() }
-        self = date
+        self = try reader.readString(as: JSONCoding.date(rfc3339:))
     }
 }
 
 extension Data: JSONReadable {
     /// Reads base64 text, as `JSONDecoder` does by default.
     public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
-        guard let data = Data(base64Encoded: try reader.readString()) else { throw JSONReader.Unsure() }
-        self = data
+        self = try reader.readString(as: { Data(base64Encoded: $0) })
     }
 }
 
 extension UUID: JSONReadable {
     public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
-        guard let uuid = UUID(uuidString: try reader.readString()) else { throw JSONReader.Unsure() }
-        self = uuid
+        self = try reader.readString(as: UUID.init(uuidString:))
     }
 }
 
 extension URL: JSONReadable {
     public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
-        guard let url = URL(string: try reader.readString()) else { throw JSONReader.Unsure() }
-        self = url
+        self = try reader.readString(as: { URL(string: $0) })
     }
 }
 
 extension CalendarDate: JSONReadable {
     public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
-        guard let date = CalendarDate(try reader.readString()) else { throw JSONReader.Unsure() }
-        self = date
+        self = try reader.readString(as: { CalendarDate($0) })
     }
 }
 

@@ -4,8 +4,9 @@ import Testing
 
 // The JSON reader must give what the JSON coding decodes with JSONDecoder, or nothing: where it reads a value, that
 // value equals the decoder's; where it is not sure, it reads nothing and the decoder decides. Both halves are
-// checked: usual documents must be read without the decoder, unusual ones must be left to it, and random damage to
-// valid documents must never make the reader disagree with the decoder.
+// checked: usual documents must be read without the decoder, unusual ones must be left to it. Random damage to valid
+// documents, which must never make the reader disagree with the decoder, is tried in ShapesTests' ReaderTests, on
+// these containers and on generated types.
 
 /// The reader's value, or nil when it left the document to the decoder, and the decoder's value, or nil when it
 /// failed.
@@ -94,55 +95,4 @@ func unusualDocumentsAreLeftToTheDecoder(json: String) {
     #expect(JSONReader.read(Date.self, from: Data(#""yesterday""#.utf8)) == nil)
     #expect(JSONReader.read(Data.self, from: Data(#""not base64!""#.utf8)) == nil)
     #expect(JSONReader.read(String.self, from: Data([0x22, 0xC3, 0x28, 0x22])) == nil)
-}
-
-/// SplitMix64, so that a failure can be replayed from its seed.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
-/// Damages a document at random: deletes, inserts, repeats or swaps bytes, mostly ones that matter to JSON.
-private func damaged(_ document: [UInt8], using random: inout some RandomNumberGenerator) -> [UInt8] {
-    var bytes = document
-    let significant = Array(#"{}[],:"\/-+.eE0123456789tfnu aé"#.utf8) + [0x00, 0x09, 0x0A, 0x1F, 0x7F, 0xFF]
-    for _ in 0..<Int.random(in: 1...3, using: &random) {
-        let index = bytes.isEmpty ? 0 : Int.random(in: 0..<bytes.count, using: &random)
-        switch Int.random(in: 0..<4, using: &random) {
-        case 0 where !bytes.isEmpty: bytes.remove(at: index)
-        case 1: bytes.insert(significant.randomElement(using: &random)!, at: index)
-        case 2 where !bytes.isEmpty:
-            let end = min(bytes.count, index + Int.random(in: 1...12, using: &random))
-            bytes.insert(contentsOf: bytes[index..<end], at: end)
-        default:
-            if !bytes.isEmpty { bytes[index] = significant.randomElement(using: &random)! }
-        }
-    }
-    return bytes
-}
-
-@Test func damagedDocumentsNeverMakeTheReaderDisagreeWithTheDecoder() {
-    let documents = [
-        #"{"a": [1.5, null, -2e-3], "b": [], "c": [0, 10, 1E+2]}"#,
-        #"{"key with \"escapes\"": [3], "é": [4.25], "n": null}"#,
-    ]
-    var random = SeededGenerator(state: 2026)
-    var read = 0
-    for round in 0..<20_000 {
-        let document = Array(documents[round % documents.count].utf8)
-        let bytes = Data(damaged(document, using: &random))
-        let (reader, decoder) = both([String: [Double?]?].self, bytes)
-        if let reader {
-            read += 1
-            #expect(reader == decoder, "\(String(decoding: bytes, as: UTF8.self))")
-        }
-    }
-    // Some damage leaves valid JSON, which the reader must then read itself.
-    #expect(read > 500)
 }

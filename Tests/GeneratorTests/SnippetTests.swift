@@ -850,6 +850,56 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
     #expect(code.contains("    public struct Body: Codable, Hashable, Sendable, JSONWritable {\n"))
 }
 
+/// An object of more than 24 properties does not read itself (its reader would cost the optimizer more than it saves);
+/// a type holding one decodes it with `JSONDecoder` where it stands.
+@Test func objectsOfManyPropertiesAreLeftToTheDecoder() throws {
+    let code = try generatedOperation(
+        """
+          /wide:
+            get:
+              operationId: getWide
+              responses:
+                '200':
+                  description: A wide object inside a narrow one.
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          wide:
+                            type: object
+                            properties:
+                              p0: {type: string}
+                              p1: {type: string}
+                              p2: {type: string}
+                              p3: {type: string}
+                              p4: {type: string}
+                              p5: {type: string}
+                              p6: {type: string}
+                              p7: {type: string}
+                              p8: {type: string}
+                              p9: {type: string}
+                              p10: {type: string}
+                              p11: {type: string}
+                              p12: {type: string}
+                              p13: {type: string}
+                              p14: {type: string}
+                              p15: {type: string}
+                              p16: {type: string}
+                              p17: {type: string}
+                              p18: {type: string}
+                              p19: {type: string}
+                              p20: {type: string}
+                              p21: {type: string}
+                              p22: {type: string}
+                              p23: {type: string}
+                              p24: {type: string}
+        """, file: "GetWide")
+    #expect(code.contains("    public struct OkBody: Codable, Hashable, Sendable, JSONReadable {\n"), "\(code)")
+    #expect(code.contains("        public struct Wide: Codable, Hashable, Sendable {\n"), "\(code)")
+    #expect(code.contains("                    wide = try reader.decode(GetWide.OkBody.Wide?.self)\n"), "\(code)")
+}
+
 /// A nested type named `RawValue` would take the place of an enum's raw value type inside it.
 @Test func noNestedTypeIsNamedRawValue() throws {
     let code = try generatedOperation(

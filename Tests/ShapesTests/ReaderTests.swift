@@ -51,6 +51,26 @@ private let order = #"""
     #expect(read > 100, "seed \(seed)")
 }
 
+@Test func damagedDocumentsNeverMakeTheRuntimesReadersDisagreeWithTheDecoder() {
+    let documents = [
+        #"{"a": [1.5, null, -2e-3], "b": [], "c": [0, 10, 1E+2]}"#,
+        #"{"key with \"escapes\"": [3], "é": [4.25], "n": null}"#,
+    ]
+    let seed = UInt64.random(in: 0...UInt64.max)
+    var generator = ReplayableGenerator(state: seed)
+    var read = 0
+    for round in 0..<20_000 {
+        let bytes = Data(damagedBytes(Array(documents[round % documents.count].utf8), using: &generator))
+        guard let value = JSONReader.read([String: [Double?]?].self, from: bytes) else { continue }
+        read += 1
+        #expect(
+            value == (try? JSONCoding.decode([String: [Double?]?].self, from: bytes)),
+            "seed \(seed): \(String(decoding: bytes, as: UTF8.self))")
+    }
+    // Some damage leaves valid JSON, which the reader must then read itself.
+    #expect(read > 500, "seed \(seed)")
+}
+
 /// SplitMix64: a failure names its seed, so that it can be replayed.
 private struct ReplayableGenerator: RandomNumberGenerator {
     var state: UInt64

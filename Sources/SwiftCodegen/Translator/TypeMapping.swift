@@ -174,7 +174,9 @@ extension Translator {
                 TypeDeclaration(
                     .struct, name: name,
                     conformances: ["Codable", "Hashable", "Sendable"]
-                        + (additionalValues(schema) == nil ? codingConformances(scope) : []), doc: doc,
+                        + (additionalValues(schema) == nil
+                            ? codingConformances(scope, properties: properties.count) : []),
+                    doc: doc,
                     origin: origin,
                     members: objectMembers(
                         properties, additional: additionalValues(schema), scope: &inner)))
@@ -185,7 +187,9 @@ extension Translator {
                     TypeDeclaration(
                         .struct, name: name,
                         conformances: ["Codable", "Hashable", "Sendable"]
-                            + (merged.additional == nil ? codingConformances(scope) : []), doc: doc,
+                            + (merged.additional == nil
+                                ? codingConformances(scope, properties: merged.properties.count) : []),
+                        doc: doc,
                         origin: origin,
                         members: objectMembers(merged.properties, additional: merged.additional, scope: &inner)))
             }
@@ -214,10 +218,18 @@ extension Translator {
     }
 
     /// The protocols through which the types declared in a scope write and read their own JSON, where request and
-    /// response bodies use them.
-    func codingConformances(_ scope: Scope) -> [String] {
-        (scope.writesJSON ? ["JSONWritable"] : []) + (scope.readsJSON ? ["JSONReadable"] : [])
+    /// response bodies use them; an object of more than ``Translator/readerPropertiesAtMost`` properties does not read
+    /// itself.
+    func codingConformances(_ scope: Scope, properties: Int = 0) -> [String] {
+        (scope.writesJSON ? ["JSONWritable"] : [])
+            + (scope.readsJSON && properties <= Translator.readerPropertiesAtMost ? ["JSONReadable"] : [])
     }
+
+    /// The most properties an object has to read itself. A reader's cost to the optimizer grows faster than its
+    /// number of properties (a whole-module build of a description with a few objects of a hundred properties took
+    /// three times as long with their readers); larger objects are decoded by `JSONDecoder`, alone or inside a
+    /// reader.
+    static let readerPropertiesAtMost = 24
 
     /// The schema of the values an object keeps beyond its listed properties, when it keeps them as a map.
     func additionalValues(_ schema: Schema) -> Schema? {

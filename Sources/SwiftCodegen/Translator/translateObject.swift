@@ -136,7 +136,9 @@ extension Translator {
             members += explicitCoding(fields, additional: extra)
         }
         if scope.writesJSON, extra == nil { members.append(jsonWriter(fields)) }
-        if scope.readsJSON, extra == nil { members.append(jsonReader(fields)) }
+        if scope.readsJSON, extra == nil, fields.count <= Translator.readerPropertiesAtMost {
+            members.append(jsonReader(fields))
+        }
         return members + nested
     }
 
@@ -214,7 +216,10 @@ extension Translator {
         case .array(let items):
             return codesItself(items, reached: reached, reading: reading)
         case .object(let properties):
-            guard properties.isEmpty else { return additionalValues(schema) == nil }
+            guard properties.isEmpty else {
+                return additionalValues(schema) == nil
+                    && (!reading || properties.count <= Translator.readerPropertiesAtMost)
+            }
             switch schema.additionalProperties {
             case .allowed(let values): return codesItself(values, reached: reached, reading: reading)
             case .forbidden: return true
@@ -223,6 +228,7 @@ extension Translator {
         case .allOf(let parts):
             guard let merged = mergedObject(parts) else { return false }
             return merged.additional == nil
+                && (!reading || merged.properties.count <= Translator.readerPropertiesAtMost)
         default:
             return false
         }
