@@ -77,13 +77,7 @@ public struct BasicCredentials: Sendable, CustomStringConvertible {
         }
         switch kind {
         case .bearer(let provider):
-            let value = "Bearer " + (try checked(await obtain(provider)))
-            // Appended where there is no `Authorization` yet, which is cheaper than replacing one.
-            if request.headerFields.contains(.authorization) {
-                request.headerFields[.authorization] = value
-            } else {
-                request.headerFields.append(HTTPField(name: .authorization, value: value))
-            }
+            request.headerFields.set(.authorization, "Bearer " + (try checked(await obtain(provider))))
         case .basic(let provider):
             let credentials = try await obtain(provider)
             guard !credentials.username.contains(":") else {
@@ -91,7 +85,7 @@ public struct BasicCredentials: Sendable, CustomStringConvertible {
             }
             _ = try checked(credentials.username + credentials.password)
             let encoded = Data((credentials.username + ":" + credentials.password).utf8).base64EncodedString()
-            request.headerFields[.authorization] = "Basic " + encoded
+            request.headerFields.set(.authorization, "Basic " + encoded)
         case .apiKey(let name, let placement, let provider):
             let key = try checked(await obtain(provider))
             switch placement {
@@ -99,7 +93,7 @@ public struct BasicCredentials: Sendable, CustomStringConvertible {
                 guard let field = HTTPField.Name(name) else {
                     throw APIClientError(operationID: operationID, reason: .invalidToken)
                 }
-                request.headerFields[field] = key
+                request.headerFields.set(field, key)
             case .query:
                 let path = request.path ?? ""
                 request.path =

@@ -99,8 +99,7 @@ public struct JSONReader {
     public mutating func nextKey() throws(Unsure) -> Key? {
         guard try nextMember(closing: UInt8(ascii: "}")) else { return nil }
         let key = try rawString()
-        skipWhitespace()
-        try expect(UInt8(ascii: ":"))
+        try readColon()
         return key
     }
 
@@ -186,8 +185,7 @@ public struct JSONReader {
     /// Reads a string.
     @usableFromInline mutating func readString() throws(Unsure) -> String {
         skipWhitespace()
-        guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw Unsure() }
-        position += 1
+        try expect(UInt8(ascii: "\""))
         let start = position
         var isASCII = true
         while position < bytes.count {
@@ -273,8 +271,7 @@ public struct JSONReader {
 
     /// Reads a key: a string without escapes, which `JSONDecoder` would have to unescape before comparing.
     private mutating func rawString() throws(Unsure) -> Key {
-        guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw Unsure() }
-        position += 1
+        try expect(UInt8(ascii: "\""))
         let start = position
         while position < bytes.count {
             let byte = bytes[position]

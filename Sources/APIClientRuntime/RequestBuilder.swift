@@ -145,23 +145,8 @@ import OpenAPIRuntime
 
     /// Sets the media types the operation documents for its responses, sent as `Accept`.
     public mutating func setAccept(_ mediaTypes: String) {
-        set(.accept, mediaTypes)
+        headerFields.set(.accept, mediaTypes)
     }
-
-    /// Sets a field, appended where the request has none of the name yet, which is cheaper than replacing.
-    private mutating func set(_ name: HTTPField.Name, _ value: String) {
-        if headerFields.contains(name) {
-            headerFields[name] = value
-        } else if value == "application/json", name == .accept || name == .contentType {
-            // The commonest fields are made once: making a field checks every byte of its value.
-            headerFields.append(name == .accept ? Self.acceptJSON : Self.contentTypeJSON)
-        } else {
-            headerFields.append(HTTPField(name: name, value: value))
-        }
-    }
-
-    private static let acceptJSON = HTTPField(name: .accept, value: "application/json")
-    private static let contentTypeJSON = HTTPField(name: .contentType, value: "application/json")
 
     /// Sets a header; nil sets nothing.
     ///
@@ -176,7 +161,7 @@ import OpenAPIRuntime
             throw invalid(
                 InvalidInput(field: name, problem: "a header value cannot contain line breaks or control characters"))
         }
-        set(fieldName, value)
+        headerFields.set(fieldName, value)
     }
 
     /// Encodes the body as JSON and sets its `Content-Type`.
@@ -203,7 +188,7 @@ import OpenAPIRuntime
         } catch {
             throw invalid(InvalidInput(field: "body", problem: "it cannot be encoded as JSON: \(error)"))
         }
-        set(.contentType, contentType)
+        headerFields.set(.contentType, contentType)
     }
 
     /// Sets the body's bytes and its `Content-Type`.
@@ -214,7 +199,7 @@ import OpenAPIRuntime
     /// Sets a body that is sent as it is read, such as a file's bytes, and its `Content-Type`.
     public mutating func setBody(_ body: HTTPBody, contentType: String) {
         self.body = body
-        set(.contentType, contentType)
+        headerFields.set(.contentType, contentType)
     }
 
     /// The finished request, whose path holds the query, and its body.
@@ -332,6 +317,23 @@ import OpenAPIRuntime
     case label
     /// `;name=a,b`, or `;name=a;name=b` exploded.
     case matrix
+}
+
+extension HTTPFields {
+    /// Sets a field: appended where there is none of the name yet, which is cheaper than replacing one, and the
+    /// commonest fields made once, since making a field checks every byte of its value.
+    mutating func set(_ name: HTTPField.Name, _ value: String) {
+        if contains(name) {
+            self[name] = value
+        } else if value == "application/json", name == .accept || name == .contentType {
+            append(name == .accept ? Self.acceptJSON : Self.contentTypeJSON)
+        } else {
+            append(HTTPField(name: name, value: value))
+        }
+    }
+
+    private static let acceptJSON = HTTPField(name: .accept, value: "application/json")
+    private static let contentTypeJSON = HTTPField(name: .contentType, value: "application/json")
 }
 
 /// Checks on header values.
