@@ -39,19 +39,13 @@ public enum Pipeline {
         _ bytes: [UInt8], path: String, sourceName: String, limits: ParseLimits = ParseLimits(),
         readFile: @escaping DescriptionFileReader = { _ in nil }
     ) throws(DiagnosticError) -> (files: [GeneratedFile], warnings: [Diagnostic]) {
-        // The YAML nodes are not kept once the model is loaded.
-        let (document, warnings) = try DescriptionLoader.load(
-            YAMLParser.parse(bytes, file: path, limits: limits), readFile: readFile, limits: limits)
+        // The YAML nodes, the model and the translator's indexes end with `translated`, before rendering.
+        var (declarations, warnings) = try translated(bytes, path: path, limits: limits, readFile: readFile)
         // Two lines, so that a long source path does not push the header past the line limit.
         let header = [
             "\(headerPrefix.dropFirst(3)) from \(sourceName).",
             "Do not edit: change the description and run apigen again.",
         ]
-        var translator: Translator? = Translator(document: document)
-        var declarations = translator!.files()
-        let translationWarnings = translator!.warnings
-        // The translator holds the model and its indexes, which rendering does not need.
-        translator = nil
         // Each file's declarations are let go once it is rendered, so that the declarations of every file and the text
         // of every file are not all held at once.
         var files: [GeneratedFile] = []
@@ -59,7 +53,17 @@ public enum Pipeline {
         while let file = declarations.popLast() {
             files.append(GeneratedFile(path: file.path, contents: Printer.render(file, header: header)))
         }
-        let allWarnings = (warnings + translationWarnings).sorted { $0.location < $1.location }
-        return (files.sorted { $0.path < $1.path }, allWarnings)
+        return (files.sorted { $0.path < $1.path }, warnings.sorted { $0.location < $1.location })
+    }
+
+    /// The Swift declarations of each file of a description's client, and every warning about it.
+    private static func translated(
+        _ bytes: [UInt8], path: String, limits: ParseLimits, readFile: @escaping DescriptionFileReader
+    ) throws(DiagnosticError) -> ([SwiftFile], [Diagnostic]) {
+        let (document, warnings) = try DescriptionLoader.load(
+            YAMLParser.parse(bytes, file: path, limits: limits), readFile: readFile, limits: limits)
+        let translator = Translator(document: document)
+        let files = translator.files()
+        return (files, warnings + translator.warnings)
     }
 }
