@@ -218,18 +218,19 @@ extension Translator {
     }
 
     /// The protocols through which the types declared in a scope write and read their own JSON, where request and
-    /// response bodies use them; an object of more than ``Translator/readerPropertiesAtMost`` properties does not read
-    /// itself.
+    /// response bodies use them; a large object does not read itself (``hasReader(properties:)``).
     func codingConformances(_ scope: Scope, properties: Int = 0) -> [String] {
         (scope.writesJSON ? ["JSONWritable"] : [])
-            + (scope.readsJSON && properties <= Translator.readerPropertiesAtMost ? ["JSONReadable"] : [])
+            + (scope.readsJSON && Translator.hasReader(properties: properties) ? ["JSONReadable"] : [])
     }
 
-    /// The most properties an object has to read itself. A reader's cost to the optimizer grows faster than its
-    /// number of properties (a whole-module build of a description with a few objects of a hundred properties took
-    /// three times as long with their readers); larger objects are decoded by `JSONDecoder`, alone or inside a
-    /// reader.
-    static let readerPropertiesAtMost = 24
+    /// Whether an object of this many properties gets a reader. A reader's cost to the optimizer grows faster than
+    /// its number of properties (a whole-module build of a description with a few objects of a hundred properties took
+    /// three times as long with their readers), so objects of more than 24 are decoded by `JSONDecoder`, alone or
+    /// inside a reader.
+    static func hasReader(properties: Int) -> Bool {
+        properties <= 24
+    }
 
     /// The schema of the values an object keeps beyond its listed properties, when it keeps them as a map.
     func additionalValues(_ schema: Schema) -> Schema? {

@@ -136,7 +136,7 @@ extension Translator {
             members += explicitCoding(fields, additional: extra)
         }
         if scope.writesJSON, extra == nil { members.append(jsonWriter(fields)) }
-        if scope.readsJSON, extra == nil, fields.count <= Translator.readerPropertiesAtMost {
+        if scope.readsJSON, extra == nil, Translator.hasReader(properties: fields.count) {
             members.append(jsonReader(fields))
         }
         return members + nested
@@ -218,7 +218,7 @@ extension Translator {
         case .object(let properties):
             guard properties.isEmpty else {
                 return additionalValues(schema) == nil
-                    && (!reading || properties.count <= Translator.readerPropertiesAtMost)
+                    && (!reading || Translator.hasReader(properties: properties.count))
             }
             switch schema.additionalProperties {
             case .allowed(let values): return codesItself(values, reached: reached, reading: reading)
@@ -227,8 +227,7 @@ extension Translator {
             }
         case .allOf(let parts):
             guard let merged = mergedObject(parts) else { return false }
-            return merged.additional == nil
-                && (!reading || merged.properties.count <= Translator.readerPropertiesAtMost)
+            return merged.additional == nil && (!reading || Translator.hasReader(properties: merged.properties.count))
         default:
             return false
         }
@@ -261,14 +260,13 @@ extension Translator {
                     [.line("try seen.insert(\(Code(stringLiteral: String(index))))"), .line("\(local) = \(read)")]
                 ))
         }
+        let skip: Statement = .line("try reader.skipValue(of: key)")
+        if !fields.isEmpty { body.append(.line("var seen = JSONReader.Seen()")) }
         body.append(.line("try reader.beginObject()"))
-        if fields.isEmpty {
-            body.append(.block("while let key = try reader.nextKey()", [.line("try reader.skipValue(of: key)")]))
-        } else {
-            body.insert(.line("var seen = JSONReader.Seen()"), at: fields.count)
-            cases.append(("default", [.line("try reader.skipValue(of: key)")]))
-            body.append(.block("while let key = try reader.nextKey()", [.switchOver("key", cases)]))
-        }
+        body.append(
+            .block(
+                "while let key = try reader.nextKey()",
+                fields.isEmpty ? [skip] : [.switchOver("key", cases + [("default", [skip])])]))
         let arguments: [Code] = zip(fields, names).map { field, local in
             field.isOptional
                 ? "\(label: field.name): \(local)" : "\(label: field.name): try JSONReader.required(\(local))"
