@@ -95,7 +95,7 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func cancelOperation(_ input: CancelOperation.Input) async throws(APIClientError) -> CancelOperation.Output {
-        try await runner.send(CancelOperation.self, input, security: [[token]])
+        try await runner.send(CancelOperation.self, input, security: .only(token))
     }
 
     /// Gets an operation on an offer, with its steps and messages.
@@ -137,7 +137,7 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func getOperation(_ input: GetOperation.Input) async throws(APIClientError) -> GetOperation.Output {
-        try await runner.send(GetOperation.self, input, security: [[token]])
+        try await runner.send(GetOperation.self, input, security: .only(token))
     }
 
     /// Lists the operations on an offer.
@@ -172,7 +172,7 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func listOperations(_ input: ListOperations.Input) async throws(APIClientError) -> ListOperations.Output {
-        try await runner.send(ListOperations.self, input, security: [[token]])
+        try await runner.send(ListOperations.self, input, security: .only(token))
     }
 
     /// Reads the state of a long-running operation by the location a response named, as `getOperation` describes it.
@@ -189,7 +189,7 @@ public struct Client: Sendable {
         try await runner.send(
             pending,
             operationID: GetOperation.id,
-            security: [[token]],
+            security: .only(token),
             parse: GetOperation.output(from:body:)
         )
     }
@@ -212,7 +212,7 @@ public struct Client: Sendable {
         clock: some Clock<Duration> = ContinuousClock()
     ) -> OperationPolling<OfferOperation> {
         let runner = self.runner
-        let security: [[Credential?]] = [[token]]
+        let security: SecurityRequirements = .only(token)
         return OperationPolling(
             policy: policy,
             clock: clock,

@@ -108,17 +108,50 @@ public struct BasicCredentials: Sendable, CustomStringConvertible {
     }
 
     /// Adds the credentials of the first requirement the caller can meet.
-    ///
-    /// - Parameter requirements: The alternatives, each the credentials it needs, nil where the caller gave none.
-    ///   No alternatives means the operation sends none; an empty one means credentials are optional.
     @inline(__always) static func authorize(
-        _ request: inout HTTPRequest, meeting requirements: [[Credential?]], operationID: String
+        _ request: inout HTTPRequest, meeting requirements: SecurityRequirements, operationID: String
     ) async throws(APIClientError) {
-        guard !requirements.isEmpty else { return }
-        if let met = requirements.first(where: { !$0.isEmpty && $0.allSatisfy { $0 != nil } }) {
-            for credential in met { try await credential!.apply(to: &request, operationID: operationID) }
-        } else if !requirements.contains(where: \.isEmpty) {
-            throw APIClientError(operationID: operationID, reason: .missingCredentials)
+        switch requirements.alternatives {
+        case .none: return
+        case .one(let credential):
+            guard let credential else { throw APIClientError(operationID: operationID, reason: .missingCredentials) }
+            try await credential.apply(to: &request, operationID: operationID)
+        case .several(let alternatives):
+            if let met = alternatives.first(where: { !$0.isEmpty && $0.allSatisfy { $0 != nil } }) {
+                for credential in met { try await credential!.apply(to: &request, operationID: operationID) }
+            } else if !alternatives.contains(where: \.isEmpty) {
+                throw APIClientError(operationID: operationID, reason: .missingCredentials)
+            }
         }
+    }
+}
+
+/// An operation's alternative security requirements, each with the client's credentials it needs (nil where the
+/// caller gave none).
+///
+/// Written as an array literal of the alternatives: `[]` when the operation sends none, `[[key], [token]]` for
+/// either of two, `[[key, token]]` for both, and `[[token], []]` when the token is optional. The commonest case, one
+/// credential that the operation requires, is `.only(token)`, which sends without making arrays.
+@_spi(Generated) public struct SecurityRequirements: Sendable, ExpressibleByArrayLiteral {
+    enum Alternatives: Sendable {
+        case none
+        case one(Credential?)
+        case several([[Credential?]])
+    }
+
+    let alternatives: Alternatives
+
+    /// One requirement of one credential.
+    public static func only(_ credential: Credential?) -> SecurityRequirements {
+        SecurityRequirements(alternatives: .one(credential))
+    }
+
+    private init(alternatives: Alternatives) {
+        self.alternatives = alternatives
+    }
+
+    /// The alternatives; none means the operation sends no credentials, an empty one that credentials are optional.
+    public init(arrayLiteral alternatives: [Credential?]...) {
+        self.alternatives = alternatives.isEmpty ? .none : .several(alternatives)
     }
 }

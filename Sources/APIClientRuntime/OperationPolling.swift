@@ -297,7 +297,7 @@ private struct PollingClock: Sendable {
     /// - Throws: `APIClientError` with `invalidInput` when the location leads to another server, where the client
     ///   sends no credentials; otherwise as `send` does.
     public func poll<Resource: Decodable & Sendable>(
-        _ pending: PendingOperation, operationID: String, security: [[Credential?]], as type: Resource.Type
+        _ pending: PendingOperation, operationID: String, security: SecurityRequirements, as type: Resource.Type
     ) async throws(APIClientError) -> PollAttempt<Resource> {
         try await send(pending, operationID: operationID, security: security) { response, body throws(APIClientError) in
             let retryAfter = RetryAfter.delay(response.headerFields[.retryAfter])
@@ -322,7 +322,7 @@ private struct PollingClock: Sendable {
     /// - Throws: `APIClientError` with `invalidInput` when the location leads to another server, where the client
     ///   sends no credentials; otherwise as `send` does.
     public func send<Output>(
-        _ pending: PendingOperation, operationID: String, security: [[Credential?]],
+        _ pending: PendingOperation, operationID: String, security: SecurityRequirements,
         parse: (HTTPResponse, Data) throws(APIClientError) -> Output
     ) async throws(APIClientError) -> Output {
         let serverURL = self.serverURL

@@ -8,8 +8,8 @@ import OpenAPIRuntime
 @_spi(Generated) public struct RequestBuilder: Sendable {
     private let operationID: String
     private let method: HTTPRequest.Method
-    private var path = ""
-    private var query = QueryString()
+    /// The path, then the query: one string, so that the finished request's path is made without a copy.
+    private var target = QueryString(capacity: 128)
     private var headerFields = HTTPFields()
     private var body: HTTPBody?
 
@@ -17,18 +17,19 @@ import OpenAPIRuntime
     public init(operationID: String, method: HTTPRequest.Method) {
         self.operationID = operationID
         self.method = method
-        path.reserveCapacity(96)
+        // Room for `Accept`, `Content-Type` and a credential, so that adding them does not grow the storage.
+        headerFields.reserveCapacity(4)
     }
 
     /// Appends text of the path template as written.
     public mutating func appendPath(_ literal: String) {
-        path += literal
+        target.appendPath(literal)
     }
 
     /// Appends a path parameter as one encoded segment.
     public mutating func appendPathParameter(_ value: String, field: String) throws(APIClientError) {
         do {
-            path += try URIEncoding.pathSegment(value, field: field)
+            target.appendPath(try URIEncoding.pathSegment(value, field: field))
         } catch {
             throw invalid(error)
         }
@@ -49,10 +50,11 @@ import OpenAPIRuntime
         }
         let name = URIEncoding.queryComponent(field)
         switch style {
-        case .simple: path += encoded.joined(separator: ",")
-        case .label: path += "." + encoded.joined(separator: explode ? "." : ",")
+        case .simple: target.appendPath(encoded.joined(separator: ","))
+        case .label: target.appendPath("." + encoded.joined(separator: explode ? "." : ","))
         case .matrix:
-            path += explode ? encoded.map { ";\(name)=\($0)" }.joined() : ";\(name)=" + encoded.joined(separator: ",")
+            target.appendPath(
+                explode ? encoded.map { ";\(name)=\($0)" }.joined() : ";\(name)=" + encoded.joined(separator: ","))
         }
     }
 
@@ -61,14 +63,14 @@ import OpenAPIRuntime
     /// - Parameter allowReserved: Whether the value's reserved characters go unencoded where the query's structure
     ///   allows (OpenAPI's `allowReserved`).
     public mutating func addQuery(_ name: String, _ value: String?, allowReserved: Bool = false) {
-        query.add(name, value, allowReserved: allowReserved)
+        target.add(name, value, allowReserved: allowReserved)
     }
 
     /// Adds an array query parameter (see ``QueryString/add(_:items:explode:separator:allowReserved:)``).
     public mutating func addQuery(
         _ name: String, items: [String]?, explode: Bool, separator: String, allowReserved: Bool = false
     ) {
-        query.add(name, items: items, explode: explode, separator: separator, allowReserved: allowReserved)
+        target.add(name, items: items, explode: explode, separator: separator, allowReserved: allowReserved)
     }
 
     /// Adds a cookie: each item its own `name=value` when exploded, otherwise the items joined by commas; nil adds
@@ -87,7 +89,7 @@ import OpenAPIRuntime
     public mutating func addQuery(
         _ name: String, object: [(String, String?)], style: QueryObjectStyle, explode: Bool, separator: String
     ) {
-        query.add(name, object: object, style: style, explode: explode, separator: separator)
+        target.add(name, object: object, style: style, explode: explode, separator: separator)
     }
 
     /// Appends an object path parameter in the `simple`, `label` or `matrix` style: exploded as `R=100,G=200`,
@@ -112,9 +114,9 @@ import OpenAPIRuntime
             }
         }
         switch style {
-        case .simple: path += encoded.joined(separator: ",")
-        case .label: path += "." + encoded.joined(separator: ".")
-        case .matrix: path += encoded.map { ";" + $0 }.joined()
+        case .simple: target.appendPath(encoded.joined(separator: ","))
+        case .label: target.appendPath("." + encoded.joined(separator: "."))
+        case .matrix: target.appendPath(encoded.map { ";" + $0 }.joined())
         }
     }
 
@@ -204,11 +206,7 @@ import OpenAPIRuntime
 
     /// The finished request, whose path holds the query, and its body.
     public var request: (HTTPRequest, HTTPBody?) {
-        (
-            HTTPRequest(
-                method: method, scheme: nil, authority: nil, path: query.text.isEmpty ? path : path + query.text,
-                headerFields: headerFields), body
-        )
+        (HTTPRequest(method: method, scheme: nil, authority: nil, path: target.text, headerFields: headerFields), body)
     }
 
     private func invalid(_ error: InvalidInput) -> APIClientError {
@@ -221,22 +219,43 @@ import OpenAPIRuntime
 /// A query string, or the body of an `application/x-www-form-urlencoded` form, which is written the same way but
 /// for spaces.
 @_spi(Generated) public struct QueryString: Sendable {
-    /// The text: empty, or `?` followed by the items for a query, the items alone for a form.
+    /// The text: a request's path, if any, then nothing or `?` followed by the items for a query; the items alone for
+    /// a form.
     public private(set) var text = ""
     private let isForm: Bool
+    /// Whether an item has been added.
+    private var hasItems = false
 
     /// An empty query string, or an empty form's body.
     public init(isForm: Bool = false) {
         self.isForm = isForm
     }
 
+    /// An empty query string after a path still to be appended, with room for this many bytes of both.
+    init(capacity: Int) {
+        isForm = false
+        text.reserveCapacity(capacity)
+    }
+
+    /// Appends text to the path before the query.
+    mutating func appendPath(_ segment: String) {
+        guard hasItems, let query = text.utf8.firstIndex(of: UInt8(ascii: "?")) else {
+            text += segment
+            return
+        }
+        // Generated builders write the path first; should one not, the path still goes before the query. Encoded
+        // path text holds no `?`, so the first one starts the query.
+        text.insert(contentsOf: segment, at: query)
+    }
+
     /// Starts an item: `?` or `&` in a query, `&` between a form's fields.
     private mutating func startItem() {
-        if text.isEmpty {
-            text.reserveCapacity(64)
-            if !isForm { text.append("?") }
-        } else {
+        if hasItems {
             text += "&"
+        } else {
+            hasItems = true
+            if text.isEmpty { text.reserveCapacity(64) }
+            if !isForm { text.append("?") }
         }
     }
 

@@ -43,7 +43,7 @@ public typealias BearerTokenProvider = @Sendable () async throws -> String
     ///     into the output; nil for the others, whose bodies are read up to the limit and parsed.
     ///   - parse: Turns the response and its body into the operation's output.
     @inline(__always) public func send<Output>(
-        _ operationID: String, security: [[Credential?]], server: URL? = nil,
+        _ operationID: String, security: SecurityRequirements, server: URL? = nil,
         request: () throws(APIClientError) -> (HTTPRequest, HTTPBody?),
         stream: ((HTTPResponse, HTTPBody) throws(APIClientError) -> Output?)? = nil,
         parse: (HTTPResponse, Data) throws(APIClientError) -> Output
@@ -84,7 +84,7 @@ public typealias BearerTokenProvider = @Sendable () async throws -> String
     /// Adds the credentials and hands the request to the transport.
     @inline(__always) private func authorizedSend(
         _ request: consuming HTTPRequest, body: HTTPBody?, baseURL: URL, operationID: String,
-        security: [[Credential?]]
+        security: SecurityRequirements
     ) async throws -> (HTTPResponse, HTTPBody?) {
         // Taken over, not copied: adding a field to a request another value still shares would copy its fields.
         try await Credential.authorize(&request, meeting: security, operationID: operationID)
@@ -139,7 +139,7 @@ public protocol APIOperation {
     ///   - server: The server of an operation that names its own, instead of the client's.
     ///   - stream: For an operation with successes handed over as streams, its `streamedOutput(from:body:)`.
     public func send<Operation: APIOperation>(
-        _ operation: Operation.Type, _ input: Operation.Input, security: [[Credential?]], server: URL? = nil,
+        _ operation: Operation.Type, _ input: Operation.Input, security: SecurityRequirements, server: URL? = nil,
         stream: ((HTTPResponse, HTTPBody) throws(APIClientError) -> Operation.Output?)? = nil
     ) async throws(APIClientError) -> Operation.Output {
         try await send(

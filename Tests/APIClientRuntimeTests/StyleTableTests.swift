@@ -97,6 +97,19 @@ func queryStylesWriteTheSpecificationsExamples(value: StyleValue, style: String,
     #expect(query(value, style, explode: explode) == expected)
 }
 
+@Test func thePathGoesBeforeTheQueryWhicheverIsWrittenFirst() throws {
+    var builder = RequestBuilder(operationID: "order", method: .get)
+    builder.appendPath("/plants/")
+    builder.addQuery("q", "a b")
+    try builder.appendPathParameter("rose?", field: "name")
+    builder.addQuery("page", "2")
+    builder.appendPath("/care")
+    #expect(builder.request.0.path == "/plants/rose%3F/care?q=a%20b&page=2")
+    var pathOnly = RequestBuilder(operationID: "order", method: .get)
+    pathOnly.appendPath("/plants")
+    #expect(pathOnly.request.0.path == "/plants")
+}
+
 @Test func headersAreSimpleAndCookiesAreForms() throws {
     var builder = RequestBuilder(operationID: "styles", method: .get)
     try builder.setHeader("X-Color", array.joined(separator: ","))

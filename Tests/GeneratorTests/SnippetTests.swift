@@ -266,7 +266,7 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
                     clock: some Clock<Duration> = ContinuousClock()
                 ) -> OperationPolling<Job> {
                     let runner = self.runner
-                    let security: [[Credential?]] = []
+                    let security: SecurityRequirements = []
                     return OperationPolling(
                         policy: policy,
                         clock: clock,
@@ -339,6 +339,39 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
                 }
             """))
     #expect(client.contains("        serverURL: URL,\n"))
+}
+
+/// One required credential is passed as itself; alternatives, several credentials together, optional ones and none
+/// as the array of alternatives.
+@Test func securityRequirementsOfOneCredentialMakeNoArrays() throws {
+    let yaml = """
+        openapi: 3.0.3
+        info: {title: Vault, version: '1'}
+        security: [{key: []}]
+        paths:
+          /a: {get: {operationId: one, responses: {'204': {description: done}}}}
+          /b: {get: {operationId: either, security: [{key: []}, {token: []}], responses: {'204': {description: done}}}}
+          /c: {get: {operationId: both, security: [{key: [], token: []}], responses: {'204': {description: done}}}}
+          /d: {get: {operationId: maybe, security: [{token: []}, {}], responses: {'204': {description: done}}}}
+          /e: {get: {operationId: open, security: [], responses: {'204': {description: done}}}}
+        components:
+          securitySchemes:
+            key: {type: apiKey, in: header, name: X-Key}
+            token: {type: http, scheme: bearer}
+        """
+    let files = try Pipeline.generate(Array(yaml.utf8), path: "vault.yaml", sourceName: "vault.yaml").files
+    let client = try #require(files.first { $0.path == "Client.swift" }).contents
+    let sends = client.split(separator: "\n").filter { $0.contains("runner.send(") }.map {
+        $0.trimmingPrefix(while: \.isWhitespace)
+    }
+    #expect(
+        sends == [
+            "try await runner.send(One.self, input, security: .only(key))",
+            "try await runner.send(Either.self, input, security: [[key], [token]])",
+            "try await runner.send(Both.self, input, security: [[key, token]])",
+            "try await runner.send(Maybe.self, input, security: [[token], []])",
+            "try await runner.send(Open.self, input, security: [])",
+        ])
 }
 
 /// A parameter described with `content`: JSON text for a JSON media type, the string itself for any other.

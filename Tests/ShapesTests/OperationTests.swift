@@ -401,6 +401,11 @@ private func text(_ data: Data?) -> String? {
         } catch {
             #expect(error.description.hasPrefix("listPlants failed"), "\(error)")
         }
+        // An operation that needs exactly one credential, which the caller did not give.
+        await #expect(throws: APIClientError.self) {
+            try await Client(transport: transport, apiKey: { "key-1" }).uploadPicture(
+                plantID: 1, body: .init(picture: MultipartFile(Data())))
+        }
         #expect(transport.requests.isEmpty)
     }
 }

@@ -229,9 +229,13 @@ extension Translator {
         return Code.call("try await runner.send", arguments)
     }
 
-    /// An operation's alternative security requirements, each with the client's credentials it needs.
+    /// An operation's alternative security requirements, each with the client's credentials it needs: one required
+    /// credential as `.only(…)`, which makes no arrays on each call, the others as an array literal.
     func securityCode(_ operation: Operation) -> Code {
-        Code.array(
+        if operation.security.count == 1, let only = operation.security[0].first, operation.security[0].count == 1 {
+            return ".only(\(credentialNames[only]!))"
+        }
+        return Code.array(
             operation.security.map { requirement in Code.array(requirement.map { "\(credentialNames[$0]!)" }) })
     }
 

@@ -170,7 +170,7 @@ extension Translator {
                     returns: "The readings, from the first to the one that shows success."),
                 body: [
                     .line("let runner = self.runner"),
-                    .line("let security: [[Credential?]] = \(security)"),
+                    .line("let security: SecurityRequirements = \(security)"),
                     .trailingClosure(
                         Code.call(
                             "return OperationPolling",

@@ -286,7 +286,7 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func uploadPicture(_ input: UploadPicture.Input) async throws(APIClientError) -> UploadPicture.Output {
-        try await runner.send(UploadPicture.self, input, security: [[bearer]])
+        try await runner.send(UploadPicture.self, input, security: .only(bearer))
     }
 
     /// Sends a `getPicture` request.
