@@ -32,6 +32,21 @@ public struct JSONReader {
             name.utf8CodeUnitCount == key.count && memcmp(name.utf8Start, key.start, key.count) == 0
         }
 
+        /// The key's place among names each followed by a NUL, or nil when it is none of them.
+        func index(among names: StaticString) -> Int? {
+            var name = names.utf8Start
+            let end = name + names.utf8CodeUnitCount
+            var index = 0
+            while name < end {
+                var length = 0
+                while name[length] != 0 { length += 1 }
+                if length == count && memcmp(name, start, count) == 0 { return index }
+                name += length + 1
+                index += 1
+            }
+            return nil
+        }
+
         /// Whether the key is plain ASCII, which no other spelling of a name can equal; a key with other characters
         /// might equal a known name in another Unicode normalization, as Swift compares strings.
         var isASCII: Bool {
@@ -46,6 +61,11 @@ public struct JSONReader {
 
         /// No properties seen.
         public init() {}
+
+        /// Whether every property of these bits, by place, has been seen: all those below 64.
+        func contains(_ bits: UInt64) -> Bool {
+            first & bits == bits
+        }
 
         /// Notes the property at `index` in its type's list, stopping when it was seen before: `JSONDecoder` keeps the
         /// first of repeated keys, and such bodies are rare enough to leave to it.
@@ -62,6 +82,8 @@ public struct JSONReader {
 
     private let bytes: UnsafeRawBufferPointer
     private var position = 0
+    /// Whether reading has failed since it began; see ``nextKey(among:seen:)``.
+    private var failed = false
     private var depth = 0
     /// Whether the object or array just begun has no member read yet: the next one needs no comma.
     private var atFirstMember = false
@@ -69,12 +91,15 @@ public struct JSONReader {
     /// Deeper nesting is left to `JSONDecoder`, whose own limit is 512.
     private static let maximumDepth = 256
 
-    @usableFromInline init(_ bytes: UnsafeRawBufferPointer) {
+    init(_ bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
     }
 
     /// Reads a whole document as a value, or returns nil where `JSONDecoder` must decide.
-    @inlinable public static func read<Value: JSONReadable>(_ type: Value.Type, from data: Data) -> Value? {
+    ///
+    /// Not inlinable, on purpose: specialised at each call site, it copied the value's reader into every operation
+    /// that returns the type, a third of what the readers added to a whole-module build, to save one indirect call.
+    public static func read<Value: JSONReadable>(_ type: Value.Type, from data: Data) -> Value? {
         data.withUnsafeBytes { buffer in
             var reader = JSONReader(buffer)
             guard let value = try? Value(json: &reader), reader.isAtEnd() else { return nil }
@@ -83,7 +108,7 @@ public struct JSONReader {
     }
 
     /// Whether nothing but white space follows.
-    @usableFromInline mutating func isAtEnd() -> Bool {
+    mutating func isAtEnd() -> Bool {
         skipWhitespace()
         return position == bytes.count
     }
@@ -101,6 +126,109 @@ public struct JSONReader {
         let key = try rawString()
         try readColon()
         return key
+    }
+
+    /// Moves to the next key of the object being read that is one of `names`, skipping the values of the others,
+    /// and returns its place in the list; nil at the object's end, and once anything has failed.
+    ///
+    /// Generated readers read a type's properties with this and `value(_:nullable:)`, which do not throw but note
+    /// a failure for ``endObject(seen:requiring:)`` to throw once: a `try` at each property would give every one its
+    /// own path releasing all the others, which is most of what compiling a reader costs.
+    ///
+    /// - Parameters:
+    ///   - names: The type's keys, in its order, each followed by a NUL (`"id\0name\0"`): one constant, where a
+    ///     `switch` over the names would compare each in the generated code.
+    ///   - seen: The keys read so far; a key listed twice is a failure.
+    public mutating func nextKey(among names: StaticString, seen: inout Seen) -> Int? {
+        guard !failed else { return nil }
+        do {
+            while let key = try nextKey() {
+                if let index = key.index(among: names) {
+                    try seen.insert(index)
+                    return index
+                }
+                try skipValue(of: key)
+            }
+        } catch {
+            failed = true
+        }
+        return nil
+    }
+
+    /// Reads a property's value, or returns nil and notes the failure for ``endObject(seen:requiring:)``.
+    ///
+    /// Not inlinable: specialised for each property's type, it made every reader larger to compile without making it
+    /// faster; the commonest types have overloads of their own, which need no generic call.
+    ///
+    /// - Parameters:
+    ///   - type: The value's type.
+    ///   - nullable: Whether `null` is read as nil.
+    public mutating func value<Value: JSONReadable>(_ type: Value.Type, nullable: Bool = false) -> Value? {
+        if nullable && readNull() { return nil }
+        do {
+            return try Value(json: &self)
+        } catch {
+            failed = true
+            return nil
+        }
+    }
+
+    /// Reads a string property, as `value(_:nullable:)` reads any other.
+    public mutating func value(_ type: String.Type, nullable: Bool = false) -> String? {
+        primitive(nullable: nullable) { reader throws(Unsure) in try reader.readString() }
+    }
+
+    /// Reads an integer property, as `value(_:nullable:)` reads any other.
+    public mutating func value(_ type: Int.Type, nullable: Bool = false) -> Int? {
+        primitive(nullable: nullable) { reader throws(Unsure) in try reader.readInteger() }
+    }
+
+    /// Reads a Boolean property, as `value(_:nullable:)` reads any other.
+    public mutating func value(_ type: Bool.Type, nullable: Bool = false) -> Bool? {
+        primitive(nullable: nullable) { reader throws(Unsure) in try reader.readBool() }
+    }
+
+    /// Reads a number property, as `value(_:nullable:)` reads any other.
+    public mutating func value(_ type: Double.Type, nullable: Bool = false) -> Double? {
+        primitive(nullable: nullable) { reader throws(Unsure) in try reader.readDouble() }
+    }
+
+    @inline(__always) private mutating func primitive<Value>(
+        nullable: Bool, _ read: (inout JSONReader) throws(Unsure) -> Value
+    ) -> Value? {
+        if nullable && readNull() { return nil }
+        do {
+            return try read(&self)
+        } catch {
+            failed = true
+            return nil
+        }
+    }
+
+    /// Decodes a property's value with `JSONDecoder`, or returns nil and notes the failure for
+    /// ``endObject(seen:requiring:)``.
+    ///
+    /// - Parameters:
+    ///   - type: The value's type.
+    ///   - nullable: Whether `null` is read as nil.
+    public mutating func decodedValue<Value: Decodable>(_ type: Value.Type, nullable: Bool = false) -> Value? {
+        if nullable && readNull() { return nil }
+        do {
+            return try decode(type)
+        } catch {
+            failed = true
+            return nil
+        }
+    }
+
+    /// Ends an object read with ``nextKey(among:seen:)``: stops the reader when anything failed or a property the
+    /// type requires was absent.
+    ///
+    /// - Parameters:
+    ///   - seen: The keys read.
+    ///   - required: A bit for each required property, by its place among the names.
+    public mutating func endObject(seen: Seen, requiring required: UInt64) throws(Unsure) {
+        guard !failed, seen.contains(required) else { throw Unsure() }
     }
 
     /// Starts reading an array.
@@ -134,23 +262,12 @@ public struct JSONReader {
         }
     }
 
-    /// Reads a value of a type that reads itself.
-    @inlinable public mutating func read<Value: JSONReadable>(_ type: Value.Type) throws(Unsure) -> Value {
-        try Value(json: &self)
-    }
-
     /// Reads `null`, returning whether it was there; otherwise reads nothing.
     public mutating func readNull() -> Bool {
         skipWhitespace()
         guard matches("null") else { return false }
         position += 4
         return true
-    }
-
-    /// A property the description requires: nil, because it was absent, leaves the decision to `JSONDecoder`.
-    public static func required<Value>(_ value: Value?) throws(Unsure) -> Value {
-        guard let value else { throw Unsure() }
-        return value
     }
 
     private mutating func begin(_ opening: UInt8) throws(Unsure) {

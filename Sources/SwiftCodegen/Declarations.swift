@@ -277,4 +277,7 @@ public indirect enum Statement: Sendable {
     case doCatch([Statement], [Statement])
     /// `header { signature in`, the closure's body indented, then `}`: a call with a trailing closure.
     case trailingClosure(Code, signature: Code, [Statement])
+    /// `declaration = "text"`; when that does not fit on a line, the text is a multi-line literal whose lines break
+    /// after NUL characters (escaped as `\0`) and are joined without line breaks.
+    case constant(Code, String)
 }

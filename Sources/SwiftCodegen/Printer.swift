@@ -327,7 +327,42 @@ private struct Writer {
                 line("} catch {")
                 indented { $0.statements(handler) }
                 line("}")
+            case .constant(let declaration, let value):
+                constant(declaration, value)
             }
+        }
+    }
+
+    /// A constant on one line where it fits, otherwise as a multi-line literal whose lines each end in `\` (so the
+    /// value has no line breaks) and break after a NUL, as many NUL-ended pieces on each as fit.
+    mutating func constant(_ declaration: Code, _ value: String) {
+        let start = Printer.render(declaration) + " = "
+        let literal = Printer.stringLiteral(value)
+        let room = Printer.lineLimit - (level + 1) * Printer.indentWidth
+        guard level * Printer.indentWidth + start.count + literal.count > Printer.lineLimit else {
+            line(start + literal)
+            return
+        }
+        line(start + "\"\"\"")
+        var lines: [String] = []
+        var current = ""
+        for piece in value.split(separator: "\0", omittingEmptySubsequences: false).dropLast() {
+            // Each piece's literal text without its quotes; a quote needs no escape here but stays escaped.
+            let text = String(Printer.stringLiteral(String(piece)).dropFirst().dropLast()) + "\\0"
+            if !current.isEmpty, current.count + text.count + 1 > room {
+                lines.append(current)
+                current = ""
+            }
+            current += text
+        }
+        let rest = value.split(separator: "\0", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+        current += String(Printer.stringLiteral(rest).dropFirst().dropLast())
+        lines.append(current)
+        indented { writer in
+            for (index, text) in lines.enumerated() {
+                writer.line(index == lines.count - 1 ? text : text + "\\")
+            }
+            writer.line("\"\"\"")
         }
     }
 

@@ -787,8 +787,9 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
     #expect(code.contains("    public struct OkBody: Codable, Hashable, Sendable, JSONReadable {\n"))
 }
 
-/// A type a response body holds reads itself: each known key once, unknown keys skipped, optionals as nil when
-/// absent or `null`, required properties through `JSONReader.required`, delimited lists split, what cannot read
+/// A type a response body holds reads itself: each known key once, found among one constant of the names, unknown
+/// keys skipped, optionals as nil when absent or `null`, required properties checked at once by their bits and then
+/// unwrapped, delimited lists split, what cannot read
 /// itself (a composition, a `float`) through `JSONDecoder`, and locals that do not hide the reader. Types only
 /// written to requests carry a writer but no reader.
 @Test func responseBodyTypesReadThemselves() throws {
@@ -822,6 +823,7 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
         code.contains(
             """
                     public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+                        let keys: StaticString = "id\\0reader\\0due\\0Tags\\0either\\0score\\0empty\\0"
                         var id: Int64?
                         var reader2: String?
                         var due: CalendarDate?
@@ -831,52 +833,38 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
                         var empty: AddNote.OkBody.Empty?
                         var seen = JSONReader.Seen()
                         try reader.beginObject()
-                        while let key = try reader.nextKey() {
-                            switch key {
-                            case "id":
-                                try seen.insert(0)
-                                id = try reader.read(Int64.self)
-                            case "reader":
-                                try seen.insert(1)
-                                reader2 = try reader.read(String.self)
-                            case "due":
-                                try seen.insert(2)
-                                due = try reader.read(CalendarDate?.self)
-                            case "Tags":
-                                try seen.insert(3)
-                                tags = try reader.read(String?.self).map { DelimitedList.split($0, separator: ",") }
-                            case "either":
-                                try seen.insert(4)
-                                either = try reader.decode(AddNote.OkBody.Either?.self)
-                            case "score":
-                                try seen.insert(5)
-                                score = try reader.decode(Float?.self)
-                            case "empty":
-                                try seen.insert(6)
-                                empty = try reader.read(AddNote.OkBody.Empty?.self)
+                        while let index = reader.nextKey(among: keys, seen: &seen) {
+                            switch index {
+                            case 0:
+                                id = reader.value(Int64.self)
+                            case 1:
+                                reader2 = reader.value(String.self)
+                            case 2:
+                                due = reader.value(CalendarDate.self, nullable: true)
+                            case 3:
+                                tags = reader.value(String.self, nullable: true).map { DelimitedList.split($0, separator: ",") }
+                            case 4:
+                                either = reader.decodedValue(AddNote.OkBody.Either.self, nullable: true)
+                            case 5:
+                                score = reader.decodedValue(Float.self, nullable: true)
+                            case 6:
+                                empty = reader.value(AddNote.OkBody.Empty.self, nullable: true)
                             default:
-                                try reader.skipValue(of: key)
+                                break
                             }
                         }
-                        self.init(
-                            id: try JSONReader.required(id),
-                            reader: try JSONReader.required(reader2),
-                            due: due,
-                            tags: tags,
-                            either: either,
-                            score: score,
-                            empty: empty
-                        )
+                        try reader.endObject(seen: seen, requiring: 0b11)
+                        self.init(id: id!, reader: reader2!, due: due, tags: tags, either: either, score: score, empty: empty)
                     }
             """), "\(code)")
     #expect(
         code.contains(
             """
                         public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+                            var seen = JSONReader.Seen()
                             try reader.beginObject()
-                            while let key = try reader.nextKey() {
-                                try reader.skipValue(of: key)
-                            }
+                            _ = reader.nextKey(among: "", seen: &seen)
+                            try reader.endObject(seen: seen, requiring: 0b0)
                             self.init()
                         }
             """), "\(code)")
@@ -930,7 +918,9 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
         """, file: "GetWide")
     #expect(code.contains("    public struct OkBody: Codable, Hashable, Sendable, JSONReadable {\n"), "\(code)")
     #expect(code.contains("        public struct Wide: Codable, Hashable, Sendable {\n"), "\(code)")
-    #expect(code.contains("                    wide = try reader.decode(GetWide.OkBody.Wide?.self)\n"), "\(code)")
+    #expect(
+        code.contains("                    wide = reader.decodedValue(GetWide.OkBody.Wide.self, nullable: true)\n"),
+        "\(code)")
 }
 
 /// A nested type named `RawValue` would take the place of an enum's raw value type inside it.

@@ -9,6 +9,8 @@ import Testing
 private let order = #"""
     {"id": "56615B67-2185-49FE-80D2-C4DDF77BB2E8", "status": "shipped", "quantity": 3,
      "contact": {"email": "a@x.com"}, "reference": "aGVsbG8=", "unknown": {"deep": [1, {"x": null}]},
+     "delivery": {"latestArrivalInMinutesAfterDispatch": 90, "earliestArrivalInMinutesAfterDispatch": 30,
+                  "recipientSignatureIsRequiredOnArrival": true, "instructions for the courier": "ring"},
      "parent": {"id": "00000000-0000-0000-0000-000000000001", "status": "returned", "quantity": "many",
                 "parent": null}}
     """#
@@ -21,6 +23,11 @@ private let order = #"""
     #expect(read.parent?.status == .unrecognized("returned"))
     #expect(read.quantity == (try JSONCoding.decode(Quantity.self, from: Data("3".utf8))))
     #expect(read.reference == Data("hello".utf8))
+    // Keys listed over several lines of the reader's constant, one with spaces.
+    #expect(read.delivery?.earliestArrivalInMinutesAfterDispatch == 30)
+    #expect(read.delivery?.latestArrivalInMinutesAfterDispatch == 90)
+    #expect(read.delivery?.recipientSignatureIsRequiredOnArrival == true)
+    #expect(read.delivery?.instructionsForTheCourier == "ring")
 
     let problem = Data(#"{"title": "Not found", "status": 404, "detail": "gone"}"#.utf8)
     #expect(JSONReader.read(Problem.self, from: problem) == (try JSONCoding.decode(Problem.self, from: problem)))

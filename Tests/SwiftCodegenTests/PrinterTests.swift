@@ -108,3 +108,28 @@ func stringLiteralsHoldExactlyTheirValue(value: String, literal: String) {
 
             """)
 }
+
+@Test func aConstantThatDoesNotFitBecomesAMultilineLiteralBrokenAfterNULs() {
+    let short = "id\0name\0"
+    let long = (1...12).map { "property\($0)" + "\0" }.joined() + "with \"quotes\"\0"
+    let file = SwiftFile(
+        path: "A.swift", imports: [],
+        declarations: [
+            .function(
+                FunctionDeclaration(
+                    name: Identifier("f"), parameters: [],
+                    body: [.constant("let short: StaticString", short), .constant("let long: StaticString", long)]))
+        ])
+    // Each line ends in a backslash but the last, so the value holds no line break.
+    #expect(
+        Printer.render(file, header: []) == #"""
+            public func f() {
+                let short: StaticString = "id\0name\0"
+                let long: StaticString = """
+                    property1\0property2\0property3\0property4\0property5\0property6\0property7\0property8\0property9\0property10\0\
+                    property11\0property12\0with \"quotes\"\0
+                    """
+            }
+
+            """#)
+}

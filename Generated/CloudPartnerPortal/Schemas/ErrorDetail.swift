@@ -32,22 +32,22 @@ public struct ErrorDetail: Codable, Hashable, Sendable, JSONReadable {
 
     /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
     public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        let keys: StaticString = "code\0message\0"
         var code: String?
         var message: String?
         var seen = JSONReader.Seen()
         try reader.beginObject()
-        while let key = try reader.nextKey() {
-            switch key {
-            case "code":
-                try seen.insert(0)
-                code = try reader.read(String?.self)
-            case "message":
-                try seen.insert(1)
-                message = try reader.read(String?.self)
+        while let index = reader.nextKey(among: keys, seen: &seen) {
+            switch index {
+            case 0:
+                code = reader.value(String.self, nullable: true)
+            case 1:
+                message = reader.value(String.self, nullable: true)
             default:
-                try reader.skipValue(of: key)
+                break
             }
         }
+        try reader.endObject(seen: seen, requiring: 0b0)
         self.init(code: code, message: message)
     }
 }

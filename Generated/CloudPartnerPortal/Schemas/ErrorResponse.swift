@@ -25,18 +25,19 @@ public struct ErrorResponse: Codable, Hashable, Sendable, JSONReadable {
 
     /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
     public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        let keys: StaticString = "error\0"
         var error: ErrorDetail?
         var seen = JSONReader.Seen()
         try reader.beginObject()
-        while let key = try reader.nextKey() {
-            switch key {
-            case "error":
-                try seen.insert(0)
-                error = try reader.read(ErrorDetail?.self)
+        while let index = reader.nextKey(among: keys, seen: &seen) {
+            switch index {
+            case 0:
+                error = reader.value(ErrorDetail.self, nullable: true)
             default:
-                try reader.skipValue(of: key)
+                break
             }
         }
+        try reader.endObject(seen: seen, requiring: 0b0)
         self.init(error: error)
     }
 }

@@ -178,6 +178,11 @@ public struct OfferOperation: Codable, Hashable, Sendable, JSONReadable {
 
     /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
     public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        let keys: StaticString = """
+            id\0submissionType\0submissionState\0status\0cancellationRequestState\0publisherId\0offerId\0offerTypeId\0\
+            offerVersion\0publishingVersion\0version\0slot\0changedTime\0createdDateTime\0lastActionDateTime\0error\0\
+            messages\0steps\0previewLinks\0liveLinks\0notificationEmails\0definition\0
+            """
         var id: String?
         var submissionType: String?
         var submissionState: String?
@@ -202,78 +207,57 @@ public struct OfferOperation: Codable, Hashable, Sendable, JSONReadable {
         var definition: [String: OpenAPIValueContainer]?
         var seen = JSONReader.Seen()
         try reader.beginObject()
-        while let key = try reader.nextKey() {
-            switch key {
-            case "id":
-                try seen.insert(0)
-                id = try reader.read(String?.self)
-            case "submissionType":
-                try seen.insert(1)
-                submissionType = try reader.read(String?.self)
-            case "submissionState":
-                try seen.insert(2)
-                submissionState = try reader.read(String?.self)
-            case "status":
-                try seen.insert(3)
-                status = try reader.read(OperationStatus?.self)
-            case "cancellationRequestState":
-                try seen.insert(4)
-                cancellationRequestState = try reader.read(String?.self)
-            case "publisherId":
-                try seen.insert(5)
-                publisherID = try reader.read(String?.self)
-            case "offerId":
-                try seen.insert(6)
-                offerID = try reader.read(String?.self)
-            case "offerTypeId":
-                try seen.insert(7)
-                offerTypeID = try reader.read(String?.self)
-            case "offerVersion":
-                try seen.insert(8)
-                offerVersion = try reader.read(Int64?.self)
-            case "publishingVersion":
-                try seen.insert(9)
-                publishingVersion = try reader.read(Int64?.self)
-            case "version":
-                try seen.insert(10)
-                version = try reader.read(Int64?.self)
-            case "slot":
-                try seen.insert(11)
-                slot = try reader.read(Slot?.self)
-            case "changedTime":
-                try seen.insert(12)
-                changedTime = try reader.read(Date?.self)
-            case "createdDateTime":
-                try seen.insert(13)
-                createdDateTime = try reader.read(Date?.self)
-            case "lastActionDateTime":
-                try seen.insert(14)
-                lastActionDateTime = try reader.read(Date?.self)
-            case "error":
-                try seen.insert(15)
-                error = try reader.decode(OpenAPIValueContainer?.self)
-            case "messages":
-                try seen.insert(16)
-                messages = try reader.read([OperationMessage]?.self)
-            case "steps":
-                try seen.insert(17)
-                steps = try reader.read([OperationStep]?.self)
-            case "previewLinks":
-                try seen.insert(18)
-                previewLinks = try reader.decode([OpenAPIValueContainer]?.self)
-            case "liveLinks":
-                try seen.insert(19)
-                liveLinks = try reader.decode([OpenAPIValueContainer]?.self)
-            case "notificationEmails":
-                try seen.insert(20)
-                notificationEmails = try reader.read(String?.self)
-            case "definition":
-                try seen.insert(21)
-                definition = try reader.decode([String: OpenAPIValueContainer]?.self)
+        while let index = reader.nextKey(among: keys, seen: &seen) {
+            switch index {
+            case 0:
+                id = reader.value(String.self, nullable: true)
+            case 1:
+                submissionType = reader.value(String.self, nullable: true)
+            case 2:
+                submissionState = reader.value(String.self, nullable: true)
+            case 3:
+                status = reader.value(OperationStatus.self, nullable: true)
+            case 4:
+                cancellationRequestState = reader.value(String.self, nullable: true)
+            case 5:
+                publisherID = reader.value(String.self, nullable: true)
+            case 6:
+                offerID = reader.value(String.self, nullable: true)
+            case 7:
+                offerTypeID = reader.value(String.self, nullable: true)
+            case 8:
+                offerVersion = reader.value(Int64.self, nullable: true)
+            case 9:
+                publishingVersion = reader.value(Int64.self, nullable: true)
+            case 10:
+                version = reader.value(Int64.self, nullable: true)
+            case 11:
+                slot = reader.value(Slot.self, nullable: true)
+            case 12:
+                changedTime = reader.value(Date.self, nullable: true)
+            case 13:
+                createdDateTime = reader.value(Date.self, nullable: true)
+            case 14:
+                lastActionDateTime = reader.value(Date.self, nullable: true)
+            case 15:
+                error = reader.decodedValue(OpenAPIValueContainer.self, nullable: true)
+            case 16:
+                messages = reader.value([OperationMessage].self, nullable: true)
+            case 17:
+                steps = reader.value([OperationStep].self, nullable: true)
+            case 18:
+                previewLinks = reader.decodedValue([OpenAPIValueContainer].self, nullable: true)
+            case 19:
+                liveLinks = reader.decodedValue([OpenAPIValueContainer].self, nullable: true)
+            case 20:
+                notificationEmails = reader.value(String.self, nullable: true)
+            case 21:
+                definition = reader.decodedValue([String: OpenAPIValueContainer].self, nullable: true)
             default:
-                try reader.skipValue(of: key)
+                break
             }
         }
+        try reader.endObject(seen: seen, requiring: 0b0)
         self.init(
             id: id,
             submissionType: submissionType,

@@ -38,26 +38,25 @@ public struct OperationMessage: Codable, Hashable, Sendable, JSONReadable {
 
     /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
     public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        let keys: StaticString = "messageHtml\0level\0timestamp\0"
         var messageHTML: String?
         var level: MessageLevel?
         var timestamp: Date?
         var seen = JSONReader.Seen()
         try reader.beginObject()
-        while let key = try reader.nextKey() {
-            switch key {
-            case "messageHtml":
-                try seen.insert(0)
-                messageHTML = try reader.read(String?.self)
-            case "level":
-                try seen.insert(1)
-                level = try reader.read(MessageLevel?.self)
-            case "timestamp":
-                try seen.insert(2)
-                timestamp = try reader.read(Date?.self)
+        while let index = reader.nextKey(among: keys, seen: &seen) {
+            switch index {
+            case 0:
+                messageHTML = reader.value(String.self, nullable: true)
+            case 1:
+                level = reader.value(MessageLevel.self, nullable: true)
+            case 2:
+                timestamp = reader.value(Date.self, nullable: true)
             default:
-                try reader.skipValue(of: key)
+                break
             }
         }
+        try reader.endObject(seen: seen, requiring: 0b0)
         self.init(messageHTML: messageHTML, level: level, timestamp: timestamp)
     }
 }

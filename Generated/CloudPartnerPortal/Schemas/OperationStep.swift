@@ -77,6 +77,9 @@ public struct OperationStep: Codable, Hashable, Sendable, JSONReadable {
 
     /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
     public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        let keys: StaticString = """
+            id\0stepName\0description\0status\0estimatedTimeFrame\0progressPercentage\0processPercentage\0messages\0
+            """
         var id: String?
         var stepName: String?
         var description: String?
@@ -87,36 +90,29 @@ public struct OperationStep: Codable, Hashable, Sendable, JSONReadable {
         var messages: [OperationMessage]?
         var seen = JSONReader.Seen()
         try reader.beginObject()
-        while let key = try reader.nextKey() {
-            switch key {
-            case "id":
-                try seen.insert(0)
-                id = try reader.read(String?.self)
-            case "stepName":
-                try seen.insert(1)
-                stepName = try reader.read(String?.self)
-            case "description":
-                try seen.insert(2)
-                description = try reader.read(String?.self)
-            case "status":
-                try seen.insert(3)
-                status = try reader.read(StepStatus?.self)
-            case "estimatedTimeFrame":
-                try seen.insert(4)
-                estimatedTimeFrame = try reader.read(String?.self)
-            case "progressPercentage":
-                try seen.insert(5)
-                progressPercentage = try reader.read(Double?.self)
-            case "processPercentage":
-                try seen.insert(6)
-                processPercentage = try reader.read(Double?.self)
-            case "messages":
-                try seen.insert(7)
-                messages = try reader.read([OperationMessage]?.self)
+        while let index = reader.nextKey(among: keys, seen: &seen) {
+            switch index {
+            case 0:
+                id = reader.value(String.self, nullable: true)
+            case 1:
+                stepName = reader.value(String.self, nullable: true)
+            case 2:
+                description = reader.value(String.self, nullable: true)
+            case 3:
+                status = reader.value(StepStatus.self, nullable: true)
+            case 4:
+                estimatedTimeFrame = reader.value(String.self, nullable: true)
+            case 5:
+                progressPercentage = reader.value(Double.self, nullable: true)
+            case 6:
+                processPercentage = reader.value(Double.self, nullable: true)
+            case 7:
+                messages = reader.value([OperationMessage].self, nullable: true)
             default:
-                try reader.skipValue(of: key)
+                break
             }
         }
+        try reader.endObject(seen: seen, requiring: 0b0)
         self.init(
             id: id,
             stepName: stepName,

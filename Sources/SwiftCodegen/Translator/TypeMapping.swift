@@ -175,7 +175,7 @@ extension Translator {
                     .struct, name: name,
                     conformances: ["Codable", "Hashable", "Sendable"]
                         + (additionalValues(schema) == nil
-                            ? codingConformances(scope, properties: properties.count) : []),
+                            ? codingConformances(scope, properties: properties) : []),
                     doc: doc,
                     origin: origin,
                     members: objectMembers(
@@ -188,7 +188,7 @@ extension Translator {
                         .struct, name: name,
                         conformances: ["Codable", "Hashable", "Sendable"]
                             + (merged.additional == nil
-                                ? codingConformances(scope, properties: merged.properties.count) : []),
+                                ? codingConformances(scope, properties: merged.properties) : []),
                         doc: doc,
                         origin: origin,
                         members: objectMembers(merged.properties, additional: merged.additional, scope: &inner)))
@@ -218,18 +218,18 @@ extension Translator {
     }
 
     /// The protocols through which the types declared in a scope write and read their own JSON, where request and
-    /// response bodies use them; a large object does not read itself (``hasReader(properties:)``).
-    func codingConformances(_ scope: Scope, properties: Int = 0) -> [String] {
+    /// response bodies use them; a large object does not read itself (``hasReader(_:)``).
+    func codingConformances(_ scope: Scope, properties: [Property] = []) -> [String] {
         (scope.writesJSON ? ["JSONWritable"] : [])
-            + (scope.readsJSON && Translator.hasReader(properties: properties) ? ["JSONReadable"] : [])
+            + (scope.readsJSON && Translator.hasReader(properties) ? ["JSONReadable"] : [])
     }
 
-    /// Whether an object of this many properties gets a reader. A reader's cost to the optimizer grows faster than
-    /// its number of properties (a whole-module build of a description with a few objects of a hundred properties took
+    /// Whether an object of these properties gets a reader. A reader's cost to the optimizer grows faster than its
+    /// number of properties (a whole-module build of a description with a few objects of a hundred properties took
     /// three times as long with their readers), so objects of more than 24 are decoded by `JSONDecoder`, alone or
-    /// inside a reader.
-    static func hasReader(properties: Int) -> Bool {
-        properties <= 24
+    /// inside a reader; so is one with a NUL in a property's name, which the reader's list of names separates.
+    static func hasReader(_ properties: [Property]) -> Bool {
+        properties.count <= 24 && !properties.contains { $0.name.utf8.contains(0) }
     }
 
     /// The schema of the values an object keeps beyond its listed properties, when it keeps them as a map.

@@ -136,7 +136,7 @@ extension Translator {
             members += explicitCoding(fields, additional: extra)
         }
         if scope.writesJSON, extra == nil { members.append(jsonWriter(fields)) }
-        if scope.readsJSON, extra == nil, Translator.hasReader(properties: fields.count) {
+        if scope.readsJSON, extra == nil, Translator.hasReader(fields.map(\.property)) {
             members.append(jsonReader(fields))
         }
         return members + nested
@@ -218,7 +218,7 @@ extension Translator {
         case .object(let properties):
             guard properties.isEmpty else {
                 return additionalValues(schema) == nil
-                    && (!reading || Translator.hasReader(properties: properties.count))
+                    && (!reading || Translator.hasReader(properties))
             }
             switch schema.additionalProperties {
             case .allowed(let values): return codesItself(values, reached: reached, reading: reading)
@@ -227,7 +227,7 @@ extension Translator {
             }
         case .allOf(let parts):
             guard let merged = mergedObject(parts) else { return false }
-            return merged.additional == nil && (!reading || Translator.hasReader(properties: merged.properties.count))
+            return merged.additional == nil && (!reading || Translator.hasReader(merged.properties))
         default:
             return false
         }
@@ -236,40 +236,48 @@ extension Translator {
     /// `init(json:)`: the properties read as the struct's `Decodable` conformance decodes them, unknown keys skipped;
     /// a key listed twice, a required property that is absent, or a value of another type leaves the body to
     /// `JSONDecoder`.
+    ///
+    /// The keys are found by the reader among one constant of the names, and values are read without `try`: a failure
+    /// is noted by the reader and thrown once, after the loop, by `endObject`. With a `try` for each property, each
+    /// would have its own path releasing every other property read so far, which made a reader's compilation grow
+    /// with the square of its properties. Required properties are checked all at once, by the bits of the keys seen,
+    /// before they are unwrapped.
     private func jsonReader(_ fields: [StructProperty]) -> Declaration {
-        var locals = UniqueNames(reserved: ["reader", "key", "seen"])
+        var locals = UniqueNames(reserved: ["reader", "index", "seen", "keys"])
         let names = fields.map { locals.claim($0.name) }
         var body: [Statement] = zip(fields, names).map { field, local in .line("var \(local): \(field.wrapped)?") }
         var cases: [(Code, [Statement])] = []
+        var required: UInt64 = 0
         for (index, (field, local)) in zip(fields, names).enumerated() {
             let schema = field.property.schema
+            let nullable: Code = field.isOptional ? ", nullable: true" : ""
             let read: Code
             if let delimiter = resolved(schema).delimiter {
-                let split: Code = "DelimitedList.split($0, separator: \(literal: delimiter))"
                 read =
-                    field.isOptional
-                    ? "try reader.read(String?.self).map { \(split) }"
-                    : "DelimitedList.split(try reader.read(String.self), separator: \(literal: delimiter))"
+                    "reader.value(String.self\(nullable)).map { DelimitedList.split($0, separator: \(literal: delimiter)) }"
+            } else if isReadable(schema) {
+                read = "reader.value(\(field.wrapped).self\(nullable))"
             } else {
-                let type: Code = field.isOptional ? "\(field.wrapped)?" : field.wrapped
-                read = isReadable(schema) ? "try reader.read(\(type).self)" : "try reader.decode(\(type).self)"
+                read = "reader.decodedValue(\(field.wrapped).self\(nullable))"
             }
-            cases.append(
-                (
-                    "case \(literal: field.property.name)",
-                    [.line("try seen.insert(\(Code(stringLiteral: String(index))))"), .line("\(local) = \(read)")]
-                ))
+            if !field.isOptional { required |= 1 << UInt64(index) }
+            cases.append(("case \(Code(stringLiteral: String(index)))", [.line("\(local) = \(read)")]))
         }
-        let skip: Statement = .line("try reader.skipValue(of: key)")
-        if !fields.isEmpty { body.append(.line("var seen = JSONReader.Seen()")) }
+        body.append(.line("var seen = JSONReader.Seen()"))
         body.append(.line("try reader.beginObject()"))
+        if fields.isEmpty {
+            body.append(.line("_ = reader.nextKey(among: \"\", seen: &seen)"))
+        } else {
+            body.insert(.constant("let keys: StaticString", fields.map { $0.property.name + "\0" }.joined()), at: 0)
+            body.append(
+                .block(
+                    "while let index = reader.nextKey(among: keys, seen: &seen)",
+                    [.switchOver("index", cases + [("default", [.line("break")])])]))
+        }
         body.append(
-            .block(
-                "while let key = try reader.nextKey()",
-                fields.isEmpty ? [skip] : [.switchOver("key", cases + [("default", [skip])])]))
+            .line("try reader.endObject(seen: seen, requiring: \(Code(stringLiteral: Self.binaryLiteral(required))))"))
         let arguments: [Code] = zip(fields, names).map { field, local in
-            field.isOptional
-                ? "\(label: field.name): \(local)" : "\(label: field.name): try JSONReader.required(\(local))"
+            field.isOptional ? "\(label: field.name): \(local)" : "\(label: field.name): \(local)!"
         }
         body.append(.line(Code.call("self.init", arguments)))
         return .function(
@@ -279,6 +287,17 @@ extension Translator {
                 effects: "throws(JSONReader.Unsure)",
                 doc: Doc(["Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder."]),
                 body: body))
+    }
+
+    /// A binary literal, its digits grouped by eight as the project's format asks.
+    static func binaryLiteral(_ value: UInt64) -> String {
+        var digits = String(value, radix: 2)
+        var groups: [Substring] = []
+        while digits.count > 8 {
+            groups.insert(digits.suffix(8), at: 0)
+            digits.removeLast(8)
+        }
+        return "0b" + ([Substring(digits)] + groups).joined(separator: "_")
     }
 
     /// `init(from:)` and `encode(to:)` for structs with delimited lists, which travel as one joined string, with

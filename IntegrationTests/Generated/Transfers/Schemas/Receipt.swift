@@ -36,27 +36,26 @@ public struct Receipt: Codable, Hashable, Sendable, JSONReadable {
 
     /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
     public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        let keys: StaticString = "contentType\0size\0parts\0"
         var contentType: String?
         var size: Int?
         var parts: [Receipt.PartsItem]?
         var seen = JSONReader.Seen()
         try reader.beginObject()
-        while let key = try reader.nextKey() {
-            switch key {
-            case "contentType":
-                try seen.insert(0)
-                contentType = try reader.read(String.self)
-            case "size":
-                try seen.insert(1)
-                size = try reader.read(Int.self)
-            case "parts":
-                try seen.insert(2)
-                parts = try reader.read([Receipt.PartsItem]?.self)
+        while let index = reader.nextKey(among: keys, seen: &seen) {
+            switch index {
+            case 0:
+                contentType = reader.value(String.self)
+            case 1:
+                size = reader.value(Int.self)
+            case 2:
+                parts = reader.value([Receipt.PartsItem].self, nullable: true)
             default:
-                try reader.skipValue(of: key)
+                break
             }
         }
-        self.init(contentType: try JSONReader.required(contentType), size: try JSONReader.required(size), parts: parts)
+        try reader.endObject(seen: seen, requiring: 0b11)
+        self.init(contentType: contentType!, size: size!, parts: parts)
     }
 
     /// An item of `parts`.
@@ -108,6 +107,7 @@ public struct Receipt: Codable, Hashable, Sendable, JSONReadable {
 
         /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
         public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+            let keys: StaticString = "name\0filename\0contentType\0text\0size\0"
             var name: String?
             var filename: String?
             var contentType: String?
@@ -115,34 +115,24 @@ public struct Receipt: Codable, Hashable, Sendable, JSONReadable {
             var size: Int?
             var seen = JSONReader.Seen()
             try reader.beginObject()
-            while let key = try reader.nextKey() {
-                switch key {
-                case "name":
-                    try seen.insert(0)
-                    name = try reader.read(String.self)
-                case "filename":
-                    try seen.insert(1)
-                    filename = try reader.read(String?.self)
-                case "contentType":
-                    try seen.insert(2)
-                    contentType = try reader.read(String?.self)
-                case "text":
-                    try seen.insert(3)
-                    text = try reader.read(String?.self)
-                case "size":
-                    try seen.insert(4)
-                    size = try reader.read(Int?.self)
+            while let index = reader.nextKey(among: keys, seen: &seen) {
+                switch index {
+                case 0:
+                    name = reader.value(String.self)
+                case 1:
+                    filename = reader.value(String.self, nullable: true)
+                case 2:
+                    contentType = reader.value(String.self, nullable: true)
+                case 3:
+                    text = reader.value(String.self, nullable: true)
+                case 4:
+                    size = reader.value(Int.self, nullable: true)
                 default:
-                    try reader.skipValue(of: key)
+                    break
                 }
             }
-            self.init(
-                name: try JSONReader.required(name),
-                filename: filename,
-                contentType: contentType,
-                text: text,
-                size: size
-            )
+            try reader.endObject(seen: seen, requiring: 0b1)
+            self.init(name: name!, filename: filename, contentType: contentType, text: text, size: size)
         }
     }
 }

@@ -130,19 +130,20 @@ public enum ImportPlants: APIOperation {
 
         /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
         public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+            let keys: StaticString = "imported\0"
             var imported: Int?
             var seen = JSONReader.Seen()
             try reader.beginObject()
-            while let key = try reader.nextKey() {
-                switch key {
-                case "imported":
-                    try seen.insert(0)
-                    imported = try reader.read(Int.self)
+            while let index = reader.nextKey(among: keys, seen: &seen) {
+                switch index {
+                case 0:
+                    imported = reader.value(Int.self)
                 default:
-                    try reader.skipValue(of: key)
+                    break
                 }
             }
-            self.init(imported: try JSONReader.required(imported))
+            try reader.endObject(seen: seen, requiring: 0b1)
+            self.init(imported: imported!)
         }
     }
 

@@ -70,19 +70,20 @@ public struct Contact: Codable, Hashable, Sendable {
 
         /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
         public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+            let keys: StaticString = "email\0"
             var email: String?
             var seen = JSONReader.Seen()
             try reader.beginObject()
-            while let key = try reader.nextKey() {
-                switch key {
-                case "email":
-                    try seen.insert(0)
-                    email = try reader.read(String.self)
+            while let index = reader.nextKey(among: keys, seen: &seen) {
+                switch index {
+                case 0:
+                    email = reader.value(String.self)
                 default:
-                    try reader.skipValue(of: key)
+                    break
                 }
             }
-            self.init(email: try JSONReader.required(email))
+            try reader.endObject(seen: seen, requiring: 0b1)
+            self.init(email: email!)
         }
     }
 
@@ -104,19 +105,20 @@ public struct Contact: Codable, Hashable, Sendable {
 
         /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
         public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+            let keys: StaticString = "phone\0"
             var phone: String?
             var seen = JSONReader.Seen()
             try reader.beginObject()
-            while let key = try reader.nextKey() {
-                switch key {
-                case "phone":
-                    try seen.insert(0)
-                    phone = try reader.read(String.self)
+            while let index = reader.nextKey(among: keys, seen: &seen) {
+                switch index {
+                case 0:
+                    phone = reader.value(String.self)
                 default:
-                    try reader.skipValue(of: key)
+                    break
                 }
             }
-            self.init(phone: try JSONReader.required(phone))
+            try reader.endObject(seen: seen, requiring: 0b1)
+            self.init(phone: phone!)
         }
     }
 }

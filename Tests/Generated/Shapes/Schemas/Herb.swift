@@ -30,22 +30,22 @@ public struct Herb: Codable, Hashable, Sendable, JSONReadable {
 
     /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
     public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        let keys: StaticString = "type\0culinary\0"
         var type: String?
         var culinary: Bool?
         var seen = JSONReader.Seen()
         try reader.beginObject()
-        while let key = try reader.nextKey() {
-            switch key {
-            case "type":
-                try seen.insert(0)
-                type = try reader.read(String.self)
-            case "culinary":
-                try seen.insert(1)
-                culinary = try reader.read(Bool?.self)
+        while let index = reader.nextKey(among: keys, seen: &seen) {
+            switch index {
+            case 0:
+                type = reader.value(String.self)
+            case 1:
+                culinary = reader.value(Bool.self, nullable: true)
             default:
-                try reader.skipValue(of: key)
+                break
             }
         }
-        self.init(type: try JSONReader.required(type), culinary: culinary)
+        try reader.endObject(seen: seen, requiring: 0b1)
+        self.init(type: type!, culinary: culinary)
     }
 }

@@ -40,22 +40,22 @@ public struct Named: Codable, Hashable, Sendable, JSONWritable, JSONReadable {
 
     /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
     public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        let keys: StaticString = "name\0aliases\0"
         var name: String?
         var aliases: [String]?
         var seen = JSONReader.Seen()
         try reader.beginObject()
-        while let key = try reader.nextKey() {
-            switch key {
-            case "name":
-                try seen.insert(0)
-                name = try reader.read(String.self)
-            case "aliases":
-                try seen.insert(1)
-                aliases = try reader.read([String]?.self)
+        while let index = reader.nextKey(among: keys, seen: &seen) {
+            switch index {
+            case 0:
+                name = reader.value(String.self)
+            case 1:
+                aliases = reader.value([String].self, nullable: true)
             default:
-                try reader.skipValue(of: key)
+                break
             }
         }
-        self.init(name: try JSONReader.required(name), aliases: aliases)
+        try reader.endObject(seen: seen, requiring: 0b1)
+        self.init(name: name!, aliases: aliases)
     }
 }

@@ -34,6 +34,9 @@ public struct Order: Codable, Hashable, Sendable, JSONReadable {
 
     var _parent: Indirect<Order>?
 
+    /// Names long enough that the reader's list of them takes several lines.
+    public var delivery: Order.Delivery?
+
     /// Creates a value.
     ///
     /// - Parameters:
@@ -43,13 +46,15 @@ public struct Order: Codable, Hashable, Sendable, JSONReadable {
     ///   - contact: The `contact` property.
     ///   - reference: The `reference` property.
     ///   - parent: The `parent` property.
+    ///   - delivery: Names long enough that the reader's list of them takes several lines.
     public init(
         id: UUID,
         status: Order.Status,
         quantity: Quantity,
         contact: Contact? = nil,
         reference: Data? = nil,
-        parent: Order? = nil
+        parent: Order? = nil,
+        delivery: Order.Delivery? = nil
     ) {
         self.id = id
         self.status = status
@@ -57,6 +62,7 @@ public struct Order: Codable, Hashable, Sendable, JSONReadable {
         self.contact = contact
         self.reference = reference
         self._parent = parent.map(Indirect.init)
+        self.delivery = delivery
     }
 
     enum CodingKeys: String, CodingKey {
@@ -66,49 +72,50 @@ public struct Order: Codable, Hashable, Sendable, JSONReadable {
         case contact
         case reference
         case _parent = "parent"
+        case delivery
     }
 
     /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
     public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        let keys: StaticString = "id\0status\0quantity\0contact\0reference\0parent\0delivery\0"
         var id: UUID?
         var status: Order.Status?
         var quantity: Quantity?
         var contact: Contact?
         var reference: Data?
         var parent: Order?
+        var delivery: Order.Delivery?
         var seen = JSONReader.Seen()
         try reader.beginObject()
-        while let key = try reader.nextKey() {
-            switch key {
-            case "id":
-                try seen.insert(0)
-                id = try reader.read(UUID.self)
-            case "status":
-                try seen.insert(1)
-                status = try reader.read(Order.Status.self)
-            case "quantity":
-                try seen.insert(2)
-                quantity = try reader.decode(Quantity.self)
-            case "contact":
-                try seen.insert(3)
-                contact = try reader.decode(Contact?.self)
-            case "reference":
-                try seen.insert(4)
-                reference = try reader.read(Data?.self)
-            case "parent":
-                try seen.insert(5)
-                parent = try reader.read(Order?.self)
+        while let index = reader.nextKey(among: keys, seen: &seen) {
+            switch index {
+            case 0:
+                id = reader.value(UUID.self)
+            case 1:
+                status = reader.value(Order.Status.self)
+            case 2:
+                quantity = reader.decodedValue(Quantity.self)
+            case 3:
+                contact = reader.decodedValue(Contact.self, nullable: true)
+            case 4:
+                reference = reader.value(Data.self, nullable: true)
+            case 5:
+                parent = reader.value(Order.self, nullable: true)
+            case 6:
+                delivery = reader.value(Order.Delivery.self, nullable: true)
             default:
-                try reader.skipValue(of: key)
+                break
             }
         }
+        try reader.endObject(seen: seen, requiring: 0b111)
         self.init(
-            id: try JSONReader.required(id),
-            status: try JSONReader.required(status),
-            quantity: try JSONReader.required(quantity),
+            id: id!,
+            status: status!,
+            quantity: quantity!,
             contact: contact,
             reference: reference,
-            parent: parent
+            parent: parent,
+            delivery: delivery
         )
     }
 
@@ -157,6 +164,82 @@ public struct Order: Codable, Hashable, Sendable, JSONReadable {
             case .unrecognized(let value):
                 value
             }
+        }
+    }
+
+    /// Names long enough that the reader's list of them takes several lines.
+    public struct Delivery: Codable, Hashable, Sendable, JSONReadable {
+        /// The `earliestArrivalInMinutesAfterDispatch` property.
+        public var earliestArrivalInMinutesAfterDispatch: Int
+
+        /// The `latestArrivalInMinutesAfterDispatch` property.
+        public var latestArrivalInMinutesAfterDispatch: Int?
+
+        /// The `recipientSignatureIsRequiredOnArrival` property.
+        public var recipientSignatureIsRequiredOnArrival: Bool?
+
+        /// The `instructions for the courier` property.
+        public var instructionsForTheCourier: String?
+
+        /// Creates a value.
+        ///
+        /// - Parameters:
+        ///   - earliestArrivalInMinutesAfterDispatch: The `earliestArrivalInMinutesAfterDispatch` property.
+        ///   - latestArrivalInMinutesAfterDispatch: The `latestArrivalInMinutesAfterDispatch` property.
+        ///   - recipientSignatureIsRequiredOnArrival: The `recipientSignatureIsRequiredOnArrival` property.
+        ///   - instructionsForTheCourier: The `instructions for the courier` property.
+        public init(
+            earliestArrivalInMinutesAfterDispatch: Int,
+            latestArrivalInMinutesAfterDispatch: Int? = nil,
+            recipientSignatureIsRequiredOnArrival: Bool? = nil,
+            instructionsForTheCourier: String? = nil
+        ) {
+            self.earliestArrivalInMinutesAfterDispatch = earliestArrivalInMinutesAfterDispatch
+            self.latestArrivalInMinutesAfterDispatch = latestArrivalInMinutesAfterDispatch
+            self.recipientSignatureIsRequiredOnArrival = recipientSignatureIsRequiredOnArrival
+            self.instructionsForTheCourier = instructionsForTheCourier
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case earliestArrivalInMinutesAfterDispatch
+            case latestArrivalInMinutesAfterDispatch
+            case recipientSignatureIsRequiredOnArrival
+            case instructionsForTheCourier = "instructions for the courier"
+        }
+
+        /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
+        public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+            let keys: StaticString = """
+                earliestArrivalInMinutesAfterDispatch\0latestArrivalInMinutesAfterDispatch\0\
+                recipientSignatureIsRequiredOnArrival\0instructions for the courier\0
+                """
+            var earliestArrivalInMinutesAfterDispatch: Int?
+            var latestArrivalInMinutesAfterDispatch: Int?
+            var recipientSignatureIsRequiredOnArrival: Bool?
+            var instructionsForTheCourier: String?
+            var seen = JSONReader.Seen()
+            try reader.beginObject()
+            while let index = reader.nextKey(among: keys, seen: &seen) {
+                switch index {
+                case 0:
+                    earliestArrivalInMinutesAfterDispatch = reader.value(Int.self)
+                case 1:
+                    latestArrivalInMinutesAfterDispatch = reader.value(Int.self, nullable: true)
+                case 2:
+                    recipientSignatureIsRequiredOnArrival = reader.value(Bool.self, nullable: true)
+                case 3:
+                    instructionsForTheCourier = reader.value(String.self, nullable: true)
+                default:
+                    break
+                }
+            }
+            try reader.endObject(seen: seen, requiring: 0b1)
+            self.init(
+                earliestArrivalInMinutesAfterDispatch: earliestArrivalInMinutesAfterDispatch!,
+                latestArrivalInMinutesAfterDispatch: latestArrivalInMinutesAfterDispatch,
+                recipientSignatureIsRequiredOnArrival: recipientSignatureIsRequiredOnArrival,
+                instructionsForTheCourier: instructionsForTheCourier
+            )
         }
     }
 }

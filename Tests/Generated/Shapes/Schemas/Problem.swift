@@ -30,22 +30,22 @@ public struct Problem: Codable, Hashable, Sendable, JSONReadable {
 
     /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
     public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        let keys: StaticString = "title\0status\0"
         var title: String?
         var status: Int?
         var seen = JSONReader.Seen()
         try reader.beginObject()
-        while let key = try reader.nextKey() {
-            switch key {
-            case "title":
-                try seen.insert(0)
-                title = try reader.read(String.self)
-            case "status":
-                try seen.insert(1)
-                status = try reader.read(Int?.self)
+        while let index = reader.nextKey(among: keys, seen: &seen) {
+            switch index {
+            case 0:
+                title = reader.value(String.self)
+            case 1:
+                status = reader.value(Int.self, nullable: true)
             default:
-                try reader.skipValue(of: key)
+                break
             }
         }
-        self.init(title: try JSONReader.required(title), status: status)
+        try reader.endObject(seen: seen, requiring: 0b1)
+        self.init(title: title!, status: status)
     }
 }

@@ -30,22 +30,22 @@ public struct Tree: Codable, Hashable, Sendable, JSONReadable {
 
     /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
     public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
+        let keys: StaticString = "type\0height\0"
         var type: String?
         var height: Double?
         var seen = JSONReader.Seen()
         try reader.beginObject()
-        while let key = try reader.nextKey() {
-            switch key {
-            case "type":
-                try seen.insert(0)
-                type = try reader.read(String.self)
-            case "height":
-                try seen.insert(1)
-                height = try reader.read(Double.self)
+        while let index = reader.nextKey(among: keys, seen: &seen) {
+            switch index {
+            case 0:
+                type = reader.value(String.self)
+            case 1:
+                height = reader.value(Double.self)
             default:
-                try reader.skipValue(of: key)
+                break
             }
         }
-        self.init(type: try JSONReader.required(type), height: try JSONReader.required(height))
+        try reader.endObject(seen: seen, requiring: 0b11)
+        self.init(type: type!, height: height!)
     }
 }
