@@ -96,14 +96,26 @@ public struct JSONReader {
     }
 
     /// Reads a whole document as a value, or returns nil where `JSONDecoder` must decide.
+    @inlinable public static func read<Value: JSONReadable>(_ type: Value.Type, from data: Data) -> Value? {
+        var value: Value?
+        guard read(from: data, { reader throws(Unsure) in value = try Value(json: &reader) }) else { return nil }
+        return value
+    }
+
+    /// Runs `body` over a whole document, returning whether it read all of it without a failure.
     ///
-    /// Not inlinable, on purpose: specialised at each call site, it copied the value's reader into every operation
-    /// that returns the type, a third of what the readers added to a whole-module build, to save one indirect call.
-    public static func read<Value: JSONReadable>(_ type: Value.Type, from data: Data) -> Value? {
+    /// The generic `read(_:from:)` is specialised at each call site; this part of it is not, so that each operation
+    /// that returns a type gets a call of the type's reader, not a copy of it (a copy for every operation was a third
+    /// of what the readers added to a whole-module build).
+    @usableFromInline static func read(from data: Data, _ body: (inout JSONReader) throws(Unsure) -> Void) -> Bool {
         data.withUnsafeBytes { buffer in
             var reader = JSONReader(buffer)
-            guard let value = try? Value(json: &reader), reader.isAtEnd() else { return nil }
-            return value
+            do {
+                try body(&reader)
+            } catch {
+                return false
+            }
+            return reader.isAtEnd()
         }
     }
 

@@ -152,7 +152,7 @@ import HTTPTypes
 
     /// A JSON body the description requires, of a type that reads itself: read without `JSONDecoder` where the
     /// reader is sure of the result, otherwise decoded by it, so that the value or the error is always the decoder's.
-    public func requiredJSON<Value: Decodable & JSONReadable>(
+    @inlinable public func requiredJSON<Value: Decodable & JSONReadable>(
         _ type: Value.Type
     ) throws(APIClientError) -> Value {
         if let value = JSONReader.read(type, from: body) { return value }
@@ -160,7 +160,7 @@ import HTTPTypes
     }
 
     /// A JSON body that may be absent, of a type that reads itself, read as `requiredJSON(_:)` reads it.
-    public func optionalJSON<Value: Decodable & JSONReadable>(
+    @inlinable public func optionalJSON<Value: Decodable & JSONReadable>(
         _ type: Value.Type
     ) throws(APIClientError) -> Value? {
         hasBody ? try requiredJSON(type) : nil
