@@ -176,36 +176,32 @@ public struct JSONReader {
     ///   - type: The value's type.
     ///   - nullable: Whether `null` is read as nil.
     public mutating func value<Value: JSONReadable>(_ type: Value.Type, nullable: Bool = false) -> Value? {
-        if nullable && readNull() { return nil }
-        do {
-            return try Value(json: &self)
-        } catch {
-            failed = true
-            return nil
-        }
+        property(nullable: nullable) { reader throws(Unsure) in try Value(json: &reader) }
     }
 
     /// Reads a string property, as `value(_:nullable:)` reads any other.
     public mutating func value(_ type: String.Type, nullable: Bool = false) -> String? {
-        primitive(nullable: nullable) { reader throws(Unsure) in try reader.readString() }
+        property(nullable: nullable) { reader throws(Unsure) in try reader.readString() }
     }
 
     /// Reads an integer property, as `value(_:nullable:)` reads any other.
     public mutating func value(_ type: Int.Type, nullable: Bool = false) -> Int? {
-        primitive(nullable: nullable) { reader throws(Unsure) in try reader.readInteger() }
+        property(nullable: nullable) { reader throws(Unsure) in try reader.readInteger() }
     }
 
     /// Reads a Boolean property, as `value(_:nullable:)` reads any other.
     public mutating func value(_ type: Bool.Type, nullable: Bool = false) -> Bool? {
-        primitive(nullable: nullable) { reader throws(Unsure) in try reader.readBool() }
+        property(nullable: nullable) { reader throws(Unsure) in try reader.readBool() }
     }
 
     /// Reads a number property, as `value(_:nullable:)` reads any other.
     public mutating func value(_ type: Double.Type, nullable: Bool = false) -> Double? {
-        primitive(nullable: nullable) { reader throws(Unsure) in try reader.readDouble() }
+        property(nullable: nullable) { reader throws(Unsure) in try reader.readDouble() }
     }
 
-    @inline(__always) private mutating func primitive<Value>(
+    /// A property read by `read`: nil for `null` when it is nullable, and nil with the failure noted when `read`
+    /// throws.
+    @inline(__always) private mutating func property<Value>(
         nullable: Bool, _ read: (inout JSONReader) throws(Unsure) -> Value
     ) -> Value? {
         if nullable && readNull() { return nil }
@@ -224,13 +220,7 @@ public struct JSONReader {
     ///   - type: The value's type.
     ///   - nullable: Whether `null` is read as nil.
     public mutating func decodedValue<Value: Decodable>(_ type: Value.Type, nullable: Bool = false) -> Value? {
-        if nullable && readNull() { return nil }
-        do {
-            return try decode(type)
-        } catch {
-            failed = true
-            return nil
-        }
+        property(nullable: nullable) { reader throws(Unsure) in try reader.decode(type) }
     }
 
     /// Ends an object read with ``nextKey(among:seen:)``: stops the reader when anything failed or a property the
