@@ -75,13 +75,15 @@ public struct Client: Sendable {
         notificationEmails: [String],
         apiVersion: CancelOperation.APIVersion = ._20171031
     ) async throws(APIClientError) -> CancelOperation.Output {
-        try await self.cancelOperation(
+        try await self.runner.send(
+            CancelOperation.self,
             CancelOperation.Input(
                 publisherID: publisherID,
                 offerID: offerID,
                 apiVersion: apiVersion,
                 body: CancelRequest(metadata: CancelMetadata(notificationEmails: notificationEmails))
-            )
+            ),
+            security: .only(self.token)
         )
     }
 
@@ -95,7 +97,7 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func cancelOperation(_ input: CancelOperation.Input) async throws(APIClientError) -> CancelOperation.Output {
-        try await runner.send(CancelOperation.self, input, security: .only(token))
+        try await self.runner.send(CancelOperation.self, input, security: .only(self.token))
     }
 
     /// Gets an operation on an offer, with its steps and messages.
@@ -117,13 +119,15 @@ public struct Client: Sendable {
         operationID: String,
         apiVersion: GetOperation.APIVersion = ._20171031
     ) async throws(APIClientError) -> GetOperation.Output {
-        try await self.getOperation(
+        try await self.runner.send(
+            GetOperation.self,
             GetOperation.Input(
                 publisherID: publisherID,
                 offerID: offerID,
                 operationID: operationID,
                 apiVersion: apiVersion
-            )
+            ),
+            security: .only(self.token)
         )
     }
 
@@ -137,7 +141,7 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func getOperation(_ input: GetOperation.Input) async throws(APIClientError) -> GetOperation.Output {
-        try await runner.send(GetOperation.self, input, security: .only(token))
+        try await self.runner.send(GetOperation.self, input, security: .only(self.token))
     }
 
     /// Lists the operations on an offer.
@@ -158,8 +162,10 @@ public struct Client: Sendable {
         apiVersion: ListOperations.APIVersion = ._20171031,
         status: OperationStatus? = nil
     ) async throws(APIClientError) -> ListOperations.Output {
-        try await self.listOperations(
-            ListOperations.Input(publisherID: publisherID, offerID: offerID, apiVersion: apiVersion, status: status)
+        try await self.runner.send(
+            ListOperations.self,
+            ListOperations.Input(publisherID: publisherID, offerID: offerID, apiVersion: apiVersion, status: status),
+            security: .only(self.token)
         )
     }
 
@@ -172,7 +178,7 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func listOperations(_ input: ListOperations.Input) async throws(APIClientError) -> ListOperations.Output {
-        try await runner.send(ListOperations.self, input, security: .only(token))
+        try await self.runner.send(ListOperations.self, input, security: .only(self.token))
     }
 
     /// Reads the state of a long-running operation by the location a response named, as `getOperation` describes it.
@@ -189,7 +195,7 @@ public struct Client: Sendable {
         try await runner.send(
             pending,
             operationID: GetOperation.id,
-            security: .only(token),
+            security: .only(self.token),
             parse: GetOperation.output(from:body:)
         )
     }
@@ -212,7 +218,7 @@ public struct Client: Sendable {
         clock: some Clock<Duration> = ContinuousClock()
     ) -> OperationPolling<OfferOperation> {
         let runner = self.runner
-        let security: SecurityRequirements = .only(token)
+        let security: SecurityRequirements = .only(self.token)
         return OperationPolling(
             policy: policy,
             clock: clock,

@@ -104,7 +104,10 @@ private func generateAndTypeCheck(_ fixture: String) throws -> (sources: [Genera
     let paths = files.map { $0.path.lowercased() }
     #expect(Set(paths).count == paths.count)
     let client = try #require(files.first { $0.path == "Client.swift" }).contents
-    #expect(client.contains("try await self.search(Search.Input(search: search, selfValue: selfValue))"))
+    #expect(
+        client.contains(
+            "try await self.runner.send(Search.self, Search.Input(search: search, selfValue: selfValue), security: [])")
+    )
     // A delimited list where only a string can travel (array items) is a string, and the translator says so.
     let bytes = Array(try Data(contentsOf: root.appending(path: "Tests/Fixtures/adversarial-names.yaml")))
     let warnings = try Pipeline.generate(bytes, path: "a.yaml", sourceName: "a.yaml").warnings.map(\.message)

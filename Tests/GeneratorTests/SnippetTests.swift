@@ -349,7 +349,7 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
         info: {title: Vault, version: '1'}
         security: [{key: []}]
         paths:
-          /a: {get: {operationId: one, responses: {'204': {description: done}}}}
+          /a: {get: {operationId: one, parameters: [{name: key, in: query, schema: {type: string}}], responses: {'204': {description: done}}}}
           /b: {get: {operationId: either, security: [{key: []}, {token: []}], responses: {'204': {description: done}}}}
           /c: {get: {operationId: both, security: [{key: [], token: []}], responses: {'204': {description: done}}}}
           /d: {get: {operationId: maybe, security: [{token: []}, {}], responses: {'204': {description: done}}}}
@@ -364,13 +364,19 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
     let sends = client.split(separator: "\n").filter { $0.contains("runner.send(") }.map {
         $0.trimmingPrefix(while: \.isWhitespace)
     }
+    // Each operation's two methods send alike; the credentials are named through `self`, which arguments cannot hide.
     #expect(
         sends == [
-            "try await runner.send(One.self, input, security: .only(key))",
-            "try await runner.send(Either.self, input, security: [[key], [token]])",
-            "try await runner.send(Both.self, input, security: [[key, token]])",
-            "try await runner.send(Maybe.self, input, security: [[token], []])",
-            "try await runner.send(Open.self, input, security: [])",
+            "try await self.runner.send(One.self, One.Input(key: key), security: .only(self.key))",
+            "try await self.runner.send(One.self, input, security: .only(self.key))",
+            "try await self.runner.send(Either.self, Either.Input(), security: [[self.key], [self.token]])",
+            "try await self.runner.send(Either.self, input, security: [[self.key], [self.token]])",
+            "try await self.runner.send(Both.self, Both.Input(), security: [[self.key, self.token]])",
+            "try await self.runner.send(Both.self, input, security: [[self.key, self.token]])",
+            "try await self.runner.send(Maybe.self, Maybe.Input(), security: [[self.token], []])",
+            "try await self.runner.send(Maybe.self, input, security: [[self.token], []])",
+            "try await self.runner.send(Open.self, Open.Input(), security: [])",
+            "try await self.runner.send(Open.self, input, security: [])",
         ])
 }
 

@@ -52,7 +52,7 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func uploadDocument(body: UploadDocument.Body) async throws(APIClientError) -> UploadDocument.Output {
-        try await self.uploadDocument(UploadDocument.Input(body: body))
+        try await self.runner.send(UploadDocument.self, UploadDocument.Input(body: body), security: [])
     }
 
     /// Stores a document with its details.
@@ -62,7 +62,7 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func uploadDocument(_ input: UploadDocument.Input) async throws(APIClientError) -> UploadDocument.Output {
-        try await runner.send(UploadDocument.self, input, security: [])
+        try await self.runner.send(UploadDocument.self, input, security: [])
     }
 
     /// Adds a note written as JSON, as text, or as raw bytes.
@@ -72,7 +72,7 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func addNote(body: AddNote.Body) async throws(APIClientError) -> AddNote.Output {
-        try await self.addNote(AddNote.Input(body: body))
+        try await self.runner.send(AddNote.self, AddNote.Input(body: body), security: [])
     }
 
     /// Adds a note written as JSON, as text, or as raw bytes.
@@ -82,7 +82,7 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func addNote(_ input: AddNote.Input) async throws(APIClientError) -> AddNote.Output {
-        try await runner.send(AddNote.self, input, security: [])
+        try await self.runner.send(AddNote.self, input, security: [])
     }
 
     /// Sends an archive of the given size in two halves.
@@ -92,7 +92,12 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func downloadArchive(size: Int) async throws(APIClientError) -> DownloadArchive.Output {
-        try await self.downloadArchive(DownloadArchive.Input(size: size))
+        try await self.runner.send(
+            DownloadArchive.self,
+            DownloadArchive.Input(size: size),
+            security: [],
+            stream: DownloadArchive.streamedOutput(from:body:)
+        )
     }
 
     /// Sends an archive of the given size in two halves.
@@ -102,7 +107,7 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func downloadArchive(_ input: DownloadArchive.Input) async throws(APIClientError) -> DownloadArchive.Output {
-        try await runner.send(
+        try await self.runner.send(
             DownloadArchive.self,
             input,
             security: [],
@@ -116,7 +121,12 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func watchEvents() async throws(APIClientError) -> WatchEvents.Output {
-        try await self.watchEvents(WatchEvents.Input())
+        try await self.runner.send(
+            WatchEvents.self,
+            WatchEvents.Input(),
+            security: [],
+            stream: WatchEvents.streamedOutput(from:body:)
+        )
     }
 
     /// Streams events as they happen.
@@ -126,7 +136,12 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func watchEvents(_ input: WatchEvents.Input) async throws(APIClientError) -> WatchEvents.Output {
-        try await runner.send(WatchEvents.self, input, security: [], stream: WatchEvents.streamedOutput(from:body:))
+        try await self.runner.send(
+            WatchEvents.self,
+            input,
+            security: [],
+            stream: WatchEvents.streamedOutput(from:body:)
+        )
     }
 
     /// Lets a waiting response go on.
@@ -136,7 +151,7 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func openGate(name: String) async throws(APIClientError) -> OpenGate.Output {
-        try await self.openGate(OpenGate.Input(name: name))
+        try await self.runner.send(OpenGate.self, OpenGate.Input(name: name), security: [])
     }
 
     /// Lets a waiting response go on.
@@ -146,6 +161,6 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func openGate(_ input: OpenGate.Input) async throws(APIClientError) -> OpenGate.Output {
-        try await runner.send(OpenGate.self, input, security: [])
+        try await self.runner.send(OpenGate.self, input, security: [])
     }
 }

@@ -179,7 +179,7 @@ extension Translator {
                 [summary, operation.description],
                 parameters: [(Identifier("input"), "The values to send.")], returns: returns, throwsText: throwsText),
             isDeprecated: operation.isDeprecated,
-            body: [.line(sendCall(shape, security: security))])
+            body: [.line(sendCall(shape, input: "input", security: security))])
         var arguments: [Code] = []
         var parameters: [FunctionParameter] = []
         var docs: [(name: Identifier, text: String)] = []
@@ -210,33 +210,43 @@ extension Translator {
             doc: Doc(
                 [summary, operation.description], parameters: orderedDocs, returns: returns, throwsText: throwsText),
             isDeprecated: operation.isDeprecated,
-            body: [.line(Code.call("try await self.\(name)", [Code.call("\(namespace).Input", arguments)]))])
+            body: [
+                .line(
+                    sendCall(
+                        shape, input: Code.call("\(namespace).Input", arguments),
+                        security: security))
+            ])
         return [.function(convenience), .function(send)]
     }
 
     /// The call that sends an operation's request: to its own server, where it names one (a relative one resolved
     /// against the client's), otherwise to the client's.
-    private func sendCall(_ shape: OperationShape, security: Code) -> Code {
+    ///
+    /// The method that takes the operation's arguments one by one sends as well, rather than calling the one that
+    /// takes an input, which would cost each call another asynchronous frame; its arguments may share the client's
+    /// property names, so it names them through `self`.
+    private func sendCall(_ shape: OperationShape, input: Code, security: Code) -> Code {
         let namespace = shape.namespace
-        var arguments: [Code] = ["\(namespace).self", "input", "security: \(security)"]
+        var arguments: [Code] = ["\(namespace).self", input, "security: \(security)"]
         if let server = shape.operation.servers.first {
             arguments.append(
                 server.isRelative
-                    ? "server: URL(string: \(literal: server.url), relativeTo: runner.serverURL)!.absoluteURL"
+                    ? "server: URL(string: \(literal: server.url), relativeTo: self.runner.serverURL)!.absoluteURL"
                     : "server: URL(string: \(literal: server.url))!")
         }
         if shape.streamParser != nil { arguments.append("stream: \(namespace).streamedOutput(from:body:)") }
-        return Code.call("try await runner.send", arguments)
+        return Code.call("try await self.runner.send", arguments)
     }
 
     /// An operation's alternative security requirements, each with the client's credentials it needs: one required
     /// credential as `.only(…)`, which makes no arrays on each call, the others as an array literal.
+    /// The credentials are named through `self`, since a method's arguments may share their names.
     func securityCode(_ operation: Operation) -> Code {
         if operation.security.count == 1, let only = operation.security[0].first, operation.security[0].count == 1 {
-            return ".only(\(credentialNames[only]!))"
+            return ".only(self.\(credentialNames[only]!))"
         }
         return Code.array(
-            operation.security.map { requirement in Code.array(requirement.map { "\(credentialNames[$0]!)" }) })
+            operation.security.map { requirement in Code.array(requirement.map { "self.\(credentialNames[$0]!)" }) })
     }
 
     /// The expression that builds a flattened body from the method's arguments, adding an argument for each leaf.

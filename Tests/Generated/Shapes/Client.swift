@@ -166,7 +166,8 @@ public struct Client: Sendable {
         xRequestID: UUID? = nil,
         session: String? = nil
     ) async throws(APIClientError) -> ListPlants.Output {
-        try await self.listPlants(
+        try await self.runner.send(
+            ListPlants.self,
             ListPlants.Input(
                 tag: tag,
                 ids: ids,
@@ -182,7 +183,8 @@ public struct Client: Sendable {
                 quantity: quantity,
                 xRequestID: xRequestID,
                 session: session
-            )
+            ),
+            security: [[self.apiKey], [self.bearer]]
         )
     }
 
@@ -193,7 +195,7 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func listPlants(_ input: ListPlants.Input) async throws(APIClientError) -> ListPlants.Output {
-        try await runner.send(ListPlants.self, input, security: [[apiKey], [bearer]])
+        try await self.runner.send(ListPlants.self, input, security: [[self.apiKey], [self.bearer]])
     }
 
     /// Streams changes to the plants as they happen.
@@ -202,7 +204,12 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func watchPlants() async throws(APIClientError) -> WatchPlants.Output {
-        try await self.watchPlants(WatchPlants.Input())
+        try await self.runner.send(
+            WatchPlants.self,
+            WatchPlants.Input(),
+            security: [[self.apiKey], [self.bearer]],
+            stream: WatchPlants.streamedOutput(from:body:)
+        )
     }
 
     /// Streams changes to the plants as they happen.
@@ -212,10 +219,10 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func watchPlants(_ input: WatchPlants.Input) async throws(APIClientError) -> WatchPlants.Output {
-        try await runner.send(
+        try await self.runner.send(
             WatchPlants.self,
             input,
-            security: [[apiKey], [bearer]],
+            security: [[self.apiKey], [self.bearer]],
             stream: WatchPlants.streamedOutput(from:body:)
         )
     }
@@ -226,7 +233,12 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func exportPlants() async throws(APIClientError) -> ExportPlants.Output {
-        try await self.exportPlants(ExportPlants.Input())
+        try await self.runner.send(
+            ExportPlants.self,
+            ExportPlants.Input(),
+            security: [[self.apiKey], [self.bearer]],
+            stream: ExportPlants.streamedOutput(from:body:)
+        )
     }
 
     /// Exports every plant, one per line.
@@ -236,10 +248,10 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func exportPlants(_ input: ExportPlants.Input) async throws(APIClientError) -> ExportPlants.Output {
-        try await runner.send(
+        try await self.runner.send(
             ExportPlants.self,
             input,
-            security: [[apiKey], [bearer]],
+            security: [[self.apiKey], [self.bearer]],
             stream: ExportPlants.streamedOutput(from:body:)
         )
     }
@@ -251,7 +263,11 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func getCare(plantIDs: [String]) async throws(APIClientError) -> GetCare.Output {
-        try await self.getCare(GetCare.Input(plantIDs: plantIDs))
+        try await self.runner.send(
+            GetCare.self,
+            GetCare.Input(plantIDs: plantIDs),
+            security: [[self.apiKey], [self.bearer]]
+        )
     }
 
     /// Sends a `getCare` request.
@@ -261,7 +277,7 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func getCare(_ input: GetCare.Input) async throws(APIClientError) -> GetCare.Output {
-        try await runner.send(GetCare.self, input, security: [[apiKey], [bearer]])
+        try await self.runner.send(GetCare.self, input, security: [[self.apiKey], [self.bearer]])
     }
 
     /// Sends a `uploadPicture` request.
@@ -276,7 +292,11 @@ public struct Client: Sendable {
         plantID: Int64,
         body: UploadPicture.Body
     ) async throws(APIClientError) -> UploadPicture.Output {
-        try await self.uploadPicture(UploadPicture.Input(plantID: plantID, body: body))
+        try await self.runner.send(
+            UploadPicture.self,
+            UploadPicture.Input(plantID: plantID, body: body),
+            security: .only(self.bearer)
+        )
     }
 
     /// Sends a `uploadPicture` request.
@@ -286,7 +306,7 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func uploadPicture(_ input: UploadPicture.Input) async throws(APIClientError) -> UploadPicture.Output {
-        try await runner.send(UploadPicture.self, input, security: .only(bearer))
+        try await self.runner.send(UploadPicture.self, input, security: .only(self.bearer))
     }
 
     /// Sends a `getPicture` request.
@@ -296,7 +316,13 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func getPicture(plantID: Int64) async throws(APIClientError) -> GetPicture.Output {
-        try await self.getPicture(GetPicture.Input(plantID: plantID))
+        try await self.runner.send(
+            GetPicture.self,
+            GetPicture.Input(plantID: plantID),
+            security: [],
+            server: URL(string: "https://images.nursery.example.com")!,
+            stream: GetPicture.streamedOutput(from:body:)
+        )
     }
 
     /// Sends a `getPicture` request.
@@ -306,7 +332,7 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func getPicture(_ input: GetPicture.Input) async throws(APIClientError) -> GetPicture.Output {
-        try await runner.send(
+        try await self.runner.send(
             GetPicture.self,
             input,
             security: [],
@@ -322,7 +348,11 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func importPlants(body: ImportPlants.Body) async throws(APIClientError) -> ImportPlants.Output {
-        try await self.importPlants(ImportPlants.Input(body: body))
+        try await self.runner.send(
+            ImportPlants.self,
+            ImportPlants.Input(body: body),
+            security: [[self.apiKey], [self.bearer]]
+        )
     }
 
     /// Adds plants from a list, a spreadsheet or an archive.
@@ -332,7 +362,7 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func importPlants(_ input: ImportPlants.Input) async throws(APIClientError) -> ImportPlants.Output {
-        try await runner.send(ImportPlants.self, input, security: [[apiKey], [bearer]])
+        try await self.runner.send(ImportPlants.self, input, security: [[self.apiKey], [self.bearer]])
     }
 
     /// Sends a `placeOrder` request.
@@ -342,7 +372,11 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func placeOrder(body: PlaceOrder.Body) async throws(APIClientError) -> PlaceOrder.Output {
-        try await self.placeOrder(PlaceOrder.Input(body: body))
+        try await self.runner.send(
+            PlaceOrder.self,
+            PlaceOrder.Input(body: body),
+            security: [[self.apiKey], [self.bearer]]
+        )
     }
 
     /// Sends a `placeOrder` request.
@@ -352,6 +386,6 @@ public struct Client: Sendable {
     /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
     ///   documented response cannot be read.
     public func placeOrder(_ input: PlaceOrder.Input) async throws(APIClientError) -> PlaceOrder.Output {
-        try await runner.send(PlaceOrder.self, input, security: [[apiKey], [bearer]])
+        try await self.runner.send(PlaceOrder.self, input, security: [[self.apiKey], [self.bearer]])
     }
 }
