@@ -344,9 +344,10 @@ private struct Writer {
             return
         }
         line(start + "\"\"\"")
+        let pieces = value.split(separator: "\0", omittingEmptySubsequences: false)
         var lines: [String] = []
         var current = ""
-        for piece in value.split(separator: "\0", omittingEmptySubsequences: false).dropLast() {
+        for piece in pieces.dropLast() {
             // Each piece's literal text without its quotes; a quote needs no escape here but stays escaped.
             let text = String(Printer.stringLiteral(String(piece)).dropFirst().dropLast()) + "\\0"
             if !current.isEmpty, current.count + text.count + 1 > room {
@@ -355,8 +356,7 @@ private struct Writer {
             }
             current += text
         }
-        let rest = value.split(separator: "\0", omittingEmptySubsequences: false).last.map(String.init) ?? ""
-        current += String(Printer.stringLiteral(rest).dropFirst().dropLast())
+        current += String(Printer.stringLiteral(String(pieces.last ?? "")).dropFirst().dropLast())
         lines.append(current)
         indented { writer in
             for (index, text) in lines.enumerated() {
