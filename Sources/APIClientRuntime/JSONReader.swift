@@ -23,14 +23,9 @@ public struct JSONReader {
     }
 
     /// An object's key, as its bytes in the buffer: compared with the names a type knows without making a string.
-    public struct Key {
+    struct Key {
         let start: UnsafeRawPointer
         let count: Int
-
-        /// Whether the key is exactly this name.
-        public static func ~= (name: StaticString, key: Key) -> Bool {
-            name.utf8CodeUnitCount == key.count && memcmp(name.utf8Start, key.start, key.count) == 0
-        }
 
         /// The key's place among names each followed by a NUL, or nil when it is none of them.
         func index(among names: StaticString) -> Int? {
@@ -69,7 +64,7 @@ public struct JSONReader {
 
         /// Notes the property at `index` in its type's list, stopping when it was seen before: `JSONDecoder` keeps the
         /// first of repeated keys, and such bodies are rare enough to leave to it.
-        public mutating func insert(_ index: Int) throws(Unsure) {
+        mutating func insert(_ index: Int) throws(Unsure) {
             if index < 64 {
                 let bit: UInt64 = 1 << UInt64(index)
                 guard first & bit == 0 else { throw Unsure() }
@@ -133,7 +128,7 @@ public struct JSONReader {
     }
 
     /// The next key of the object being read, with its colon read; nil at the object's end.
-    public mutating func nextKey() throws(Unsure) -> Key? {
+    mutating func nextKey() throws(Unsure) -> Key? {
         guard try nextMember(closing: UInt8(ascii: "}")) else { return nil }
         let key = try rawString()
         try readColon()
@@ -245,7 +240,7 @@ public struct JSONReader {
 
     /// Skips the value of a key the type does not know, checking that it is valid JSON. A key that is not plain
     /// ASCII might equal a known name spelled in another normalization, so it is left to `JSONDecoder`.
-    public mutating func skipValue(of key: Key) throws(Unsure) {
+    mutating func skipValue(of key: Key) throws(Unsure) {
         guard key.isASCII else { throw Unsure() }
         try skipValue()
     }
