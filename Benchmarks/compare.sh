@@ -151,7 +151,7 @@ for round in 1 2 3; do
     a_samples+=("$(seconds swift build --package-path "$work/rebuild-apigen")")
     o_samples+=("$(seconds swift build --package-path "$work/rebuild-openapi")")
 done
-median() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
+median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 a_rebuild=$(median "${a_samples[@]}")
 o_rebuild=$(median "${o_samples[@]}")
 printf 'rebuild after a change (%s operations, debug): apigen %s s | swift-openapi-generator %s s | %s faster\n' \
