@@ -1,6 +1,11 @@
 import APIDescription
-import Foundation
 import YAML
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// What `apigen generate` does, apart from parsing arguments: read, generate, then write or check.
 public struct GenerateCommand: Sendable {
@@ -36,10 +41,10 @@ public struct GenerateCommand: Sendable {
         var outcome = Outcome(status: 0)
         let bytes: [UInt8]
         do {
-            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: spec)))
+            bytes = try FileSystem.contents(of: spec)
         } catch {
             outcome.status = 1
-            outcome.errors.append("\(spec): error: cannot read the description: \(error.localizedDescription)")
+            outcome.errors.append("\(spec): error: cannot read the description: \(error.reason).")
             return outcome
         }
         let files: [GeneratedFile]
@@ -78,7 +83,7 @@ public struct GenerateCommand: Sendable {
         }
         do {
             let expected = Set(files.map(\.path))
-            let existed = stale.map { FileManager.default.fileExists(atPath: directory.url.appending(path: $0).path) }
+            let existed = stale.map { FileSystem.kind(of: directory.url.appending(path: $0).path) != nil }
             try directory.replace(with: files)
             outcome.output.append(
                 "Updated \(stale.count) of \(files.count) file\(files.count == 1 ? "" : "s") in \(output):")
@@ -99,7 +104,7 @@ public struct GenerateCommand: Sendable {
         let file = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
         var directory = file.deletingLastPathComponent()
         while directory.path != "/", !directory.path.isEmpty {
-            if FileManager.default.fileExists(atPath: directory.appending(path: "Package.swift").path) {
+            if FileSystem.kind(of: directory.appending(path: "Package.swift").path) != nil {
                 return String(file.path.dropFirst(directory.path.count + 1))
             }
             directory = directory.deletingLastPathComponent()
@@ -108,17 +113,14 @@ public struct GenerateCommand: Sendable {
     }
 }
 
-/// The files a description refers to, read from disk once each, whatever reads them.
+/// The files a description refers to, read from disk once each, whatever reads them. Generation runs on one thread.
 private final class FileCache: @unchecked Sendable {
-    private let lock = NSLock()
     private var read: [String: [UInt8]?] = [:]
 
     func bytes(of path: String) -> [UInt8]? {
-        lock.withLock {
-            if let bytes = read[path] { return bytes }
-            let bytes = (try? Data(contentsOf: URL(fileURLWithPath: path))).map(Array.init)
-            read[path] = bytes
-            return bytes
-        }
+        if let bytes = read[path] { return bytes }
+        let bytes = try? FileSystem.contents(of: path)
+        read[path] = bytes
+        return bytes
     }
 }

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -31,8 +35,8 @@ public struct OutputDirectory: Sendable {
         let existing = Set(existingFiles())
         var stale: [String] = []
         for file in files {
-            let current = try? Data(contentsOf: url.appending(path: file.path))
-            if current != Data(file.contents.utf8) { stale.append(file.path) }
+            let current = try? FileSystem.contents(of: url.appending(path: file.path).path)
+            if current?.elementsEqual(file.contents.utf8) != true { stale.append(file.path) }
         }
         let expected = Set(files.map(\.path))
         stale += existing.subtracting(expected)
@@ -50,10 +54,8 @@ public struct OutputDirectory: Sendable {
     ///   - beforeSwap: Called after every file is written, before the swap; tests use it to fail halfway.
     /// - Throws: ``OutputError`` when the directory holds files apigen did not write, or the disk refuses.
     public func replace(with files: [GeneratedFile], beforeSwap: () throws -> Void = {}) throws(OutputError) {
-        let manager = FileManager.default
-        var isDirectory: ObjCBool = false
-        let exists = manager.fileExists(atPath: url.path, isDirectory: &isDirectory)
-        if exists, !isDirectory.boolValue {
+        let kind = FileSystem.kind(of: url.path)
+        if let kind, kind != .directory {
             throw OutputError(
                 message: "\(url.path) is a file, not a directory; choose a directory for the generated files.")
         }
@@ -64,61 +66,43 @@ public struct OutputDirectory: Sendable {
                     "\(url.path) holds files apigen did not write (\(foreign.joined(separator: ", "))); move them away or choose another output directory."
             )
         }
-        let parent = url.deletingLastPathComponent()
-        let staging = parent.appending(
-            path: ".\(url.lastPathComponent).apigen-\(ProcessInfo.processInfo.processIdentifier)")
+        let parent = url.deletingLastPathComponent().path
+        let staging = parent + "/.\(url.lastPathComponent).apigen-\(getpid())"
         do {
-            try? manager.removeItem(at: staging)
-            try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-            var directories: Set<String> = [staging.path]
+            FileSystem.removeTree(staging)
+            try FileSystem.createDirectories(parent)
+            try FileSystem.createDirectory(staging)
+            var directories: Set<String> = [staging]
             for file in files {
-                let target = staging.appending(path: file.path)
-                let directory = target.deletingLastPathComponent()
-                if directories.insert(directory.path).inserted {
-                    try manager.createDirectory(at: directory, withIntermediateDirectories: true)
-                }
-                // No fsync per file: the exchange below is what makes the new set appear at once, and syncing
-                // thousands of files one by one costs seconds.
-                try writeFile(file.contents, to: target.path)
+                let target = staging + "/" + file.path
+                let directory = FileSystem.parentPath(of: target)
+                if directories.insert(directory).inserted { try FileSystem.createDirectories(directory) }
+                try FileSystem.create(target, contents: file.contents)
             }
             try beforeSwap()
         } catch {
-            try? manager.removeItem(at: staging)
-            let reason = (error as? OutputError)?.message ?? error.localizedDescription
+            FileSystem.removeTree(staging)
+            let reason =
+                (error as? OutputError)?.message
+                ?? (error as? FileSystem.Failure).map { "cannot create \($0.path): \($0.reason)." } ?? "\(error)"
             throw OutputError(message: "Could not write the generated files: \(reason) \(url.path) is unchanged.")
         }
-        guard exists else {
+        guard kind != nil else {
             do {
-                try manager.moveItem(at: staging, to: url)
+                try FileSystem.move(staging, to: url.path)
             } catch {
-                try? manager.removeItem(at: staging)
-                throw OutputError(
-                    message: "Could not move the generated files into \(url.path): \(error.localizedDescription).")
+                FileSystem.removeTree(staging)
+                throw OutputError(message: "Could not move the generated files into \(url.path): \(error.reason).")
             }
             return
         }
-        guard exchange(staging, url) else {
-            try? manager.removeItem(at: staging)
+        guard exchange(staging, url.path) else {
+            FileSystem.removeTree(staging)
             throw OutputError(
                 message: "Could not exchange \(url.path) with the new files: \(systemReason()); it is unchanged.")
         }
         // `staging` now holds the previous files.
-        try? manager.removeItem(at: staging)
-    }
-
-    /// Writes a new file with plain POSIX calls; Foundation's writers sync every file to disk, which is slow at
-    /// thousands of files.
-    private func writeFile(_ contents: String, to path: String) throws(OutputError) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputError(message: "cannot create \(path): \(systemReason()).") }
-        defer { close(descriptor) }
-        var bytes = Array(contents.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            guard written > 0 else { throw OutputError(message: "cannot write \(path): \(systemReason()).") }
-            bytes = bytes.dropFirst(written)
-        }
+        FileSystem.removeTree(staging)
     }
 
     /// The system's description of the last failed call, such as "File name too long".
@@ -128,26 +112,15 @@ public struct OutputDirectory: Sendable {
 
     /// Regular files under the directory, relative to it, sorted.
     private func existingFiles() -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey])
-        else { return [] }
-        var paths: [String] = []
-        let base = url.resolvingSymlinksInPath().path
-        for case let file as URL in enumerator {
-            guard (try? file.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let full = file.resolvingSymlinksInPath().path
-            paths.append(full.hasPrefix(base + "/") ? String(full.dropFirst(base.count + 1)) : file.lastPathComponent)
-        }
-        return paths.sorted()
+        FileSystem.regularFiles(under: url.path)
     }
 
     private func isGenerated(_ file: URL) -> Bool {
-        guard let handle = try? FileHandle(forReadingFrom: file) else { return false }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: Pipeline.headerPrefix.utf8.count)) ?? Data()
-        return head == Data(Pipeline.headerPrefix.utf8)
+        let header = Array(Pipeline.headerPrefix.utf8)
+        return FileSystem.prefix(of: file.path, count: header.count) == header
     }
 
-    private func exchange(_ a: URL, _ b: URL) -> Bool {
+    private func exchange(_ a: String, _ b: String) -> Bool {
         #if os(Linux)
             // Glibc declares renameat2 only under _GNU_SOURCE, which Swift's Glibc module does not set; look it up.
             typealias RenameAt2 =
@@ -155,9 +128,9 @@ public struct OutputDirectory: Sendable {
             guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
             let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
             let renameExchange: UInt32 = 2
-            return renameat2(AT_FDCWD, a.path, AT_FDCWD, b.path, renameExchange) == 0
+            return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
         #elseif canImport(Darwin)
-            return renamex_np(a.path, b.path, UInt32(RENAME_SWAP)) == 0
+            return renamex_np(a, b, UInt32(RENAME_SWAP)) == 0
         #else
             return false
         #endif

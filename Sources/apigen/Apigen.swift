@@ -1,6 +1,11 @@
 import ArgumentParser
-import Foundation
 import Generator
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 @main
 struct Apigen: ParsableCommand {
@@ -24,8 +29,8 @@ struct Apigen: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
+                writeToStandardError(fullMessage(for: error))
+                exit(withError: ExitCode(2))
             }
             exit(withError: error)
         }
@@ -57,10 +62,23 @@ struct Generate: ParsableCommand {
     var check = false
 
     func run() throws {
-        let colour = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let colour = isatty(STDERR_FILENO) == 1 && getenv("NO_COLOR") == nil
         let outcome = GenerateCommand(spec: spec, output: output, check: check, colour: colour).run()
         for line in outcome.output { print(line) }
-        for line in outcome.errors { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        for line in outcome.errors { writeToStandardError(line) }
         if outcome.status != 0 { throw ExitCode(outcome.status) }
+    }
+}
+
+/// Writes a line to standard error, unbuffered.
+func writeToStandardError(_ line: String) {
+    var text = line + "\n"
+    text.withUTF8 { buffer in
+        var rest = UnsafeRawBufferPointer(buffer)
+        while !rest.isEmpty {
+            let written = write(STDERR_FILENO, rest.baseAddress, rest.count)
+            guard written > 0 else { return }
+            rest = UnsafeRawBufferPointer(rebasing: rest[written...])
+        }
     }
 }
