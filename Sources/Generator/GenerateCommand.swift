@@ -47,16 +47,21 @@ public struct GenerateCommand: Sendable {
             outcome.errors.append("\(spec): error: cannot read the description: \(error.reason).")
             return outcome
         }
-        let files: [GeneratedFile]
         // The loader and the renderer read the same files; each is read from disk once.
         let otherFiles = FileCache()
         let readFile: DescriptionFileReader = { path in otherFiles.bytes(of: path) }
         let renderer = DiagnosticRenderer(source: bytes, file: spec, colour: colour, otherFiles: readFile)
+        // Each file is compared with the directory's, and written to the new set, as soon as it is generated.
+        var update = OutputDirectory.Update(OutputDirectory(url: URL(fileURLWithPath: output)), writing: !check)
+        var writeError: OutputError?
         do {
-            let result = try Pipeline.generate(
-                bytes, path: spec, sourceName: GenerateCommand.sourceName(of: spec), readFile: readFile)
-            outcome.errors += result.warnings.map(renderer.render)
-            files = result.files
+            let warnings = try Pipeline.generate(
+                bytes, path: spec, sourceName: GenerateCommand.sourceName(of: spec), readFile: readFile
+            ) { file in
+                guard writeError == nil else { return }
+                do throws(OutputError) { try update.add(file) } catch { writeError = error }
+            }
+            outcome.errors += warnings.map(renderer.render)
         } catch {
             let count = error.diagnostics.filter { $0.severity == .error }.count
             outcome.status = 1
@@ -64,37 +69,33 @@ public struct GenerateCommand: Sendable {
             outcome.errors.append("\(count) error\(count == 1 ? "" : "s") in \(spec); nothing was written.")
             return outcome
         }
-        let directory = OutputDirectory(url: URL(fileURLWithPath: output))
-        if check {
-            let stale = directory.staleFiles(comparedWith: files)
-            if !stale.isEmpty {
-                outcome.status = 1
-                outcome.errors += stale.map {
-                    "\(output)/\($0): error: out of date; run `apigen generate \(spec) --output \(output)`."
-                }
-                outcome.errors.append("\(stale.count) generated file\(stale.count == 1 ? " is" : "s are") out of date.")
-            }
-            return outcome
-        }
-        let stale = directory.staleFiles(comparedWith: files)
-        guard !stale.isEmpty else {
-            outcome.output.append("\(output) is up to date; nothing changed.")
-            return outcome
-        }
-        do {
-            let expected = Set(files.map(\.path))
-            let existed = stale.map { FileSystem.kind(of: directory.url.appending(path: $0).path) != nil }
-            try directory.replace(with: files)
-            outcome.output.append(
-                "Updated \(stale.count) of \(files.count) file\(files.count == 1 ? "" : "s") in \(output):")
-            for (path, exists) in zip(stale, existed) {
-                let change = !expected.contains(path) ? "removed" : exists ? "changed" : "added"
-                outcome.output.append("  \(change) \(path)")
-            }
+        let changes: [OutputDirectory.Change]
+        do throws(OutputError) {
+            if let writeError { throw writeError }
+            changes = try update.finish()
         } catch {
             outcome.status = 1
             outcome.errors.append("error: \(error.message)")
+            return outcome
         }
+        if check {
+            if !changes.isEmpty {
+                outcome.status = 1
+                outcome.errors += changes.map {
+                    "\(output)/\($0.path): error: out of date; run `apigen generate \(spec) --output \(output)`."
+                }
+                outcome.errors.append(
+                    "\(changes.count) generated file\(changes.count == 1 ? " is" : "s are") out of date.")
+            }
+            return outcome
+        }
+        guard !changes.isEmpty else {
+            outcome.output.append("\(output) is up to date; nothing changed.")
+            return outcome
+        }
+        outcome.output.append(
+            "Updated \(changes.count) of \(update.count) file\(update.count == 1 ? "" : "s") in \(output):")
+        outcome.output += changes.map { "  \($0.kind.rawValue) \($0.path)" }
         return outcome
     }
 

@@ -32,95 +32,206 @@ public struct OutputDirectory: Sendable {
     /// The files in the directory that differ from `files`, are missing, or should not be there; empty when the
     /// directory is up to date. Nothing is written.
     public func staleFiles(comparedWith files: [GeneratedFile]) -> [String] {
-        let existing = Set(existingFiles())
-        var stale: [String] = []
-        for file in files {
-            let current = try? FileSystem.contents(of: url.appending(path: file.path).path)
-            if current?.elementsEqual(file.contents.utf8) != true { stale.append(file.path) }
-        }
-        let expected = Set(files.map(\.path))
-        stale += existing.subtracting(expected)
-        return stale.sorted()
+        var update = Update(self, writing: false)
+        for file in files { try? update.add(file) }
+        return ((try? update.finish()) ?? []).map(\.path)
     }
 
-    /// Replaces the directory's contents with `files` in one step.
-    ///
-    /// The files are written to a new directory beside the output, then exchanged with it atomically where the system
-    /// allows (`renameat2` on Linux, `renamex_np` on Apple systems), so that readers see the old set or the new set,
-    /// never a mixture. If anything fails, the output directory is left as it was.
+    /// Replaces the directory's contents with `files` in one step, unless it already holds exactly them.
     ///
     /// - Parameters:
     ///   - files: The complete set of files the directory must hold.
     ///   - beforeSwap: Called after every file is written, before the swap; tests use it to fail halfway.
+    /// - Returns: What changed, by path.
     /// - Throws: ``OutputError`` when the directory holds files apigen did not write, or the disk refuses.
-    public func replace(with files: [GeneratedFile], beforeSwap: () throws -> Void = {}) throws(OutputError) {
-        let kind = FileSystem.kind(of: url.path)
-        if let kind, kind != .directory {
-            throw OutputError(
-                message: "\(url.path) is a file, not a directory; choose a directory for the generated files.")
+    @discardableResult
+    public func replace(with files: [GeneratedFile], beforeSwap: () throws -> Void = {}) throws(OutputError)
+        -> [Change]
+    {
+        var update = Update(self, writing: true)
+        for file in files { try update.add(file) }
+        return try update.finish(beforeSwap: beforeSwap)
+    }
+
+    /// A file that an update adds, changes or removes.
+    public struct Change: Equatable, Sendable {
+        /// What happens to a file.
+        public enum Kind: String, Sendable {
+            case added, changed, removed
         }
-        let foreign = existingFiles().filter { !isGenerated(url.appending(path: $0)) }
-        if !foreign.isEmpty {
-            throw OutputError(
-                message:
-                    "\(url.path) holds files apigen did not write (\(foreign.joined(separator: ", "))); move them away or choose another output directory."
-            )
+
+        /// The path relative to the directory.
+        public var path: String
+        public var kind: Kind
+    }
+
+    /// Brings the directory up to date with files handed over one at a time, as they are generated, so that they
+    /// need not all be held at once.
+    ///
+    /// Each file is compared with the one on disk. From the first that differs, the new set is written to a staging
+    /// directory beside the output (the files that matched until then are copied into it), which ``finish(beforeSwap:)``
+    /// exchanges with the output in one step, atomically where the system allows (`renameat2` on Linux, `renamex_np`
+    /// on Apple systems): readers see the old set or the new set, never a mixture. If anything fails, the output
+    /// directory is left as it was; a directory already up to date is not touched.
+    public struct Update {
+        /// The directory updated.
+        public let directory: OutputDirectory
+        private let writing: Bool
+        private let existing: Set<String>
+        private var generated: Set<String> = []
+        /// Files found up to date and not yet copied into the staging directory.
+        private var matched: [String] = []
+        private var changes: [Change] = []
+        /// The staging directory, once a file differs.
+        private var staging: String?
+
+        /// Starts an update.
+        ///
+        /// - Parameter writing: Whether to write; without it, the update only finds what would change.
+        public init(_ directory: OutputDirectory, writing: Bool) {
+            self.directory = directory
+            self.writing = writing
+            existing = Set(FileSystem.regularFiles(under: directory.url.path))
         }
-        let parent = url.deletingLastPathComponent().path
-        let staging = parent + "/.\(url.lastPathComponent).apigen-\(getpid())"
-        do {
-            FileSystem.removeTree(staging)
-            try FileSystem.createDirectories(parent)
-            try FileSystem.createDirectory(staging)
-            var directories: Set<String> = [staging]
-            for file in files {
-                let target = staging + "/" + file.path
-                let directory = FileSystem.parentPath(of: target)
-                if directories.insert(directory).inserted { try FileSystem.createDirectories(directory) }
-                try FileSystem.create(target, contents: file.contents)
+
+        /// The number of files handed over so far.
+        public var count: Int { generated.count }
+
+        /// Compares a generated file with the directory's, and writes it to the new set once any file differs.
+        ///
+        /// - Throws: ``OutputError`` when the file cannot be written; the staging directory is then removed, and the
+        ///   update must not go on.
+        public mutating func add(_ file: GeneratedFile) throws(OutputError) {
+            generated.insert(file.path)
+            let current = try? FileSystem.contents(of: directory.url.path + "/" + file.path)
+            guard let current, current.elementsEqual(file.contents.utf8) else {
+                changes.append(Change(path: file.path, kind: current == nil ? .added : .changed))
+                guard writing else { return }
+                try startStaging()
+                try write(file.path, file.contents)
+                return
             }
-            try beforeSwap()
-        } catch {
-            FileSystem.removeTree(staging)
-            let reason =
-                (error as? OutputError)?.message
-                ?? (error as? FileSystem.Failure).map { "cannot create \($0.path): \($0.reason)." } ?? "\(error)"
-            throw OutputError(message: "Could not write the generated files: \(reason) \(url.path) is unchanged.")
+            if staging == nil {
+                matched.append(file.path)
+            } else {
+                try write(file.path, file.contents)
+            }
         }
-        guard kind != nil else {
+
+        /// Finishes the update: exchanges the new set with the directory's files when any differ, adds, or is gone.
+        ///
+        /// - Parameter beforeSwap: Called once every file is written, before the exchange; tests use it to fail halfway.
+        /// - Returns: What changed, sorted by path; empty when the directory was up to date.
+        public mutating func finish(beforeSwap: () throws -> Void = {}) throws(OutputError) -> [Change] {
+            changes += existing.subtracting(generated).map { Change(path: $0, kind: .removed) }
+            changes.sort { $0.path < $1.path }
+            guard writing, !changes.isEmpty else { return changes }
+            try startStaging()
+            guard let staging else { return changes }
             do {
-                try FileSystem.move(staging, to: url.path)
+                try beforeSwap()
             } catch {
-                FileSystem.removeTree(staging)
-                throw OutputError(message: "Could not move the generated files into \(url.path): \(error.reason).")
+                abandon()
+                throw OutputError(message: "Could not write the generated files: \(error) \(url) is unchanged.")
             }
-            return
-        }
-        guard exchange(staging, url.path) else {
+            self.staging = nil
+            guard FileSystem.kind(of: url) != nil else {
+                do {
+                    try FileSystem.move(staging, to: url)
+                } catch {
+                    FileSystem.removeTree(staging)
+                    throw OutputError(message: "Could not move the generated files into \(url): \(error.reason).")
+                }
+                return changes
+            }
+            guard directory.exchange(staging, url) else {
+                let reason = String(cString: strerror(errno))
+                FileSystem.removeTree(staging)
+                throw OutputError(message: "Could not exchange \(url) with the new files: \(reason); it is unchanged.")
+            }
+            // `staging` now holds the previous files.
             FileSystem.removeTree(staging)
-            throw OutputError(
-                message: "Could not exchange \(url.path) with the new files: \(systemReason()); it is unchanged.")
+            return changes
         }
-        // `staging` now holds the previous files.
-        FileSystem.removeTree(staging)
+
+        /// Removes what the update wrote; the directory is as it was.
+        public mutating func abandon() {
+            if let staging { FileSystem.removeTree(staging) }
+            staging = nil
+        }
+
+        private var url: String { directory.url.path }
+
+        /// Creates the staging directory, once, with the files found up to date so far.
+        private mutating func startStaging() throws(OutputError) {
+            guard staging == nil else { return }
+            if let kind = FileSystem.kind(of: url), kind != .directory {
+                throw OutputError(
+                    message: "\(url) is a file, not a directory; choose a directory for the generated files.")
+            }
+            let header = Array(Pipeline.headerPrefix.utf8)
+            let foreign = existing.sorted().filter {
+                FileSystem.prefix(of: url + "/" + $0, count: header.count) != header
+            }
+            if !foreign.isEmpty {
+                throw OutputError(
+                    message:
+                        "\(url) holds files apigen did not write (\(foreign.joined(separator: ", "))); move them away or choose another output directory."
+                )
+            }
+            let parent = FileSystem.parentPath(of: url)
+            let path = parent + "/.\(directory.url.lastPathComponent).apigen-\(getpid())"
+            FileSystem.removeTree(path)
+            do {
+                try FileSystem.createDirectories(parent)
+                try FileSystem.createDirectory(path)
+            } catch {
+                FileSystem.removeTree(path)
+                throw OutputError(
+                    message:
+                        "Could not write the generated files: cannot create \(error.path): \(error.reason). \(url) is unchanged."
+                )
+            }
+            staging = path
+            directories = [path]
+            // The files that matched hold what was generated; they are copied as they are.
+            for file in matched {
+                let contents: [UInt8]
+                do {
+                    contents = try FileSystem.contents(of: url + "/" + file)
+                } catch {
+                    abandon()
+                    throw OutputError(
+                        message:
+                            "Could not write the generated files: cannot read \(error.path): \(error.reason). \(url) is unchanged."
+                    )
+                }
+                try write(file, String(decoding: contents, as: UTF8.self))
+            }
+            matched = []
+        }
+
+        private var directories: Set<String> = []
+
+        /// Writes a file of the new set into the staging directory.
+        private mutating func write(_ path: String, _ contents: String) throws(OutputError) {
+            guard let staging else { return }
+            let target = staging + "/" + path
+            do {
+                let parent = FileSystem.parentPath(of: target)
+                if directories.insert(parent).inserted { try FileSystem.createDirectories(parent) }
+                try FileSystem.create(target, contents: contents)
+            } catch {
+                abandon()
+                throw OutputError(
+                    message:
+                        "Could not write the generated files: cannot create \(error.path): \(error.reason). \(url) is unchanged."
+                )
+            }
+        }
     }
 
-    /// The system's description of the last failed call, such as "File name too long".
-    private func systemReason() -> String {
-        String(cString: strerror(errno))
-    }
-
-    /// Regular files under the directory, relative to it, sorted.
-    private func existingFiles() -> [String] {
-        FileSystem.regularFiles(under: url.path)
-    }
-
-    private func isGenerated(_ file: URL) -> Bool {
-        let header = Array(Pipeline.headerPrefix.utf8)
-        return FileSystem.prefix(of: file.path, count: header.count) == header
-    }
-
-    private func exchange(_ a: String, _ b: String) -> Bool {
+    fileprivate func exchange(_ a: String, _ b: String) -> Bool {
         #if os(Linux)
             // Glibc declares renameat2 only under _GNU_SOURCE, which Swift's Glibc module does not set; look it up.
             typealias RenameAt2 =

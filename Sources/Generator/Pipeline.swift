@@ -39,31 +39,37 @@ public enum Pipeline {
         _ bytes: [UInt8], path: String, sourceName: String, limits: ParseLimits = ParseLimits(),
         readFile: @escaping DescriptionFileReader = { _ in nil }
     ) throws(DiagnosticError) -> (files: [GeneratedFile], warnings: [Diagnostic]) {
-        // The YAML nodes, the model and the translator's indexes end with `translated`, before rendering.
-        var (declarations, warnings) = try translated(bytes, path: path, limits: limits, readFile: readFile)
+        var files: [GeneratedFile] = []
+        let warnings = try generate(bytes, path: path, sourceName: sourceName, limits: limits, readFile: readFile) {
+            files.append($0)
+        }
+        return (files.sorted { $0.path < $1.path }, warnings)
+    }
+
+    /// Generates the client for a description, handing each file to `emit` as soon as it is rendered, so that neither
+    /// the declarations nor the text of every file are held at once.
+    ///
+    /// Files come in a fixed order (the operations', the schemas', then the client), each path once. Errors are all
+    /// found before the first file: `emit` is called only for a valid description, and then for every file.
+    ///
+    /// - Returns: Any warnings, sorted by location.
+    /// - Throws: A `DiagnosticError` with every error found, before any file is emitted.
+    public static func generate(
+        _ bytes: [UInt8], path: String, sourceName: String, limits: ParseLimits = ParseLimits(),
+        readFile: @escaping DescriptionFileReader = { _ in nil }, emit: (GeneratedFile) -> Void
+    ) throws(DiagnosticError) -> [Diagnostic] {
+        // The YAML nodes end with loading; what the model shares with them (strings) stays.
+        let (document, loadWarnings) = try DescriptionLoader.load(
+            YAMLParser.parse(bytes, file: path, limits: limits), readFile: readFile, limits: limits)
         // Two lines, so that a long source path does not push the header past the line limit.
         let header = [
             "\(headerPrefix.dropFirst(3)) from \(sourceName).",
             "Do not edit: change the description and run apigen again.",
         ]
-        // Each file's declarations are let go once it is rendered, so that the declarations of every file and the text
-        // of every file are not all held at once.
-        var files: [GeneratedFile] = []
-        files.reserveCapacity(declarations.count)
-        while let file = declarations.popLast() {
-            files.append(GeneratedFile(path: file.path, contents: Printer.render(file, header: header)))
-        }
-        return (files.sorted { $0.path < $1.path }, warnings.sorted { $0.location < $1.location })
-    }
-
-    /// The Swift declarations of each file of a description's client, and every warning about it.
-    private static func translated(
-        _ bytes: [UInt8], path: String, limits: ParseLimits, readFile: @escaping DescriptionFileReader
-    ) throws(DiagnosticError) -> ([SwiftFile], [Diagnostic]) {
-        let (document, warnings) = try DescriptionLoader.load(
-            YAMLParser.parse(bytes, file: path, limits: limits), readFile: readFile, limits: limits)
         let translator = Translator(document: document)
-        let files = translator.files()
-        return (files, warnings + translator.warnings)
+        translator.translateFiles { file in
+            emit(GeneratedFile(path: file.path, contents: Printer.render(file, header: header)))
+        }
+        return (loadWarnings + translator.warnings).sorted { $0.location < $1.location }
     }
 }

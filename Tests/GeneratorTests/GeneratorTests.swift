@@ -114,6 +114,24 @@ func theCheckedInFixtureClientsAreWhatTheirFixturesGenerate(path: String, output
     }
 }
 
+@Test func anUpdateKeepsTheFilesThatMatchedBeforeTheFirstThatDiffers() throws {
+    let files = try generateCheckedInDescription()
+    try withTemporaryDirectory { directory in
+        let output = OutputDirectory(url: directory.appending(path: "Client"))
+        try output.replace(with: files)
+        var changed = files
+        changed[changed.count - 1].contents += "// One more line.\n"
+        let changes = try output.replace(with: changed)
+        #expect(changes.map(\.path) == [changed[changed.count - 1].path])
+        #expect(changes.map(\.kind) == [.changed])
+        #expect(
+            snapshot(directory.appending(path: "Client"))
+                == Dictionary(uniqueKeysWithValues: changed.map { ($0.path, Data($0.contents.utf8)) }))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["Client"])
+        #expect(try output.replace(with: changed).isEmpty)
+    }
+}
+
 @Test func filesApigenDidNotWriteAreNeverReplaced() throws {
     try withTemporaryDirectory { directory in
         try Data("notes".utf8).write(to: directory.appending(path: "README.md"))

@@ -1,7 +1,7 @@
 import APIDescription
 import YAML
 
-/// Translates a validated description into Swift files: one per named schema, one per operation and the client.
+/// Translates a validated description into Swift files: the operations', the schemas' and the client, one at a time.
 ///
 /// Names are assigned once, up front and in document order, so output is the same on every run.
 public struct Translator {
@@ -40,7 +40,7 @@ public struct Translator {
     let diagnostics = DiagnosticSink()
 
     /// What the translation warned about so far, such as an extension that does not apply where it is used; read it
-    /// after ``files()``.
+    /// after ``translateFiles(_:)``.
     public var warnings: [Diagnostic] { diagnostics.warnings }
 
     /// Prepares the translation of a document.
@@ -198,55 +198,89 @@ public struct Translator {
         return name == owner || heldByValue[name]?.contains(owner) == true
     }
 
-    /// The files of the client, in a fixed order.
-    public func files() -> [SwiftFile] {
-        // Each operation is shaped once, for both its own file and the client's methods.
-        let shapes = document.operations.map(operationShape)
-        // Operations group by their first tag where the description tags them into a few groups, otherwise (like
-        // schemas) by the initial of their Swift name, so that the number of files stays bounded.
-        let tags = Set(document.operations.compactMap(\.tags.first))
-        let byTag = !tags.isEmpty && tags.count <= Translator.tagGroupsAtMost
-        let operations = shapes.map { shape in
-            let tag = byTag ? shape.operation.tags.first.map { Naming.typeName($0).name } : nil
+    /// Translates the client file by file, handing each to `emit` as soon as it is complete (the operations' files,
+    /// then the schemas', then the client), so that the declarations of only one file are held at a time.
+    ///
+    /// Which declarations go in which file is decided first, from names and tags alone.
+    public func translateFiles(_ emit: (SwiftFile) -> Void) {
+        let plan = filePlan()
+        // The client's methods are made from each operation's shape as its file is translated, so that no shape is
+        // made twice nor all of them held at once.
+        var clientMethods: [[Declaration]] = Array(repeating: [], count: document.operations.count)
+        for file in plan.operations {
+            var declarations: [Declaration] = []
+            for index in file.members {
+                let shape = operationShape(document.operations[index])
+                clientMethods[index] = self.clientMethods(shape)
+                declarations.append(operationDeclaration(shape))
+            }
+            emit(
+                SwiftFile(
+                    path: file.path, imports: Translator.operationImports, spiImports: Translator.spiImports,
+                    declarations: declarations))
+        }
+        for file in plan.schemas {
+            emit(
+                SwiftFile(
+                    path: file.path, imports: Translator.imports, spiImports: Translator.spiImports,
+                    declarations: file.members.flatMap { schemaDeclarations(document.schemas[$0]) }))
+        }
+        emit(clientFile(methods: clientMethods))
+    }
+
+    /// A file to translate: its path and the indexes of the operations or schemas it declares, in document order.
+    struct PlannedFile {
+        var path: String
+        var members: [Int]
+    }
+
+    /// The files of the operations and of the schemas, named and filled from names and tags alone.
+    ///
+    /// Up to ``filesBeforeGrouping`` files, each operation and each schema has its own, which makes review diffs
+    /// easiest to read. Past that, operations group by their first tag where the description tags them into a few
+    /// groups, otherwise (like schemas) by the initial of their Swift name, so that the number of files stays bounded.
+    func filePlan() -> (operations: [PlannedFile], schemas: [PlannedFile]) {
+        let operationNames = document.operations.map { operationTypes[$0.id]! }
+        let schemaIndexes = document.schemas.indices.filter { schemaTypes[document.schemas[$0].name] != nil }
+        var fileNames = FileNames()
+        guard operationNames.count + schemaIndexes.count + 1 > Translator.filesBeforeGrouping else {
             return (
-                group: tag ?? Translator.initialGroup(shape.namespace),
-                file: operationFile(shape, path: shape.namespace.name)
+                operationNames.enumerated().map { index, name in
+                    PlannedFile(path: "Operations/\(fileNames.claim(name.name)).swift", members: [index])
+                },
+                schemaIndexes.map { index in
+                    let name = schemaTypes[document.schemas[index].name]!
+                    return PlannedFile(path: "Schemas/\(fileNames.claim(name.name)).swift", members: [index])
+                }
             )
         }
-        var schemas: [(group: String, file: SwiftFile)] = []
-        for named in document.schemas {
-            guard let name = schemaTypes[named.name] else { continue }
-            var scope = Scope(path: [name], reserved: topLevelNames, owner: named.name)
-            scope.writesJSON = writtenSchemas.contains(named.name)
-            scope.readsJSON = readSchemas.contains(named.name)
-            let origin = "#/components/schemas/\(named.name)"
-            let declarations: [Declaration]
-            if Translator.needsDeclaration(named.schema) {
-                declarations = [typeDeclaration(for: named.schema, name: name, origin: origin, scope: &scope)]
-            } else {
-                declarations = aliasDeclarations(named, name: name, origin: origin)
-            }
-            schemas.append(
-                (
-                    Translator.initialGroup(name),
-                    SwiftFile(
-                        path: name.name, imports: Translator.imports, spiImports: Translator.spiImports,
-                        declarations: declarations)
-                ))
+        let tags = Set(document.operations.compactMap(\.tags.first))
+        let byTag = !tags.isEmpty && tags.count <= Translator.tagGroupsAtMost
+        let operationGroups = document.operations.indices.map { index in
+            let tag = byTag ? document.operations[index].tags.first.map { Naming.typeName($0).name } : nil
+            return (group: tag ?? Translator.initialGroup(operationNames[index]), member: index)
         }
-        var fileNames = FileNames()
-        let client = clientFile(shapes)
-        guard operations.count + schemas.count + 1 > Translator.filesBeforeGrouping else {
-            // A small API keeps a file per operation and per schema, which makes review diffs easiest to read.
-            return [client]
-                + (operations.map { ("Operations", $0.file) } + schemas.map { ("Schemas", $0.file) }).map {
-                    var file = $0.1
-                    file.path = "\($0.0)/\(fileNames.claim(file.path)).swift"
-                    return file
-                }
+        let schemaGroups = schemaIndexes.map { index in
+            (group: Translator.initialGroup(schemaTypes[document.schemas[index].name]!), member: index)
         }
-        return [client] + grouped(operations, in: "Operations", names: &fileNames)
-            + grouped(schemas, in: "Schemas", names: &fileNames)
+        return (
+            Translator.grouped(operationGroups, in: "Operations", names: &fileNames),
+            Translator.grouped(schemaGroups, in: "Schemas", names: &fileNames)
+        )
+    }
+
+    /// The declarations of a named schema: its type, or a type alias (with the type of its items where those are
+    /// declared inline).
+    private func schemaDeclarations(_ named: NamedSchema) -> [Declaration] {
+        let name = schemaTypes[named.name]!
+        var scope = Scope(path: [name], reserved: topLevelNames, owner: named.name)
+        scope.writesJSON = writtenSchemas.contains(named.name)
+        scope.readsJSON = readSchemas.contains(named.name)
+        let origin = "#/components/schemas/\(named.name)"
+        guard Translator.needsDeclaration(named.schema) else {
+            return aliasDeclarations(named, name: name, origin: origin)
+        }
+        return [typeDeclaration(for: named.schema, name: name, origin: origin, scope: &scope)]
     }
 
     /// Past this many files, operations and schemas share files by group, so that a large API does not make tens of
@@ -266,29 +300,24 @@ public struct Translator {
     /// The most declarations a grouped file holds, so that no file grows without bound.
     static let declarationsPerFile = 100
 
-    /// Files of a folder, each holding the declarations of up to ``declarationsPerFile`` members of one group, in
-    /// document order; a group's later files are numbered (`Pets.swift`, `Pets2.swift`…).
-    private func grouped(
-        _ members: [(group: String, file: SwiftFile)], in folder: String, names: inout FileNames
-    ) -> [SwiftFile] {
+    /// Files of a folder, each holding up to ``declarationsPerFile`` members of one group, in document order; a
+    /// group's later files are numbered (`Pets.swift`, `Pets2.swift`…).
+    private static func grouped(
+        _ members: [(group: String, member: Int)], in folder: String, names: inout FileNames
+    ) -> [PlannedFile] {
         var order: [String] = []
-        var byGroup: [String: [SwiftFile]] = [:]
+        var byGroup: [String: [Int]] = [:]
         for member in members {
             if byGroup[member.group] == nil { order.append(member.group) }
-            byGroup[member.group, default: []].append(member.file)
+            byGroup[member.group, default: []].append(member.member)
         }
-        var files: [SwiftFile] = []
+        var files: [PlannedFile] = []
         for group in order {
             let parts = byGroup[group]!
             for (index, start) in stride(from: 0, to: parts.count, by: Translator.declarationsPerFile).enumerated() {
                 let chunk = parts[start..<min(start + Translator.declarationsPerFile, parts.count)]
                 let name = names.claim(index == 0 ? group : "\(group)\(index + 1)")
-                files.append(
-                    SwiftFile(
-                        path: "\(folder)/\(name).swift",
-                        imports: Array(Set(chunk.flatMap(\.imports))).sorted(),
-                        spiImports: chunk.reduce(into: [:]) { $0.merge($1.spiImports) { first, _ in first } },
-                        declarations: chunk.flatMap(\.declarations)))
+                files.append(PlannedFile(path: "\(folder)/\(name).swift", members: Array(chunk)))
             }
         }
         return files
@@ -350,6 +379,9 @@ public struct Translator {
     /// The modules every generated file imports: the runtime, Foundation for `Data`, `Date`, `URL` and `UUID`, and
     /// OpenAPIRuntime for free-form values.
     static let imports = ["APIClientRuntime", "Foundation", "OpenAPIRuntime"]
+
+    /// The modules operations' files import: also HTTPTypes, for requests and responses.
+    static let operationImports = (imports + ["HTTPTypes"]).sorted()
 
     /// Generated code uses the runtime's implementation details through its `Generated` SPI, which consumers of the
     /// client do not see.

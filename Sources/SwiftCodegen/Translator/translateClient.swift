@@ -9,7 +9,9 @@ private struct FlatArgument {
 extension Translator {
     /// The client: its initializer and, for each operation, a method taking the input's values and one taking an
     /// `Input`.
-    func clientFile(_ shapes: [OperationShape]) -> SwiftFile {
+    ///
+    /// - Parameter methods: Each operation's ``clientMethods(_:)``, in document order.
+    func clientFile(methods: [[Declaration]]) -> SwiftFile {
         var members: [Declaration] = []
         let server = document.servers.first
         if let server, server.isRelative {
@@ -146,8 +148,8 @@ extension Translator {
                                     ["serverURL: server.url"] + others.map { "\(label: $0.name): \($0.name)" }))
                         ])))
         }
-        for shape in shapes {
-            members += clientMethods(shape)
+        for methods in methods {
+            members += methods
         }
         members += pollingMethods()
         let client = Declaration.type(
@@ -162,7 +164,8 @@ extension Translator {
             declarations: [client])
     }
 
-    private func clientMethods(_ shape: OperationShape) -> [Declaration] {
+    /// The client's two methods for an operation: one taking its arguments one by one, one taking an `Input`.
+    func clientMethods(_ shape: OperationShape) -> [Declaration] {
         let operation = shape.operation
         let name = methodNames[operation.id]!
         let namespace = shape.namespace

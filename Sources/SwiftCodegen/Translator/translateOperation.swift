@@ -130,8 +130,8 @@ extension Translator {
         }
     }
 
-    /// The file of one operation: a namespace with its input, output, request builder and response parser.
-    func operationFile(_ shape: OperationShape, path: String) -> SwiftFile {
+    /// The declaration of one operation: a namespace with its input, output, request builder and response parser.
+    func operationDeclaration(_ shape: OperationShape) -> Declaration {
         let operation = shape.operation
         let summary = operation.summary ?? "The `\(operation.id)` operation."
         let members: [Declaration] =
@@ -145,16 +145,13 @@ extension Translator {
                 requestFunction(shape),
                 shape.parser,
             ] + (shape.streamParser.map { [$0] } ?? []) + stateFunction(operation) + shape.nested
-        let declaration = Declaration.type(
+        return Declaration.type(
             TypeDeclaration(
                 .enum, name: shape.namespace, conformances: ["APIOperation"],
                 doc: Doc([
                     summary, operation.description, "`\(operation.method.rawValue.uppercased()) \(operation.path)`",
                 ]),
                 origin: "#/paths/\(escapePointer(operation.path))/\(operation.method.rawValue)", members: members))
-        return SwiftFile(
-            path: path, imports: (Translator.imports + ["HTTPTypes"]).sorted(), spiImports: Translator.spiImports,
-            declarations: [declaration])
     }
 
     private func escapePointer(_ token: String) -> String {
