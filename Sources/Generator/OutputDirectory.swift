@@ -87,7 +87,9 @@ public struct OutputDirectory: Sendable {
 
         /// Starts an update.
         ///
-        /// - Parameter writing: Whether to write; without it, the update only finds what would change.
+        /// - Parameters:
+        ///   - directory: The directory to bring up to date.
+        ///   - writing: Whether to write; without it, the update only finds what would change.
         public init(_ directory: OutputDirectory, writing: Bool) {
             self.directory = directory
             self.writing = writing
