@@ -50,7 +50,10 @@ public struct GenerateCommand: Sendable {
         // The loader and the renderer read the same files; each is read from disk once.
         let otherFiles = FileCache()
         let readFile: DescriptionFileReader = { path in otherFiles.bytes(of: path) }
-        let renderer = DiagnosticRenderer(source: bytes, file: spec, colour: colour, otherFiles: readFile)
+        // Made only when there is something to report: it splits the whole description into lines.
+        func renderer() -> DiagnosticRenderer {
+            DiagnosticRenderer(source: bytes, file: spec, colour: colour, otherFiles: readFile)
+        }
         // Each file is compared with the directory's, and written to the new set, as soon as it is generated.
         var update = OutputDirectory.Update(OutputDirectory(url: URL(fileURLWithPath: output)), writing: !check)
         var writeError: OutputError?
@@ -61,11 +64,11 @@ public struct GenerateCommand: Sendable {
                 guard writeError == nil else { return }
                 do throws(OutputError) { try update.add(file) } catch { writeError = error }
             }
-            outcome.errors += warnings.map(renderer.render)
+            if !warnings.isEmpty { outcome.errors += warnings.map(renderer().render) }
         } catch {
             let count = error.diagnostics.filter { $0.severity == .error }.count
             outcome.status = 1
-            outcome.errors += error.diagnostics.map(renderer.render)
+            outcome.errors += error.diagnostics.map(renderer().render)
             outcome.errors.append("\(count) error\(count == 1 ? "" : "s") in \(spec); nothing was written.")
             return outcome
         }
