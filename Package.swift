@@ -89,7 +89,9 @@ let package = Package(
         .testTarget(name: "APIDescriptionTests", dependencies: ["APIDescription"]),
         .testTarget(name: "SwiftCodegenTests", dependencies: ["SwiftCodegen", "APIDescription", "YAML"]),
         // The runtime is a dependency so that its module is built for the tests that compile generated code.
-        .testTarget(name: "GeneratorTests", dependencies: ["Generator", "YAML", "APIClientRuntime"]),
+        .testTarget(
+            name: "GeneratorTests",
+            dependencies: ["Generator", "SwiftCodegen", "APIDescription", "YAML", "APIClientRuntime"]),
         .testTarget(
             name: "CloudPartnerPortalTests",
             dependencies: [

@@ -10,6 +10,9 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard let root = try? YAMLParser.parse(bytes, file: "fuzz.yaml", limits: ParseLimits(maxBytes: 1 << 20)),
         let (document, _) = try? DescriptionLoader.load(root)
     else { return 0 }
-    Translator(document: document).translateFiles { _ = Printer.render($0, header: ["fuzz"]) }
+    Translator(document: document).translateFiles {
+        Printer.render($0, header: ["fuzz"])
+    } emit: { _ in
+    }
     return 0
 }

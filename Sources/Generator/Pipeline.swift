@@ -68,7 +68,9 @@ public enum Pipeline {
         ]
         let translator = Translator(document: document)
         translator.translateFiles { file in
-            emit(GeneratedFile(path: file.path, contents: Printer.render(file, header: header)))
+            GeneratedFile(path: file.path, contents: Printer.render(file, header: header))
+        } emit: { file in
+            emit(file)
         }
         return (loadWarnings + translator.warnings).sorted { $0.location < $1.location }
     }

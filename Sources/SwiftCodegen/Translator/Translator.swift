@@ -1,5 +1,12 @@
 import APIDescription
+import Dispatch
 import YAML
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Translates a validated description into Swift files: the operations', the schemas' and the client, one at a time.
 ///
@@ -37,10 +44,10 @@ public struct Translator {
     /// (`JSONReadable`).
     var readSchemas: Set<String> = []
     /// Warnings about what the description asks that the generated code cannot do where it is asked.
-    let diagnostics = DiagnosticSink()
+    var diagnostics = DiagnosticSink()
 
     /// What the translation warned about so far, such as an extension that does not apply where it is used; read it
-    /// after ``translateFiles(_:)``.
+    /// after ``translateFiles(threads:_:emit:)``.
     public var warnings: [Diagnostic] { diagnostics.warnings }
 
     /// Prepares the translation of a document.
@@ -198,34 +205,106 @@ public struct Translator {
         return name == owner || heldByValue[name]?.contains(owner) == true
     }
 
-    /// Translates the client file by file, handing each to `emit` as soon as it is complete (the operations' files,
-    /// then the schemas', then the client), so that the declarations of only one file are held at a time.
+    /// Translates the client file by file: each file is handed to `finish` (which renders it, say) as soon as it is
+    /// complete, several files at once on as many processors as there are, and what `finish` makes is handed to
+    /// `emit` one file at a time, in a fixed order: the operations' files, the client, then the schemas' files.
     ///
-    /// Which declarations go in which file is decided first, from names and tags alone.
-    public func translateFiles(_ emit: (SwiftFile) -> Void) {
+    /// Which declarations go in which file is decided first, from names and tags alone; only the files being worked
+    /// on are held at a time. Output is the same on every run whatever the number of processors.
+    ///
+    /// - Parameters:
+    ///   - threads: How many files are worked on at once; by default, as many as there are processors.
+    ///   - finish: What to make of each file, such as its text; called on several threads at once.
+    ///   - emit: Receives what `finish` made, one file at a time, in the fixed order.
+    public func translateFiles<Finished>(
+        threads: Int = Translator.parallelism, _ finish: (SwiftFile) -> Finished, emit: (Finished) -> Void
+    ) {
         let plan = filePlan()
         // The client's methods are made from each operation's shape as its file is translated, so that no shape is
         // made twice nor all of them held at once.
         var clientMethods: [[Declaration]] = Array(repeating: [], count: document.operations.count)
-        for file in plan.operations {
-            var declarations: [Declaration] = []
-            for index in file.members {
-                let shape = operationShape(document.operations[index])
-                clientMethods[index] = self.clientMethods(shape)
-                declarations.append(operationDeclaration(shape))
-            }
-            emit(
-                SwiftFile(
+        // Each file is translated with warnings of its own, gathered in file order so that their order is fixed too.
+        func separately<Result>(_ work: (Translator) -> Result) -> (Result, [Diagnostic]) {
+            var translator = self
+            translator.diagnostics = DiagnosticSink()
+            return (work(translator), translator.diagnostics.warnings)
+        }
+        Translator.inOrder(plan.operations.count, threads: threads) { index in
+            separately { translator in
+                let file = plan.operations[index]
+                var declarations: [Declaration] = []
+                var methods: [(Int, [Declaration])] = []
+                for member in file.members {
+                    let shape = translator.operationShape(translator.document.operations[member])
+                    methods.append((member, translator.clientMethods(shape)))
+                    declarations.append(translator.operationDeclaration(shape))
+                }
+                let swiftFile = SwiftFile(
                     path: file.path, imports: Translator.operationImports, spiImports: Translator.spiImports,
-                    declarations: declarations))
+                    declarations: declarations)
+                return (finish(swiftFile), methods)
+            }
+        } collect: { result, warnings in
+            for (member, methods) in result.1 { clientMethods[member] = methods }
+            diagnostics.add(warnings)
+            emit(result.0)
         }
-        for file in plan.schemas {
-            emit(
-                SwiftFile(
-                    path: file.path, imports: Translator.imports, spiImports: Translator.spiImports,
-                    declarations: file.members.flatMap { schemaDeclarations(document.schemas[$0]) }))
+        // The client is the largest file: it goes first, beside the schemas' files.
+        let methods = clientMethods
+        Translator.inOrder(plan.schemas.count + 1, threads: threads) { index in
+            separately { translator in
+                guard index > 0 else { return finish(translator.clientFile(methods: methods)) }
+                let file = plan.schemas[index - 1]
+                return finish(
+                    SwiftFile(
+                        path: file.path, imports: Translator.imports, spiImports: Translator.spiImports,
+                        declarations: file.members.flatMap {
+                            translator.schemaDeclarations(translator.document.schemas[$0])
+                        }))
+            }
+        } collect: { result, warnings in
+            diagnostics.add(warnings)
+            emit(result)
         }
-        emit(clientFile(methods: clientMethods))
+    }
+
+    /// The number of processors, on which as many files are translated at once.
+    public static let parallelism: Int = {
+        #if canImport(Glibc)
+            let online = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        #else
+            let online = Int(sysconf(_SC_NPROCESSORS_ONLN))
+        #endif
+        return max(1, online)
+    }()
+
+    /// Runs `work` for each of `count` indexes, several at once, and hands the results to `collect` in index order,
+    /// a batch at a time, so that at most a few results wait for their turn. `work` must be safe to run on several
+    /// threads at once: it may read what it shares, and change only what it makes.
+    static func inOrder<Result>(_ count: Int, threads width: Int, work: (Int) -> Result, collect: (Result) -> Void) {
+        guard width > 1, count > 1 else {
+            for index in 0..<count { collect(work(index)) }
+            return
+        }
+        let batch = 2 * width
+        let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: batch)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        var start = 0
+        while start < count {
+            let size = min(batch, count - start)
+            // Each index writes its own slot, and `concurrentPerform` returns once every one has; `work` touches
+            // nothing shared that it changes.
+            nonisolated(unsafe) let (work, results) = (work, results)
+            let first = start
+            DispatchQueue.concurrentPerform(iterations: size) { offset in
+                results[offset] = work(first + offset)
+            }
+            for offset in 0..<size {
+                collect(results[offset].take()!)
+            }
+            start += size
+        }
     }
 
     /// A file to translate: its path and the indexes of the operations or schemas it declares, in document order.
@@ -271,7 +350,7 @@ public struct Translator {
 
     /// The declarations of a named schema: its type, or a type alias (with the type of its items where those are
     /// declared inline).
-    private func schemaDeclarations(_ named: NamedSchema) -> [Declaration] {
+    func schemaDeclarations(_ named: NamedSchema) -> [Declaration] {
         let name = schemaTypes[named.name]!
         var scope = Scope(path: [name], reserved: topLevelNames, owner: named.name)
         scope.writesJSON = writtenSchemas.contains(named.name)
@@ -418,12 +497,19 @@ struct FileNames {
 }
 
 /// Collects the translator's warnings, located in the description.
-final class DiagnosticSink {
+///
+/// Not synchronised: the translation of each file, on whichever thread, has a sink of its own, whose warnings are
+/// added to the translator's on the thread that called ``Translator/translateFiles(threads:_:emit:)``.
+final class DiagnosticSink: @unchecked Sendable {
     private(set) var warnings: [Diagnostic] = []
 
     func warn(_ location: SourceLocation, _ message: String) {
-        let diagnostic = Diagnostic.warning(at: location, message)
-        if !warnings.contains(diagnostic) { warnings.append(diagnostic) }
+        add([Diagnostic.warning(at: location, message)])
+    }
+
+    /// Adds warnings, each once.
+    func add(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics where !warnings.contains(diagnostic) { warnings.append(diagnostic) }
     }
 }
 
