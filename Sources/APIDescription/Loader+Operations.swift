@@ -559,12 +559,20 @@ extension Loader {
     }
 
     /// How a body of a media type travels, or nil when the key is not a media type.
+    /// Whether a byte may be part of a media type's type or subtype: an ASCII letter, digit or one of `!#$&-^_.+*`.
+    static func isMediaTypeByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        default: "!#$&-^_.+*".utf8.contains(byte)
+        }
+    }
+
     func contentKind(_ mediaType: String) -> ContentKind? {
         let parts = Content.essence(of: mediaType).split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty,
-            parts.allSatisfy({
-                $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "!#$&-^_.+*".contains($0)) }
-            })
+            parts.allSatisfy({ $0.utf8.allSatisfy(Loader.isMediaTypeByte) })
         else { return nil }
         let (type, subtype) = (parts[0], parts[1])
         if subtype == "json" || subtype.hasSuffix("+json") { return .json }

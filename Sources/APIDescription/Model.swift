@@ -252,7 +252,13 @@ public struct Content: Sendable {
 
     /// A media type's type and subtype in lower case, without parameters or spaces.
     public static func essence(of mediaType: String) -> String {
-        String(mediaType.lowercased().prefix { $0 != ";" }.filter { $0 != " " && $0 != "\t" })
+        // Nearly every media type is already its essence.
+        let isEssence = mediaType.utf8.allSatisfy { byte in
+            byte < 0x80 && byte != UInt8(ascii: ";") && byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t")
+                && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+        }
+        if isEssence { return mediaType }
+        return String(mediaType.lowercased().prefix { $0 != ";" }.filter { $0 != " " && $0 != "\t" })
     }
 
     /// How a property of a form or multipart body travels, when `encoding` says.

@@ -117,6 +117,15 @@ extension Node {
         }
         guard scalar.isPlain else { return .string }
         let text = scalar.text
+        // Most scalars are names and prose, which no other type starts like.
+        switch text.utf8.first ?? 0 {
+        case 0, UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+            UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            break
+        default:
+            return .string
+        }
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE", "false", "False", "FALSE": return .boolean
@@ -163,12 +172,19 @@ extension Node {
     }
 
     private static func isInteger(_ text: String) -> Bool {
-        var digits = Substring(text)
-        if digits.hasPrefix("0x") { return digits.count > 2 && digits.dropFirst(2).allSatisfy(\.isHexDigit) }
-        if digits.hasPrefix("0o") {
-            return digits.count > 2 && digits.dropFirst(2).allSatisfy { ("0"..."7").contains($0) }
+        var digits = Substring(text).utf8
+        let isDecimal = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        if digits.starts(with: "0x".utf8) {
+            return digits.count > 2
+                && digits.dropFirst(2).allSatisfy { byte in
+                    isDecimal(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte | 0x20)
+                }
         }
-        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
-        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+        if digits.starts(with: "0o".utf8) {
+            return digits.count > 2
+                && digits.dropFirst(2).allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "7")).contains($0) }
+        }
+        if digits.first == UInt8(ascii: "-") || digits.first == UInt8(ascii: "+") { digits = digits.dropFirst() }
+        return !digits.isEmpty && digits.allSatisfy(isDecimal)
     }
 }

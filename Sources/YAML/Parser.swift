@@ -67,10 +67,26 @@ private struct TreeBuilder {
         var items: [Node] = []
         var entries: [Node.Entry] = []
         var pendingKey: (text: String, location: SourceLocation)?
-        /// Keys seen so far, by their Unicode scalars: YAML tells keys apart by code points, so `café` written
-        /// precomposed and with a combining accent are two keys, though Swift's `String` calls them equal.
-        var keyLocations: [[Unicode.Scalar]: SourceLocation] = [:]
+        /// Keys seen so far by their UTF-8 bytes, made once a mapping has many; smaller ones are searched in order.
+        /// YAML tells keys apart by code points, so `café` written precomposed and with a combining accent are two
+        /// keys, though Swift's `String` calls them equal.
+        var keyIndex: [[UInt8]: SourceLocation]?
         var nodeCount = 1
+
+        /// Where the mapping's key `key` first appears, if it does.
+        func location(ofKey key: String) -> SourceLocation? {
+            if let keyIndex { return keyIndex[Array(key.utf8)] }
+            return entries.first { $0.key.utf8.elementsEqual(key.utf8) }?.keyLocation
+        }
+
+        /// Notes a new key of the mapping, whose earlier keys are all in `entries`.
+        mutating func note(key: String, at location: SourceLocation) {
+            if keyIndex == nil, entries.count >= 16 {
+                keyIndex = Dictionary(
+                    entries.map { (Array($0.key.utf8), $0.keyLocation) }, uniquingKeysWith: { first, _ in first })
+            }
+            keyIndex?[Array(key.utf8)] = location
+        }
     }
 
     let file: String
@@ -206,15 +222,14 @@ private struct TreeBuilder {
             guard let scalar = node.scalar else {
                 return .error(at: node.location, "A mapping key must be a scalar; write the key as plain text.")
             }
-            let scalars = Array(scalar.text.unicodeScalars)
-            if let first = stack[top].keyLocations[scalars] {
+            if let first = stack[top].location(ofKey: scalar.text) {
                 return .error(
                     at: node.location,
                     "The key `\(scalar.text)` appears twice in the same mapping; remove or rename one of them.",
                     notes: [.note(at: first, "`\(scalar.text)` is first defined here.")]
                 )
             }
-            stack[top].keyLocations[scalars] = node.location
+            stack[top].note(key: scalar.text, at: node.location)
             stack[top].pendingKey = (scalar.text, node.location)
             return nil
         }

@@ -37,6 +37,21 @@ private func failure(_ text: String, limits: ParseLimits = ParseLimits()) -> Str
     #expect(root["h"]?.intValue == -7)
 }
 
+@Test func plainScalarsOfEveryFormResolveByTheirFirstCharacterAndTheRest() throws {
+    let cases: [(String, Node.ScalarType)] = [
+        ("0x1F", .integer), ("0x1f", .integer), ("0xG", .string), ("0x", .string), ("0o17", .integer),
+        ("0o8", .string), ("+12", .integer), ("-", .string), ("12a", .string), ("1e3", .number),
+        (".5", .number), (".inf", .number), ("-.inf", .number), ("+.inf", .number), (".NaN", .number),
+        ("True", .boolean), ("FALSE", .boolean), ("Null", .null), ("nil", .string), ("tru", .string),
+        ("\u{FF11}2", .string), ("~x", .string), ("description", .string),
+    ]
+    for (text, type) in cases {
+        #expect(
+            Node(.scalar(Node.Scalar(text: text)), at: SourceLocation(file: "t", line: 1, column: 1)).scalarType
+                == type, "\(text)")
+    }
+}
+
 @Test func sequencesHoldTheirItems() throws {
     let root = try parse("- a\n- [b, c]\n- {d: e}\n")
     let items = try #require(root.items)
@@ -98,6 +113,19 @@ private func failure(_ text: String, limits: ParseLimits = ParseLimits()) -> Str
     let node = try parse("caf\u{E9}: 1\ncafe\u{301}: 2\n")
     #expect(node.entries?.count == 2)
     #expect(failure("caf\u{E9}: 1\ncaf\u{E9}: 2\n").hasPrefix("2:1: The key `caf\u{E9}` appears twice"))
+}
+
+/// Past sixteen keys, a mapping's keys are found through an index instead of one by one; both ways tell the same keys
+/// apart and find the same duplicates.
+@Test(arguments: [3, 15, 16, 17, 40])
+func duplicateKeysAreFoundInMappingsOfAnySize(keys: Int) throws {
+    let others = (0..<keys).map { "k\($0): \($0)\n" }.joined()
+    let node = try parse(others + "caf\u{E9}: 1\ncafe\u{301}: 2\n")
+    #expect(node.entries?.count == keys + 2)
+    #expect(
+        failure(others + "caf\u{E9}: 1\ncaf\u{E9}: 2\n")
+            .hasPrefix("\(keys + 2):1: The key `caf\u{E9}` appears twice"))
+    #expect(failure(others + "k0: again\n").hasPrefix("\(keys + 1):1: The key `k0` appears twice"))
 }
 
 @Test func largeDocumentsThatShareTheirPartsThroughAnchorsAreAccepted() throws {
