@@ -24,17 +24,41 @@ public enum Printer {
     /// Renders a piece of code on one line.
     public static func render(_ code: Code) -> String {
         var text = ""
-        for fragment in code.fragments {
+        render(code.fragments[...], into: &text)
+        return text
+    }
+
+    /// Appends code, on one line, to `text`.
+    private static func render(_ fragments: ArraySlice<Code.Fragment>, into text: inout String) {
+        for fragment in fragments {
             switch fragment {
             case .source(let source): text += source
-            case .identifier(let identifier): text += escapedIdentifier(identifier)
+            case .identifier(let identifier):
+                if keywords.contains(identifier.name) {
+                    text += "`"
+                    text += identifier.name
+                    text += "`"
+                } else {
+                    text += identifier.name
+                }
             case .label(let label):
                 text += label.name == "_" ? "`_`" : label.name
             case .literal(let value): text += stringLiteral(value)
             case .list(let open, let items, let close, _):
-                text += open + items.map(render).joined(separator: ", ") + close
+                text += open
+                for (index, item) in items.enumerated() {
+                    if index > 0 { text += ", " }
+                    render(item.fragments[...], into: &text)
+                }
+                text += close
             }
         }
+    }
+
+    /// Renders part of a piece of code on one line.
+    private static func render(_ fragments: ArraySlice<Code.Fragment>) -> String {
+        var text = ""
+        render(fragments, into: &text)
         return text
     }
 
@@ -46,13 +70,13 @@ public enum Printer {
             let index = code.fragments.firstIndex(where: { if case .list = $0 { true } else { false } }),
             case .list(let open, let items, let close, let trailingComma) = code.fragments[index], !items.isEmpty
         else { return [(level, flat)] }
-        var lines = [(level, render(Code(fragments: Array(code.fragments[..<index]))) + open)]
+        var lines = [(level, render(code.fragments[..<index]) + open)]
         for (position, item) in items.enumerated() {
             var itemLines = layout(item, level: level + 1)
             if position < items.count - 1 || trailingComma { itemLines[itemLines.count - 1].text += "," }
             lines += itemLines
         }
-        lines.append((level, close + render(Code(fragments: Array(code.fragments[(index + 1)...])))))
+        lines.append((level, close + render(code.fragments[(index + 1)...])))
         return lines
     }
 
@@ -369,25 +393,72 @@ private struct Writer {
     // MARK: Documentation
 
     mutating func doc(_ doc: Doc) {
-        var blocks: [[String]] = doc.paragraphs.map { wrap(Printer.docText($0), indent: "") }
-        var callouts: [String] = []
+        for (index, paragraph) in doc.paragraphs.enumerated() {
+            if index > 0 { line("///") }
+            docLines(paragraph, indent: "")
+        }
+        let hasCallouts = !doc.parameters.isEmpty || doc.returns != nil || doc.throwsText != nil
+        guard hasCallouts else { return }
+        if !doc.paragraphs.isEmpty { line("///") }
         if doc.parameters.count == 1, let parameter = doc.parameters.first {
-            callouts += wrap(Printer.docText("- Parameter \(parameter.name.name): \(parameter.text)"), indent: "  ")
+            docLines("- Parameter \(parameter.name.name): \(parameter.text)", indent: "  ")
         } else if !doc.parameters.isEmpty {
-            callouts.append("- Parameters:")
+            line("/// - Parameters:")
             for parameter in doc.parameters {
-                callouts += wrap(Printer.docText("  - \(parameter.name.name): \(parameter.text)"), indent: "    ")
+                docLines("  - \(parameter.name.name): \(parameter.text)", indent: "    ")
             }
         }
-        if let returns = doc.returns { callouts += wrap(Printer.docText("- Returns: \(returns)"), indent: "  ") }
-        if let throwsText = doc.throwsText {
-            callouts += wrap(Printer.docText("- Throws: \(throwsText)"), indent: "  ")
+        if let returns = doc.returns { docLines("- Returns: \(returns)", indent: "  ") }
+        if let throwsText = doc.throwsText { docLines("- Throws: \(throwsText)", indent: "  ") }
+    }
+
+    /// Writes text as documentation lines, escaped (``Printer/docText(_:)``) and wrapped at the line limit; continuation
+    /// lines get `indent`, so list items stay items.
+    private mutating func docLines(_ text: String, indent: String) {
+        let written = text.utf8.withContiguousStorageIfAvailable { asciiDocLines($0, indent: indent) }
+        guard written != true else { return }
+        for line in wrap(Printer.docText(text), indent: indent) { self.line(line.isEmpty ? "///" : "/// " + line) }
+    }
+
+    /// ``docLines(_:indent:)`` for printable ASCII, nearly all documentation, which needs no escaping and whose
+    /// characters are its bytes; false for anything else.
+    private mutating func asciiDocLines(_ bytes: UnsafeBufferPointer<UInt8>, indent: String) -> Bool {
+        guard bytes.allSatisfy({ (0x20..<0x7F).contains($0) }) else { return false }
+        let space = UInt8(ascii: " ")
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == space { end -= 1 }
+        let width = max(40, Printer.lineLimit - column - 4)
+        guard end > width else {
+            docLine(bytes[..<end])
+            return true
         }
-        if !callouts.isEmpty { blocks.append(callouts) }
-        for (index, block) in blocks.enumerated() {
-            if index > 0 { line("///") }
-            for text in block { line(text.isEmpty ? "///" : "/// " + text) }
+        var leading = 0
+        while leading < end, bytes[leading] == space { leading += 1 }
+        let continuation = Array(bytes[..<leading]) + Array(indent.utf8)
+        var current = Array(bytes[..<leading])
+        var start = leading
+        while start < end {
+            while start < end, bytes[start] == space { start += 1 }
+            guard start < end else { break }
+            var stop = start
+            while stop < end, bytes[stop] != space { stop += 1 }
+            let word = bytes[start..<stop]
+            if current.count + 1 + word.count > width, current.count > leading {
+                docLine(current[...])
+                current = continuation
+            } else if current.count > leading {
+                current.append(space)
+            }
+            current += word
+            start = stop
         }
+        docLine(current[...])
+        return true
+    }
+
+    /// Writes one line of documentation from its bytes.
+    private mutating func docLine<Bytes: Collection<UInt8>>(_ bytes: Bytes) {
+        line(bytes.isEmpty ? "///" : "/// " + String(decoding: bytes, as: UTF8.self))
     }
 
     /// Wraps each line at the line limit; continuation lines get `indent`, so list items stay items.
