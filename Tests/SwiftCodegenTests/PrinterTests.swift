@@ -133,3 +133,47 @@ func stringLiteralsHoldExactlyTheirValue(value: String, literal: String) {
 
             """#)
 }
+
+/// Documentation wraps at the line limit between words, whatever spaces separate them; continuation lines of a
+/// callout are indented under it, a word longer than a line stands alone, trailing spaces go, and text that needs
+/// escaping (a tab, a line break, a character outside ASCII) wraps the same way as plain text.
+@Test func documentationWrapsBetweenWordsAtTheLineLimit() {
+    let words = "Cancels the offer   and every operation that is still running for it, then notifies each address "
+    let long = String(repeating: "x", count: 130)
+    let function = FunctionDeclaration(
+        name: Identifier("cancel"), parameters: [FunctionParameter(name: Identifier("emails"), type: "[String]")],
+        doc: Doc(
+            [words + words + "  ", "  Indented " + words + long, "Tab\there, café, " + words + "\nnext line"],
+            parameters: [(Identifier("emails"), words + "given.")], returns: "Nothing.",
+            throwsText: words + words),
+        body: [])
+    let expected = """
+        /// Cancels the offer and every operation that is still running for it, then notifies each address Cancels the offer and
+        /// every operation that is still running for it, then notifies each address
+        ///
+        ///   Indented Cancels the offer and every operation that is still running for it, then notifies each address
+        ///   xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
+        ///
+        /// Tab here, café, Cancels the offer   and every operation that is still running for it, then notifies each address
+        /// next line
+        ///
+        /// - Parameter emails: Cancels the offer and every operation that is still running for it, then notifies each address
+        ///   given.
+        /// - Returns: Nothing.
+        /// - Throws: Cancels the offer and every operation that is still running for it, then notifies each address Cancels the
+        ///   offer and every operation that is still running for it, then notifies each address
+        public func cancel(emails: [String]) {
+        }
+
+        """
+    let file = SwiftFile(path: "A.swift", imports: [], declarations: [.function(function)])
+    #expect(Printer.render(file, header: []) == expected)
+    // Text outside ASCII takes the general path; it breaks where the same text in ASCII does.
+    func rendered(_ paragraph: String) -> String {
+        let type = TypeDeclaration(.struct, name: Identifier("A"), doc: Doc([paragraph]), members: [])
+        return Printer.render(SwiftFile(path: "A.swift", imports: [], declarations: [.type(type)]), header: [])
+    }
+    let plain = words + words + words
+    #expect(rendered(plain.replacing("offer", with: "offér")) == rendered(plain).replacing("offer", with: "offér"))
+    #expect(rendered(plain).split(separator: "\n").count == 4)
+}
