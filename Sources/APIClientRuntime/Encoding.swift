@@ -79,7 +79,7 @@ import Foundation
                 } else { nil }
             if let problem { throw InvalidInput(field: field, problem: problem) }
         }
-        return items.joined(separator: String(separator))
+        return items.count == 1 ? items[0] : items.joined(separator: String(separator))
     }
 
     /// Splits a received string into items, trimming white space around each and dropping empty ones.

@@ -55,9 +55,10 @@ public struct JSONWriter {
         try value.writeJSON(to: &self)
     }
 
-    /// Writes a key and a value that cannot write its own JSON, which `JSONEncoder` writes.
-    public mutating func write(key: String, encodable value: some Encodable) throws {
-        writeKey(key)
+    /// Writes a key given as its JSON text (`"name":`) and a value that cannot write its own JSON, which
+    /// `JSONEncoder` writes.
+    public mutating func write(jsonKey: StaticString, encodable value: some Encodable) throws {
+        writeKey(jsonKey: jsonKey)
         try write(encodable: value)
     }
 
@@ -65,6 +66,19 @@ public struct JSONWriter {
     public mutating func write(encodable value: some Encodable) throws {
         written += try JSONCoding.encode(value)
         followsValue = true
+    }
+
+    /// Writes a key given as its JSON text, quoted and escaped, with the colon that follows it (`"name":`), and the
+    /// value that follows it: generated writers know their keys' JSON when they are generated, and copy it at once.
+    @inlinable public mutating func write(jsonKey: StaticString, _ value: some JSONWritable) throws {
+        writeKey(jsonKey: jsonKey)
+        try value.writeJSON(to: &self)
+    }
+
+    @usableFromInline mutating func writeKey(jsonKey: StaticString) {
+        if followsValue { written.append(UInt8(ascii: ",")) }
+        jsonKey.withUTF8Buffer { written.append(contentsOf: $0) }
+        followsValue = false
     }
 
     @usableFromInline mutating func writeKey(_ key: String) {

@@ -748,8 +748,9 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
     #expect(code.contains("        /// The old filter. Deprecated: the description advises against sending it.\n"))
 }
 
-/// A type a request body holds writes its JSON itself: keys in byte order, absent optionals left out, required
-/// nullable ones as `null`, delimited lists joined, and what cannot write itself through the encoder. Types only
+/// A type a request body holds writes its JSON itself: keys in byte order, each written as the JSON text the generator
+/// made of it, absent optionals left out, required nullable ones as `null`, delimited lists joined, and what cannot
+/// write itself through the encoder. Types only
 /// read from responses carry a reader but no writer.
 @Test func requestBodyTypesWriteTheirOwnJSON() throws {
     let code = try generatedOperation(
@@ -775,20 +776,20 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
         """, file: "AddNote")
     #expect(
         code.contains(
-            """
+            #"""
                     public func writeJSON(to writer: inout JSONWriter) throws {
                         writer.beginObject()
                         if let value = self.tags {
-                            try writer.write(key: "Tags", try DelimitedList.join(value, separator: ",", field: "Tags"))
+                            try writer.write(jsonKey: "\"Tags\":", try DelimitedList.join(value, separator: ",", field: "Tags"))
                         }
-                        try writer.write(key: "due", self.due)
+                        try writer.write(jsonKey: "\"due\":", self.due)
                         if let value = self.either {
-                            try writer.write(key: "either", encodable: value)
+                            try writer.write(jsonKey: "\"either\":", encodable: value)
                         }
-                        try writer.write(key: "text", self.text)
+                        try writer.write(jsonKey: "\"text\":", self.text)
                         writer.endObject()
                     }
-            """), "\(code)")
+            """#), "\(code)")
     #expect(code.contains("    public struct Body: Codable, Hashable, Sendable, JSONWritable {\n"))
     #expect(code.contains("    public struct OkBody: Codable, Hashable, Sendable, JSONReadable {\n"))
 }

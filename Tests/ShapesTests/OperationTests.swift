@@ -428,10 +428,12 @@ private struct StreamingTransport: ClientTransport {
     }
 }
 
-/// A type that a request body holds writes its own JSON, the same as JSONEncoder's.
+/// A type that a request body holds writes its own JSON, the same as JSONEncoder's, also under a key that JSON must
+/// escape, whose text the generator wrote.
 @Test func aRequestBodysTypeWritesWhatTheEncoderWrites() throws {
     for named in [
         Named(name: "fern"), Named(name: "moss", aliases: ["Bryophyta", "a/b \"c\""]), Named(name: "", aliases: []),
+        Named(name: "ivy", sayHiAndOrCafX: "\u{1}\"\\"),
     ] {
         #expect(try JSONWriter.json(of: named) == JSONCoding.encode(named))
     }

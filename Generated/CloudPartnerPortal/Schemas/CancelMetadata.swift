@@ -46,7 +46,7 @@ public struct CancelMetadata: Codable, Hashable, Sendable, JSONWritable {
     public func writeJSON(to writer: inout JSONWriter) throws {
         writer.beginObject()
         try writer.write(
-            key: "notification-emails",
+            jsonKey: "\"notification-emails\":",
             try DelimitedList.join(self.notificationEmails, separator: ",", field: "notification-emails")
         )
         writer.endObject()

@@ -26,7 +26,7 @@ public struct CancelRequest: Codable, Hashable, Sendable, JSONWritable {
     /// Writes the value's JSON, as its `Encodable` conformance does, without an encoder.
     public func writeJSON(to writer: inout JSONWriter) throws {
         writer.beginObject()
-        try writer.write(key: "metadata", self.metadata)
+        try writer.write(jsonKey: "\"metadata\":", self.metadata)
         writer.endObject()
     }
 }

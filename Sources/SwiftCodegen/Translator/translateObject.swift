@@ -148,7 +148,7 @@ extension Translator {
     private func jsonWriter(_ fields: [StructProperty]) -> Declaration {
         var body: [Statement] = [.line("writer.beginObject()")]
         for field in fields.sorted(by: { $0.property.name.utf8.lexicographicallyPrecedes($1.property.name.utf8) }) {
-            let key: Code = "\(literal: field.property.name)"
+            let key: Code = "jsonKey: \(literal: Translator.jsonKey(field.property.name))"
             let schema = field.property.schema
             let write: (Code) -> Code
             if let delimiter = resolved(schema).delimiter {
@@ -156,12 +156,12 @@ extension Translator {
                     let joined = Code.call(
                         "try DelimitedList.join",
                         [items, "separator: \(literal: delimiter)", "field: \(literal: field.property.name)"])
-                    return Code.call("try writer.write", ["key: \(key)", joined])
+                    return Code.call("try writer.write", [key, joined])
                 }
             } else if isWritable(schema) {
-                write = { Code.call("try writer.write", ["key: \(key)", $0]) }
+                write = { Code.call("try writer.write", [key, $0]) }
             } else {
-                write = { Code.call("try writer.write", ["key: \(key)", "encodable: \($0)"]) }
+                write = { Code.call("try writer.write", [key, "encodable: \($0)"]) }
             }
             // An absent delimited list is left out, as its explicit coding leaves it out, even where it is nullable.
             let isDelimited = resolved(schema).delimiter != nil
@@ -179,6 +179,28 @@ extension Translator {
                 effects: "throws",
                 doc: Doc(["Writes the value's JSON, as its `Encodable` conformance does, without an encoder."]),
                 body: body))
+    }
+
+    /// A property's key as the writer writes it, made when the code is generated: the name quoted and escaped as
+    /// `JSONWriter` escapes strings (quotes, backslashes and control characters), then the colon.
+    static func jsonKey(_ name: String) -> String {
+        var text = "\""
+        for scalar in name.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            case "\u{08}": text += "\\b"
+            case "\u{0C}": text += "\\f"
+            case "\u{00}"..."\u{1F}":
+                let hex = String(scalar.value, radix: 16)
+                text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        return text + "\":"
     }
 
     /// Whether a schema's Swift type writes its own JSON (`JSONWritable`): strings, numbers, booleans and the

@@ -118,7 +118,7 @@ public enum AddNote: APIOperation {
         /// Writes the value's JSON, as its `Encodable` conformance does, without an encoder.
         public func writeJSON(to writer: inout JSONWriter) throws {
             writer.beginObject()
-            try writer.write(key: "text", self.text)
+            try writer.write(jsonKey: "\"text\":", self.text)
             writer.endObject()
         }
     }

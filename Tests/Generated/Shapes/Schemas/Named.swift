@@ -13,36 +13,46 @@ public struct Named: Codable, Hashable, Sendable, JSONWritable, JSONReadable {
     /// The `aliases` property.
     public var aliases: [String]?
 
+    /// A name JSON must escape.
+    public var sayHiAndOrCafX: String?
+
     /// Creates a value.
     ///
     /// - Parameters:
     ///   - name: The `name` property.
     ///   - aliases: The `aliases` property.
-    public init(name: String, aliases: [String]? = nil) {
+    ///   - sayHiAndOrCafX: A name JSON must escape.
+    public init(name: String, aliases: [String]? = nil, sayHiAndOrCafX: String? = nil) {
         self.name = name
         self.aliases = aliases
+        self.sayHiAndOrCafX = sayHiAndOrCafX
     }
 
     enum CodingKeys: String, CodingKey {
         case name
         case aliases
+        case sayHiAndOrCafX = "say \"hi\"\tand\\or\u{1} café/x"
     }
 
     /// Writes the value's JSON, as its `Encodable` conformance does, without an encoder.
     public func writeJSON(to writer: inout JSONWriter) throws {
         writer.beginObject()
         if let value = self.aliases {
-            try writer.write(key: "aliases", value)
+            try writer.write(jsonKey: "\"aliases\":", value)
         }
-        try writer.write(key: "name", self.name)
+        try writer.write(jsonKey: "\"name\":", self.name)
+        if let value = self.sayHiAndOrCafX {
+            try writer.write(jsonKey: "\"say \\\"hi\\\"\\tand\\\\or\\u0001 café/x\":", value)
+        }
         writer.endObject()
     }
 
     /// Reads a value from JSON, as its `Decodable` conformance decodes it, without a decoder.
     public init(json reader: inout JSONReader) throws(JSONReader.Unsure) {
-        let keys: StaticString = "name\0aliases\0"
+        let keys: StaticString = "name\0aliases\0say \"hi\"\tand\\or\u{1} café/x\0"
         var name: String?
         var aliases: [String]?
+        var sayHiAndOrCafX: String?
         var seen = JSONReader.Seen()
         try reader.beginObject()
         while let index = reader.nextKey(among: keys, seen: &seen) {
@@ -51,11 +61,13 @@ public struct Named: Codable, Hashable, Sendable, JSONWritable, JSONReadable {
                 name = reader.value(String.self)
             case 1:
                 aliases = reader.value([String].self, nullable: true)
+            case 2:
+                sayHiAndOrCafX = reader.value(String.self, nullable: true)
             default:
                 break
             }
         }
         try reader.endObject(seen: seen, requiring: 0b1)
-        self.init(name: name!, aliases: aliases)
+        self.init(name: name!, aliases: aliases, sayHiAndOrCafX: sayHiAndOrCafX)
     }
 }

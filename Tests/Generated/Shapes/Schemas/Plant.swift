@@ -15,6 +15,9 @@ public struct Plant: Codable, Hashable, Sendable {
     /// The `aliases` property.
     public var aliases: [String]?
 
+    /// A name JSON must escape.
+    public var sayHiAndOrCafX: String?
+
     /// The `id` property.
     ///
     /// Sent by the server only: leave it `nil` in a request, which then leaves it out.
@@ -49,6 +52,7 @@ public struct Plant: Codable, Hashable, Sendable {
     /// - Parameters:
     ///   - name: The `name` property.
     ///   - aliases: The `aliases` property.
+    ///   - sayHiAndOrCafX: A name JSON must escape.
     ///   - id: The `id` property.
     ///   - size: The `size` property.
     ///   - kind: The `kind` property.
@@ -61,6 +65,7 @@ public struct Plant: Codable, Hashable, Sendable {
     public init(
         name: String,
         aliases: [String]? = nil,
+        sayHiAndOrCafX: String? = nil,
         id: Int64? = nil,
         size: Size,
         kind: Kind,
@@ -73,6 +78,7 @@ public struct Plant: Codable, Hashable, Sendable {
     ) {
         self.name = name
         self.aliases = aliases
+        self.sayHiAndOrCafX = sayHiAndOrCafX
         self.id = id
         self.size = size
         self.kind = kind
@@ -87,6 +93,7 @@ public struct Plant: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey {
         case name
         case aliases
+        case sayHiAndOrCafX = "say \"hi\"\tand\\or\u{1} café/x"
         case id
         case size
         case kind
@@ -102,6 +109,7 @@ public struct Plant: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.name = try container.decode(String.self, forKey: .name)
         self.aliases = try container.decodeIfPresent([String].self, forKey: .aliases)
+        self.sayHiAndOrCafX = try container.decodeIfPresent(String.self, forKey: .sayHiAndOrCafX)
         self.id = try container.decodeIfPresent(Int64.self, forKey: .id)
         self.size = try container.decode(Size.self, forKey: .size)
         self.kind = try container.decode(Kind.self, forKey: .kind)
@@ -113,7 +121,19 @@ public struct Plant: Codable, Hashable, Sendable {
         self.additionalProperties = try AdditionalProperties.decode(
             OpenAPIValueContainer.self,
             from: decoder,
-            excluding: ["name", "aliases", "id", "size", "kind", "planted", "updated", "price", "notes", "labels"]
+            excluding: [
+                "name",
+                "aliases",
+                "say \"hi\"\tand\\or\u{1} café/x",
+                "id",
+                "size",
+                "kind",
+                "planted",
+                "updated",
+                "price",
+                "notes",
+                "labels",
+            ]
         )
     }
 
@@ -122,6 +142,7 @@ public struct Plant: Codable, Hashable, Sendable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.name, forKey: .name)
         try container.encodeIfPresent(self.aliases, forKey: .aliases)
+        try container.encodeIfPresent(self.sayHiAndOrCafX, forKey: .sayHiAndOrCafX)
         try container.encodeIfPresent(self.id, forKey: .id)
         try container.encode(self.size, forKey: .size)
         try container.encode(self.kind, forKey: .kind)
