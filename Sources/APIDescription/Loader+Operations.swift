@@ -620,7 +620,12 @@ extension Loader {
             let description = required(response, "description", in: resolved, what).flatMap {
                 string($0, "`description`")
             }
-            let contents = resolved["content"].map { self.contents($0, what: what) } ?? []
+            var contents = resolved["content"].map { self.contents($0, what: what) } ?? []
+            if let ref = entry.value["$ref"]?.scalar?.text, isOwnComponent(ref, kind: "responses", at: entry.value) {
+                contents = sharedContents(
+                    contents, ofResponse: unescapePointerToken(String(ref.dropFirst("#/components/responses/".count))),
+                    description: description)
+            }
             let headers = resolved["headers"].map { self.headers($0) } ?? []
             var read = Response(
                 status: status, description: description ?? "", headers: headers, contents: contents,

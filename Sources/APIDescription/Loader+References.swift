@@ -82,19 +82,82 @@ extension Loader {
         let key = target.file + "#" + target.pointer
         if let name = referencedSchemaNames[key] { return name }
         let fileName = target.file.split(separator: "/").last.map { $0.split(separator: ".").first ?? $0 } ?? "Schema"
-        let base = tokens.last ?? String(fileName)
+        // Named before it is read, so that a schema that leads back to itself through references ends.
+        let name = newSchemaName(tokens.last ?? String(fileName), pointer: ref, key: key)
+        if let schema = schema(target.node, "The schema `\(name)`") { namedSchemas[name] = schema }
+        return name
+    }
+
+    /// Claims a name for a schema the loader names, unlike every other schema's: `base`, or `base2`, `base3`…
+    ///
+    /// - Parameters:
+    ///   - pointer: Where the schema is written, as a reference.
+    ///   - key: What identifies the schema among those the loader names, so that it is named once.
+    mutating func newSchemaName(_ base: String, pointer: String, key: String) -> String {
         var name = base
         var counter = 2
         while schemaNameSet.contains(name) {
             name = "\(base)\(counter)"
             counter += 1
         }
-        // Named before it is read, so that a schema that leads back to itself through references ends.
         referencedSchemaNames[key] = name
+        schemaPointers[name] = pointer
         schemaNames.append(name)
         schemaNameSet.insert(name)
-        if let schema = schema(target.node, "The schema `\(name)`") { namedSchemas[name] = schema }
         return name
+    }
+
+    /// The contents of a shared response (`#/components/responses/NAME`), whose JSON schemas that are written in
+    /// place and declare a type (an object, a composition, an enumeration, or a list or map of them) become named
+    /// schemas, once: every operation that uses the response then shares one type instead of declaring a copy.
+    ///
+    /// The schema is named after the response (`Unauthorized` → `UnauthorizedResponse`, or `ErrorResponse` as it is);
+    /// a second JSON media type of the same response adds its index (`UnauthorizedResponse2`).
+    ///
+    /// - Parameters:
+    ///   - component: The response's name under `components/responses`.
+    ///   - description: The response's description, which documents a schema that has none of its own.
+    mutating func sharedContents(_ contents: [Content], ofResponse component: String, description: String?)
+        -> [Content]
+    {
+        var shared = 0
+        return contents.map { content in
+            guard content.kind == .json, !content.schema.isNullable, Loader.declaresType(content.schema) else {
+                return content
+            }
+            shared += 1
+            let pointer =
+                "#/components/responses/\(escapePointerToken(component))/content/"
+                + "\(escapePointerToken(content.mediaType))/schema"
+            let name: String
+            if let existing = referencedSchemaNames[pointer] {
+                name = existing
+            } else {
+                let base = component.lowercased().hasSuffix("response") ? component : component + "Response"
+                name = newSchemaName(shared == 1 ? base : "\(base)\(shared)", pointer: pointer, key: pointer)
+                var schema = content.schema
+                if schema.description == nil { schema.description = description }
+                namedSchemas[name] = schema
+            }
+            var result = content
+            result.schema = Schema(kind: .reference(name), location: content.schema.location)
+            return result
+        }
+    }
+
+    /// Whether a schema written in place declares a type of its own: an object with properties (or closed), a
+    /// composition, a string or integer enumeration or path forms, or an array or map of such.
+    static func declaresType(_ schema: Schema) -> Bool {
+        switch schema.kind {
+        case .allOf, .oneOf, .anyOf: return true
+        case .object(let properties):
+            if !properties.isEmpty || !schema.allowsAdditionalProperties { return true }
+            if case .allowed(let values) = schema.additionalProperties { return declaresType(values) }
+            return false
+        case .array(let items): return declaresType(items)
+        case .string, .integer: return !schema.enumValues.isEmpty || !schema.pathForms.isEmpty
+        case .number, .boolean, .reference, .any: return false
+        }
     }
 
     /// Whether a reference is `#/components/KIND/…` in the description's own file, which the component maps answer.

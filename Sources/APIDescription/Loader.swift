@@ -109,6 +109,8 @@ struct Loader {
     /// The names given to schemas that references reach other than as `#/components/schemas/NAME`, by file and
     /// pointer.
     var referencedSchemaNames: [String: String] = [:]
+    /// Where the schemas named by the loader rather than under `components/schemas` are written, by name.
+    var schemaPointers: [String: String] = [:]
 
     init(root: Node, readFile: @escaping DescriptionFileReader = { _ in nil }, limits: ParseLimits = ParseLimits()) {
         self.root = root
@@ -243,7 +245,11 @@ struct Loader {
         checkUniqueOperationIDs(operations)
         operations = checkPollLinks(operations)
         checkReferenceCycles()
-        let schemas = schemaNames.compactMap { name in namedSchemas[name].map { NamedSchema(name: name, schema: $0) } }
+        let schemas = schemaNames.compactMap { name in
+            namedSchemas[name].map {
+                NamedSchema(name: name, schema: $0, pointer: schemaPointers[name] ?? "#/components/schemas/\(name)")
+            }
+        }
         for check in valueChecks { checkValue(check.value, against: check.schema, check.what) }
         let used = Set(operations.flatMap { $0.security.joined() })
         return APIDocument(
@@ -515,6 +521,11 @@ struct Loader {
         }
         return result
     }
+}
+
+/// A JSON pointer token with `~` and `/` escaped, as RFC 6901 writes them (`~0`, `~1`).
+func escapePointerToken(_ token: String) -> String {
+    token.replacing("~", with: "~0").replacing("/", with: "~1")
 }
 
 /// Undoes JSON Pointer escaping: `~1` is `/` and `~0` is `~`.

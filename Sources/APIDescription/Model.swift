@@ -46,12 +46,16 @@ public struct Server: Sendable {
     public var isRelative: Bool { url.hasPrefix("/") }
 }
 
-/// A schema with the name it has under `components/schemas`.
+/// A schema with a name: the one it has under `components/schemas`, or one the loader gives a schema that several
+/// places share from elsewhere (a reference to another place or file, the body of a shared response).
 public struct NamedSchema: Sendable {
-    /// The name, exactly as written.
+    /// The name, exactly as written under `components/schemas`, or the name the loader gave it.
     public var name: String
     /// The schema.
     public var schema: Schema
+    /// Where the schema is written, as a reference: `#/components/schemas/Pet`,
+    /// `#/components/responses/Unauthorized/content/application~1json/schema`, `common.yaml#/components/schemas/Error`.
+    public var pointer: String
 }
 
 /// The HTTP methods an operation can use.

@@ -970,3 +970,67 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
             "12:15: The part `note` documents headers, which only file parts (`MultipartFile`) carry; they are not sent."
         ])
 }
+
+/// The body of a shared response (`#/components/responses/…`) written in place is one type for every operation that
+/// uses the response, declared once beside the named schemas and documented by the response where it says nothing
+/// itself; a body that declares no type (a list of strings) stays inline.
+@Test func aSharedResponsesBodyIsOneTypeForEveryOperation() throws {
+    let yaml = """
+        openapi: 3.0.3
+        info: {title: Snippet, version: '1'}
+        paths:
+          /pets:
+            get:
+              operationId: listPets
+              responses:
+                '200': {description: Listed.}
+                '401': {$ref: '#/components/responses/Unauthorized'}
+          /owners:
+            get:
+              operationId: listOwners
+              responses:
+                '200': {description: Listed.}
+                '401': {$ref: '#/components/responses/Unauthorized'}
+                '500': {$ref: '#/components/responses/ServerError'}
+        components:
+          responses:
+            Unauthorized:
+              description: The token is missing or expired.
+              content:
+                application/json:
+                  schema:
+                    type: object
+                    properties:
+                      reason: {type: string}
+            ServerError:
+              description: Something failed.
+              content:
+                application/json: {schema: {type: array, items: {type: string}}}
+        """
+    let files = try Pipeline.generate(Array(yaml.utf8), path: "snippet.yaml", sourceName: "snippet.yaml").files
+    #expect(
+        files.map(\.path) == [
+            "Client.swift", "Operations/ListOwners.swift", "Operations/ListPets.swift",
+            "Schemas/UnauthorizedResponse.swift",
+        ])
+    let shared = try #require(files.first { $0.path == "Schemas/UnauthorizedResponse.swift" }).contents
+    #expect(
+        shared.contains(
+            """
+            /// The token is missing or expired.
+            ///
+            /// Generated from `#/components/responses/Unauthorized/content/application~1json/schema`.
+            public struct UnauthorizedResponse: Codable, Hashable, Sendable, JSONReadable {
+                /// The `reason` property.
+                public var reason: String?
+
+            """))
+    for operation in ["ListPets", "ListOwners"] {
+        let code = try #require(files.first { $0.path == "Operations/\(operation).swift" }).contents
+        #expect(code.contains("        case unauthorized(UnauthorizedResponse?)\n"))
+        #expect(code.contains("            return .unauthorized(try reader.optionalJSON(UnauthorizedResponse.self))\n"))
+        #expect(!code.contains("struct Unauthorized"))
+    }
+    let owners = try #require(files.first { $0.path == "Operations/ListOwners.swift" }).contents
+    #expect(owners.contains("        case internalServerError([String]?)\n"))
+}

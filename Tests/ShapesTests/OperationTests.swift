@@ -130,6 +130,36 @@ private func text(_ data: Data?) -> String? {
         }
     }
 
+    /// A shared response's body is one type, read the same through every operation that uses the response: its
+    /// generated reader, and the decoder where the reader is unsure (a key written twice).
+    @Test func aSharedResponsesBodyIsOneTypeReadThroughEveryOperation() async throws {
+        let bodies = [
+            #"{"retryAfter": 30, "reason": "sold out", "extra": [1]}"#,
+            #"{"reason": "x", "reason": "sold out", "retryAfter": 30}"#,
+        ]
+        for body in bodies {
+            let response = MockTransport.Response(
+                status: .conflict, headerFields: [.contentType: "application/json"], body: body)
+            let client = Client(transport: recording(response), apiKey: { "k" })
+            let order = try await client.placeOrder(body: .init(plant: "fern", quantity: 1))
+            let imported = try await client.importPlants(body: .csv("name\nfern\n"))
+            guard case .conflict(let fromOrder) = order, case .conflict(let fromImport) = imported else {
+                throw Unexpected()
+            }
+            let decoded = try JSONCoding.decode(ConflictResponse.self, from: Data(body.utf8))
+            #expect(fromOrder == decoded)
+            #expect(fromImport == decoded)
+        }
+        #expect(
+            JSONReader.read(ConflictResponse.self, from: Data(bodies[0].utf8))
+                == ConflictResponse(reason: "sold out", retryAfter: 30))
+        let missing = MockTransport.Response(
+            status: .conflict, headerFields: [.contentType: "application/json"], body: #"{"retryAfter": 30}"#)
+        await #expect(throws: APIClientError.self) {
+            try await Client(transport: recording(missing), apiKey: { "k" }).importPlants(body: .csv("a"))
+        }
+    }
+
     @Test func aProblemBodyIsDecodedFromItsOwnMediaType() async throws {
         let transport = recording(
             .init(

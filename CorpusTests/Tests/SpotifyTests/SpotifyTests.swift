@@ -43,4 +43,11 @@ import Testing
     }
     #expect(body?.error.message == "The access token expired")
     #expect(body?.error.status == 401)
+    // The shared response `Unauthorized` is one type, whichever operation answers with it.
+    guard case .unauthorized(let other) = try await client.getAnAlbum(id: "x") else {
+        Issue.record("expected 401")
+        return
+    }
+    let bodies: [UnauthorizedResponse?] = [body, other]
+    #expect(bodies[0] == bodies[1])
 }

@@ -355,7 +355,7 @@ public struct Translator {
         var scope = Scope(path: [name], reserved: topLevelNames, owner: named.name)
         scope.writesJSON = writtenSchemas.contains(named.name)
         scope.readsJSON = readSchemas.contains(named.name)
-        let origin = "#/components/schemas/\(named.name)"
+        let origin = named.pointer
         guard Translator.needsDeclaration(named.schema) else {
             return aliasDeclarations(named, name: name, origin: origin)
         }

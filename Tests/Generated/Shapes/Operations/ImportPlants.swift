@@ -38,6 +38,11 @@ public enum ImportPlants: APIOperation {
         /// The error body is nil when the response has none.
         case badRequest(ImportPlants.BadRequestBody?)
 
+        /// 409: What the request asks conflicts with the nursery's stock; one type for every operation.
+        ///
+        /// The error body is nil when the response has none.
+        case conflict(ConflictResponse?)
+
         /// A status the description does not document, with the response body as received.
         case undocumented(status: Int, body: Data)
     }
@@ -93,6 +98,8 @@ public enum ImportPlants: APIOperation {
             default:
                 return .badRequest(.text(try reader.text()))
             }
+        case 409:
+            return .conflict(try reader.optionalJSON(ConflictResponse.self))
         default:
             return .undocumented(status: reader.status, body: body)
         }

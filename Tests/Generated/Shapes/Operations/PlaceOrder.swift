@@ -33,6 +33,11 @@ public enum PlaceOrder: APIOperation {
         /// 201: The order.
         case created(location: String, body: Order)
 
+        /// 409: What the request asks conflicts with the nursery's stock; one type for every operation.
+        ///
+        /// The error body is nil when the response has none.
+        case conflict(ConflictResponse?)
+
         /// A status the description does not document, with the response body as received.
         case undocumented(status: Int, body: Data)
     }
@@ -86,6 +91,8 @@ public enum PlaceOrder: APIOperation {
         switch reader.status {
         case 201:
             return .created(location: try reader.requiredHeader("Location"), body: try reader.requiredJSON(Order.self))
+        case 409:
+            return .conflict(try reader.optionalJSON(ConflictResponse.self))
         default:
             return .undocumented(status: reader.status, body: body)
         }
