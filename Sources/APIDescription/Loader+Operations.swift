@@ -399,7 +399,12 @@ extension Loader {
         else { return nil }
         checkKeys(entries, allowed: Keys.requestBody, in: "A request body")
         guard let contentNode = required(entries, "content", in: resolved, "The request body") else { return nil }
-        let contents = contents(contentNode, what: "The request body")
+        var contents = contents(contentNode, what: "The request body")
+        let description = resolved["description"].flatMap { string($0, "`description`") }
+        if let component = ownComponent(node, kind: "requestBodies") {
+            contents = sharedContents(
+                contents, ofComponent: "requestBodies", named: component, description: description)
+        }
         guard !contents.isEmpty else {
             if contentNode.entries?.isEmpty == true {
                 error(
@@ -432,7 +437,7 @@ extension Loader {
             }
         }
         return RequestBody(
-            description: resolved["description"].flatMap { string($0, "`description`") },
+            description: description,
             isRequired: resolved["required"].flatMap { bool($0, "`required`") } ?? false, contents: contents,
             isFlattened: flatten, location: resolved.location)
     }
@@ -621,10 +626,9 @@ extension Loader {
                 string($0, "`description`")
             }
             var contents = resolved["content"].map { self.contents($0, what: what) } ?? []
-            if let ref = entry.value["$ref"]?.scalar?.text, isOwnComponent(ref, kind: "responses", at: entry.value) {
+            if let component = ownComponent(entry.value, kind: "responses") {
                 contents = sharedContents(
-                    contents, ofResponse: unescapePointerToken(String(ref.dropFirst("#/components/responses/".count))),
-                    description: description)
+                    contents, ofComponent: "responses", named: component, description: description)
             }
             let headers = resolved["headers"].map { self.headers($0) } ?? []
             var read = Response(

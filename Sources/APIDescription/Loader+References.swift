@@ -107,19 +107,23 @@ extension Loader {
         return name
     }
 
-    /// The contents of a shared response (`#/components/responses/NAME`), whose JSON schemas that are written in
-    /// place and declare a type (an object, a composition, an enumeration, or a list or map of them) become named
-    /// schemas, once: every operation that uses the response then shares one type instead of declaring a copy.
+    /// The contents of a shared response or request body (`#/components/responses/NAME`,
+    /// `#/components/requestBodies/NAME`), whose JSON schemas that are written in place and declare a type (an
+    /// object, a composition, an enumeration, or a list or map of them) become named schemas, once: every operation
+    /// that uses the component then shares one type instead of declaring a copy.
     ///
-    /// The schema is named after the response (`Unauthorized` → `UnauthorizedResponse`, or `ErrorResponse` as it is);
-    /// a second JSON media type of the same response adds its index (`UnauthorizedResponse2`).
+    /// The schema is named after the component and its role (`Unauthorized` → `UnauthorizedResponse`, `NewPet` →
+    /// `NewPetRequest`, or `ErrorResponse` as it is); a second JSON media type of the same component adds its index
+    /// (`UnauthorizedResponse2`).
     ///
     /// - Parameters:
-    ///   - component: The response's name under `components/responses`.
-    ///   - description: The response's description, which documents a schema that has none of its own.
-    mutating func sharedContents(_ contents: [Content], ofResponse component: String, description: String?)
-        -> [Content]
-    {
+    ///   - kind: `responses` or `requestBodies`.
+    ///   - component: The component's name.
+    ///   - description: The component's description, which documents a schema that has none of its own.
+    mutating func sharedContents(
+        _ contents: [Content], ofComponent kind: String, named component: String, description: String?
+    ) -> [Content] {
+        let role = kind == "responses" ? "Response" : "Request"
         var shared = 0
         return contents.map { content in
             guard content.kind == .json, !content.schema.isNullable, Loader.declaresType(content.schema) else {
@@ -127,13 +131,13 @@ extension Loader {
             }
             shared += 1
             let pointer =
-                "#/components/responses/\(escapePointerToken(component))/content/"
+                "#/components/\(kind)/\(escapePointerToken(component))/content/"
                 + "\(escapePointerToken(content.mediaType))/schema"
             let name: String
             if let existing = referencedSchemaNames[pointer] {
                 name = existing
             } else {
-                let base = component.lowercased().hasSuffix("response") ? component : component + "Response"
+                let base = component.lowercased().hasSuffix(role.lowercased()) ? component : component + role
                 name = newSchemaName(shared == 1 ? base : "\(base)\(shared)", pointer: pointer, key: pointer)
                 var schema = content.schema
                 if schema.description == nil { schema.description = description }
@@ -143,6 +147,13 @@ extension Loader {
             result.schema = Schema(kind: .reference(name), location: content.schema.location)
             return result
         }
+    }
+
+    /// The name of the component a reference names in the description's own file, such as `Unauthorized` for
+    /// `#/components/responses/Unauthorized`, if it is one.
+    func ownComponent(_ node: Node, kind: String) -> String? {
+        guard let ref = node["$ref"]?.scalar?.text, isOwnComponent(ref, kind: kind, at: node) else { return nil }
+        return unescapePointerToken(String(ref.dropFirst("#/components/\(kind)/".count)))
     }
 
     /// Whether a schema written in place declares a type of its own: an object with properties (or closed), a

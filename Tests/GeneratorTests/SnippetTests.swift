@@ -1034,3 +1034,55 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
     let owners = try #require(files.first { $0.path == "Operations/ListOwners.swift" }).contents
     #expect(owners.contains("        case internalServerError([String]?)\n"))
 }
+
+/// So is the body of a shared request body (`#/components/requestBodies/…`), which a flattened method still takes
+/// property by property.
+@Test func aSharedRequestBodysSchemaIsOneTypeForEveryOperation() throws {
+    let yaml = """
+        openapi: 3.0.3
+        info: {title: Snippet, version: '1'}
+        paths:
+          /pets:
+            post:
+              operationId: addPet
+              requestBody: {$ref: '#/components/requestBodies/NewPet'}
+              responses:
+                '204': {description: Added.}
+          /pets/bulk:
+            post:
+              operationId: addPets
+              requestBody: {$ref: '#/components/requestBodies/NewPet'}
+              responses:
+                '204': {description: Added.}
+        components:
+          requestBodies:
+            NewPet:
+              description: The pet to add.
+              required: true
+              x-apigen-flatten: true
+              content:
+                application/json:
+                  schema:
+                    type: object
+                    required: [name]
+                    properties:
+                      name: {type: string}
+        """
+    let files = try Pipeline.generate(Array(yaml.utf8), path: "snippet.yaml", sourceName: "snippet.yaml").files
+    let shared = try #require(files.first { $0.path == "Schemas/NewPetRequest.swift" }).contents
+    #expect(
+        shared.contains(
+            """
+            /// The pet to add.
+            ///
+            /// Generated from `#/components/requestBodies/NewPet/content/application~1json/schema`.
+            public struct NewPetRequest: Codable, Hashable, Sendable, JSONWritable {
+
+            """))
+    let client = try #require(files.first { $0.path == "Client.swift" }).contents
+    for operation in ["AddPet", "AddPets"] {
+        let code = try #require(files.first { $0.path == "Operations/\(operation).swift" }).contents
+        #expect(code.contains("        public var body: NewPetRequest\n"))
+        #expect(client.contains("\(operation).Input(body: NewPetRequest(name: name))"))
+    }
+}
