@@ -268,14 +268,15 @@ public struct Translator {
         }
     }
 
-    /// The number of processors, on which as many files are translated at once.
+    /// How many files are translated at once: one per processor, at most eight, since a container may see more
+    /// processors than it is given time on, and each file at work is held in memory.
     public static let parallelism: Int = {
         #if canImport(Glibc)
             let online = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         #else
             let online = Int(sysconf(_SC_NPROCESSORS_ONLN))
         #endif
-        return max(1, online)
+        return min(8, max(1, online))
     }()
 
     /// Runs `work` for each of `count` indexes, several at once, and hands the results to `collect` in index order,
