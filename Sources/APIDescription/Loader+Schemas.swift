@@ -27,8 +27,8 @@ extension Loader {
                 kind: .reference(name), description: node["description"].flatMap { string($0, "`description`") },
                 location: node.location)
         }
-        checkKeys(entries, allowed: Keys.schemaSupported + Keys.schemaUnchecked + Keys.schemaIgnored, in: "A schema")
-        for entry in entries where Keys.schemaUnchecked.contains(entry.key) {
+        checkKeys(entries, allowed: Keys.schema, in: "A schema")
+        for entry in entries where Keys.schemaUncheckedSet.contains(entry.key) {
             warning(
                 entry.keyLocation,
                 "`\(entry.key)` is not checked by the generated client; the server remains the judge.")

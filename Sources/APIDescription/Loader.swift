@@ -79,6 +79,10 @@ enum Keys {
         "xml", "externalDocs", "examples", "$schema", "$id", "$comment", "$defs", "$anchor", "contentMediaType",
         "contentEncoding", "contentSchema",
     ]
+    /// Every key a schema may have, made once: a schema is checked for each place one is written.
+    static let schema = schemaSupported + schemaUnchecked + schemaIgnored
+    /// ``schemaUnchecked`` as a set.
+    static let schemaUncheckedSet = Set(schemaUnchecked)
 }
 
 struct Loader {
@@ -128,31 +132,33 @@ struct Loader {
         diagnostics.append(.warning(at: location, message))
     }
 
-    mutating func mapping(_ node: Node, _ what: String) -> [Node.Entry]? {
+    mutating func mapping(_ node: Node, _ what: @autoclosure () -> String) -> [Node.Entry]? {
         if let entries = node.entries { return entries }
-        error(node.location, "\(what) must be a mapping, but this is \(node.kindDescription).")
+        error(node.location, "\(what()) must be a mapping, but this is \(node.kindDescription).")
         return nil
     }
 
-    mutating func sequence(_ node: Node, _ what: String) -> [Node]? {
+    mutating func sequence(_ node: Node, _ what: @autoclosure () -> String) -> [Node]? {
         if let items = node.items { return items }
-        error(node.location, "\(what) must be a sequence, but this is \(node.kindDescription).")
+        error(node.location, "\(what()) must be a sequence, but this is \(node.kindDescription).")
         return nil
     }
 
-    mutating func string(_ node: Node, _ what: String) -> String? {
+    mutating func string(_ node: Node, _ what: @autoclosure () -> String) -> String? {
         if node.scalarType == .string, let text = node.scalar?.text { return text }
-        var message = "\(what) must be a string, but this is \(node.kindDescription)."
+        var message = "\(what()) must be a string, but this is \(node.kindDescription)."
         if node.scalar != nil { message += " Put it in quotes to make it a string." }
         error(node.location, message)
         return nil
     }
 
-    mutating func bool(_ node: Node, _ what: String) -> Bool? {
+    mutating func bool(_ node: Node, _ what: @autoclosure () -> String) -> Bool? {
         if let value = node.boolValue { return value }
-        error(node.location, "\(what) must be `true` or `false`, but this is \(node.kindDescription).")
+        error(node.location, "\(what()) must be `true` or `false`, but this is \(node.kindDescription).")
         return nil
     }
+
+    // Descriptions of what is being read (`what`) are made only for a message: most reads succeed.
 
     /// Reports keys that the object may not hold, suggesting the nearest allowed key.
     mutating func checkKeys(_ entries: [Node.Entry], allowed: [String], in what: String) {
@@ -177,9 +183,11 @@ struct Loader {
         }
     }
 
-    mutating func required(_ entries: [Node.Entry], _ key: String, in node: Node, _ what: String) -> Node? {
+    mutating func required(
+        _ entries: [Node.Entry], _ key: String, in node: Node, _ what: @autoclosure () -> String
+    ) -> Node? {
         if let entry = entries.first(where: { $0.key == key }) { return entry.value }
-        error(node.location, "\(what) is missing `\(key)`; add it.")
+        error(node.location, "\(what()) is missing `\(key)`; add it.")
         return nil
     }
 
