@@ -1,4 +1,5 @@
 import APIDescription
+import Dispatch
 import SwiftCodegen
 import YAML
 
@@ -58,9 +59,11 @@ public enum Pipeline {
         _ bytes: [UInt8], path: String, sourceName: String, limits: ParseLimits = ParseLimits(),
         readFile: @escaping DescriptionFileReader = { _ in nil }, emit: (GeneratedFile) -> Void
     ) throws(DiagnosticError) -> [Diagnostic] {
-        // The YAML nodes end with loading; what the model shares with them (strings) stays.
-        let (document, loadWarnings) = try DescriptionLoader.load(
-            YAMLParser.parse(bytes, file: path, limits: limits), readFile: readFile, limits: limits)
+        let tree = try YAMLParser.parse(bytes, file: path, limits: limits)
+        let (document, loadWarnings) = try DescriptionLoader.load(tree, readFile: readFile, limits: limits)
+        // The YAML nodes end with loading (what the model shares with them, strings, stays); they are let go on
+        // another thread, while this one goes on.
+        releaseElsewhere(consume tree)
         // Two lines, so that a long source path does not push the header past the line limit.
         let header = [
             "\(headerPrefix.dropFirst(3)) from \(sourceName).",
@@ -72,6 +75,15 @@ public enum Pipeline {
         } emit: { file in
             emit(file)
         }
-        return (loadWarnings + translator.warnings).sorted { $0.location < $1.location }
+        let warnings = (loadWarnings + translator.warnings).sorted { $0.location < $1.location }
+        releaseElsewhere((consume translator, consume document))
+        return warnings
+    }
+
+    /// Lets a value go on another thread: freeing a large description's nodes or model takes milliseconds that the
+    /// caller need not wait for.
+    private static func releaseElsewhere<Value>(_ value: consuming Value) {
+        nonisolated(unsafe) let value = value
+        DispatchQueue.global().async { withExtendedLifetime(value) {} }
     }
 }
