@@ -94,7 +94,7 @@ public struct TypeAliasDeclaration: Sendable {
     }
 }
 
-/// A struct or an enum.
+/// A struct, an enum, or an extension of a type.
 public struct TypeDeclaration: Sendable {
     /// Which kind of type.
     public enum Kind: String, Sendable {
@@ -102,6 +102,8 @@ public struct TypeDeclaration: Sendable {
         case `struct`
         /// A type with cases, or a namespace when it has none.
         case `enum`
+        /// More members of a type declared elsewhere: not public itself, with no conformances or documentation.
+        case `extension`
     }
 
     /// Which kind of type.

@@ -360,7 +360,10 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
             token: {type: http, scheme: bearer}
         """
     let files = try Pipeline.generate(Array(yaml.utf8), path: "vault.yaml", sourceName: "vault.yaml").files
-    let client = try #require(files.first { $0.path == "Client.swift" }).contents
+    // The client's methods are in extensions beside their operations; read in document order.
+    let client = try ["One", "Either", "Both", "Maybe", "Open"].map { name in
+        try #require(files.first { $0.path == "Operations/\(name).swift" }).contents
+    }.joined()
     let sends = client.split(separator: "\n").filter { $0.contains("runner.send(") }.map {
         $0.trimmingPrefix(while: \.isWhitespace)
     }
@@ -1079,10 +1082,47 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
             public struct NewPetRequest: Codable, Hashable, Sendable, JSONWritable {
 
             """))
-    let client = try #require(files.first { $0.path == "Client.swift" }).contents
     for operation in ["AddPet", "AddPets"] {
         let code = try #require(files.first { $0.path == "Operations/\(operation).swift" }).contents
         #expect(code.contains("        public var body: NewPetRequest\n"))
-        #expect(client.contains("\(operation).Input(body: NewPetRequest(name: name))"))
+        #expect(code.contains("\(operation).Input(body: NewPetRequest(name: name))"))
     }
+}
+
+/// The client's methods that send an operation are in an extension beside the operation, so that a change to an
+/// operation changes its file alone; the client's own file keeps its initializer and credentials.
+@Test func anOperationsClientMethodsAreInAnExtensionBesideIt() throws {
+    let yaml = """
+        openapi: 3.0.3
+        info: {title: Snippet, version: '1'}
+        servers: [{url: 'https://example.com'}]
+        paths:
+          /pets:
+            get:
+              operationId: listPets
+              summary: Lists the pets.
+              responses:
+                '204': {description: Listed.}
+        """
+    let files = try Pipeline.generate(Array(yaml.utf8), path: "snippet.yaml", sourceName: "snippet.yaml").files
+    let operation = try #require(files.first { $0.path == "Operations/ListPets.swift" }).contents
+    #expect(
+        operation.contains(
+            """
+            }
+
+            extension Client {
+                /// Lists the pets.
+                ///
+                /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+                /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+                ///   documented response cannot be read.
+                public func listPets() async throws(APIClientError) -> ListPets.Output {
+                    try await self.runner.send(ListPets.self, ListPets.Input(), security: [])
+                }
+
+            """), "\(operation)")
+    let client = try #require(files.first { $0.path == "Client.swift" }).contents
+    #expect(client.contains("public init("))
+    #expect(!client.contains("listPets"))
 }

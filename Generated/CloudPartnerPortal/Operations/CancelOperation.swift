@@ -180,3 +180,50 @@ public enum CancelOperation: APIOperation {
         }
     }
 }
+
+extension Client {
+    /// Cancels the operation in progress on an offer.
+    ///
+    /// Cancellation is usually synchronous. In some complex cases a new operation is needed to cancel the existing one;
+    /// the response then carries the location of that operation, to poll for its status.
+    ///
+    /// - Parameters:
+    ///   - publisherID: The publisher's identifier, for example `contoso`.
+    ///   - offerID: The offer's identifier.
+    ///   - notificationEmails: The e-mail addresses to notify of the progress of the cancellation, separated by commas
+    ///       on the wire.
+    ///   - apiVersion: The version of the API.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func cancelOperation(
+        publisherID: String,
+        offerID: String,
+        notificationEmails: [String],
+        apiVersion: CancelOperation.APIVersion = ._20171031
+    ) async throws(APIClientError) -> CancelOperation.Output {
+        try await self.runner.send(
+            CancelOperation.self,
+            CancelOperation.Input(
+                publisherID: publisherID,
+                offerID: offerID,
+                apiVersion: apiVersion,
+                body: CancelRequest(metadata: CancelMetadata(notificationEmails: notificationEmails))
+            ),
+            security: .only(self.token)
+        )
+    }
+
+    /// Cancels the operation in progress on an offer.
+    ///
+    /// Cancellation is usually synchronous. In some complex cases a new operation is needed to cancel the existing one;
+    /// the response then carries the location of that operation, to poll for its status.
+    ///
+    /// - Parameter input: The values to send.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func cancelOperation(_ input: CancelOperation.Input) async throws(APIClientError) -> CancelOperation.Output {
+        try await self.runner.send(CancelOperation.self, input, security: .only(self.token))
+    }
+}

@@ -217,3 +217,49 @@ public enum GetOperation: APIOperation {
         }
     }
 }
+
+extension Client {
+    /// Gets an operation on an offer, with its steps and messages.
+    ///
+    /// Reads the current state of an operation such as a publication or a cancellation. Most services answer with the
+    /// operation itself; some wrap it in a one-element array.
+    ///
+    /// - Parameters:
+    ///   - publisherID: The publisher's identifier, for example `contoso`.
+    ///   - offerID: The offer's identifier.
+    ///   - operationID: The operation's identifier, a GUID.
+    ///   - apiVersion: The version of the API.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func getOperation(
+        publisherID: String,
+        offerID: String,
+        operationID: String,
+        apiVersion: GetOperation.APIVersion = ._20171031
+    ) async throws(APIClientError) -> GetOperation.Output {
+        try await self.runner.send(
+            GetOperation.self,
+            GetOperation.Input(
+                publisherID: publisherID,
+                offerID: offerID,
+                operationID: operationID,
+                apiVersion: apiVersion
+            ),
+            security: .only(self.token)
+        )
+    }
+
+    /// Gets an operation on an offer, with its steps and messages.
+    ///
+    /// Reads the current state of an operation such as a publication or a cancellation. Most services answer with the
+    /// operation itself; some wrap it in a one-element array.
+    ///
+    /// - Parameter input: The values to send.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func getOperation(_ input: GetOperation.Input) async throws(APIClientError) -> GetOperation.Output {
+        try await self.runner.send(GetOperation.self, input, security: .only(self.token))
+    }
+}

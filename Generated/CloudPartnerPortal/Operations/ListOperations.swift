@@ -155,3 +155,42 @@ public enum ListOperations: APIOperation {
         }
     }
 }
+
+extension Client {
+    /// Lists the operations on an offer.
+    ///
+    /// Only one operation of an offer runs at a time; the others have ended or not started.
+    ///
+    /// - Parameters:
+    ///   - publisherID: The publisher's identifier, for example `contoso`.
+    ///   - offerID: The offer's identifier.
+    ///   - apiVersion: The version of the API.
+    ///   - status: Lists only the operations with this status.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func listOperations(
+        publisherID: String,
+        offerID: String,
+        apiVersion: ListOperations.APIVersion = ._20171031,
+        status: OperationStatus? = nil
+    ) async throws(APIClientError) -> ListOperations.Output {
+        try await self.runner.send(
+            ListOperations.self,
+            ListOperations.Input(publisherID: publisherID, offerID: offerID, apiVersion: apiVersion, status: status),
+            security: .only(self.token)
+        )
+    }
+
+    /// Lists the operations on an offer.
+    ///
+    /// Only one operation of an offer runs at a time; the others have ended or not started.
+    ///
+    /// - Parameter input: The values to send.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func listOperations(_ input: ListOperations.Input) async throws(APIClientError) -> ListOperations.Output {
+        try await self.runner.send(ListOperations.self, input, security: .only(self.token))
+    }
+}

@@ -207,7 +207,7 @@ public struct Translator {
 
     /// Translates the client file by file: each file is handed to `finish` (which renders it, say) as soon as it is
     /// complete, several files at once on as many processors as there are, and what `finish` makes is handed to
-    /// `emit` one file at a time, in a fixed order: the operations' files, the client, then the schemas' files.
+    /// `emit` one file at a time, in a fixed order: the operations' files, the schemas' files, then the client.
     ///
     /// Which declarations go in which file is decided first, from names and tags alone; only the files being worked
     /// on are held at a time. Output is the same on every run whatever the number of processors.
@@ -220,41 +220,26 @@ public struct Translator {
         threads: Int = Translator.parallelism, _ finish: (SwiftFile) -> Finished, emit: (Finished) -> Void
     ) {
         let plan = filePlan()
-        // The client's methods are made from each operation's shape as its file is translated, so that no shape is
-        // made twice nor all of them held at once.
-        var clientMethods: [[Declaration]] = Array(repeating: [], count: document.operations.count)
         // Each file is translated with warnings of its own, gathered in file order so that their order is fixed too.
         func separately<Result>(_ work: (Translator) -> Result) -> (Result, [Diagnostic]) {
             var translator = self
             translator.diagnostics = DiagnosticSink()
             return (work(translator), translator.diagnostics.warnings)
         }
-        Translator.inOrder(plan.operations.count, threads: threads) { index in
+        let operationFiles = plan.operations.count
+        Translator.inOrder(operationFiles + plan.schemas.count + 1, threads: threads) { index in
             separately { translator in
-                let file = plan.operations[index]
-                var declarations: [Declaration] = []
-                var methods: [(Int, [Declaration])] = []
-                for member in file.members {
-                    let shape = translator.operationShape(translator.document.operations[member])
-                    methods.append((member, translator.clientMethods(shape)))
-                    declarations.append(translator.operationDeclaration(shape))
+                if index < operationFiles {
+                    let file = plan.operations[index]
+                    return finish(
+                        SwiftFile(
+                            path: file.path, imports: Translator.operationImports, spiImports: Translator.spiImports,
+                            declarations: file.members.flatMap {
+                                translator.operationDeclarations(translator.document.operations[$0])
+                            }))
                 }
-                let swiftFile = SwiftFile(
-                    path: file.path, imports: Translator.operationImports, spiImports: Translator.spiImports,
-                    declarations: declarations)
-                return (finish(swiftFile), methods)
-            }
-        } collect: { result, warnings in
-            for (member, methods) in result.1 { clientMethods[member] = methods }
-            diagnostics.add(warnings)
-            emit(result.0)
-        }
-        // The client is the largest file: it goes first, beside the schemas' files.
-        let methods = clientMethods
-        Translator.inOrder(plan.schemas.count + 1, threads: threads) { index in
-            separately { translator in
-                guard index > 0 else { return finish(translator.clientFile(methods: methods)) }
-                let file = plan.schemas[index - 1]
+                guard index < operationFiles + plan.schemas.count else { return finish(translator.clientFile()) }
+                let file = plan.schemas[index - operationFiles]
                 return finish(
                     SwiftFile(
                         path: file.path, imports: Translator.imports, spiImports: Translator.spiImports,
@@ -266,6 +251,19 @@ public struct Translator {
             diagnostics.add(warnings)
             emit(result)
         }
+    }
+
+    /// The declarations of an operation: its namespace (input, output, request builder, response parser), and the
+    /// client's methods that send it, in an extension beside it, so that a change to the operation changes its file
+    /// alone.
+    func operationDeclarations(_ operation: Operation) -> [Declaration] {
+        let shape = operationShape(operation)
+        return [
+            operationDeclaration(shape),
+            .type(
+                TypeDeclaration(
+                    .extension, name: Identifier("Client"), isPublic: false, members: clientMethods(shape))),
+        ]
     }
 
     /// How many files are translated at once: one per processor, at most eight, since a container may see more

@@ -7,11 +7,9 @@ private struct FlatArgument {
 }
 
 extension Translator {
-    /// The client: its initializer and, for each operation, a method taking the input's values and one taking an
-    /// `Input`.
-    ///
-    /// - Parameter methods: Each operation's ``clientMethods(_:)``, in document order.
-    func clientFile(methods: [[Declaration]]) -> SwiftFile {
+    /// The client: its initializer, its credentials and the methods that wait for long-running operations; the
+    /// methods that send each operation are in extensions beside the operations (``operationDeclarations(_:)``).
+    func clientFile() -> SwiftFile {
         var members: [Declaration] = []
         let server = document.servers.first
         if let server, server.isRelative {
@@ -147,9 +145,6 @@ extension Translator {
                                     "self.init",
                                     ["serverURL: server.url"] + others.map { "\(label: $0.name): \($0.name)" }))
                         ])))
-        }
-        for methods in methods {
-            members += methods
         }
         members += pollingMethods()
         let client = Declaration.type(

@@ -132,3 +132,25 @@ public enum AddNote: APIOperation {
         case plainText(String)
     }
 }
+
+extension Client {
+    /// Adds a note written as JSON, as text, or as raw bytes.
+    ///
+    /// - Parameter body: The request body.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func addNote(body: AddNote.Body) async throws(APIClientError) -> AddNote.Output {
+        try await self.runner.send(AddNote.self, AddNote.Input(body: body), security: [])
+    }
+
+    /// Adds a note written as JSON, as text, or as raw bytes.
+    ///
+    /// - Parameter input: The values to send.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func addNote(_ input: AddNote.Input) async throws(APIClientError) -> AddNote.Output {
+        try await self.runner.send(AddNote.self, input, security: [])
+    }
+}

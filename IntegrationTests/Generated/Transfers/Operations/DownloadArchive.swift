@@ -90,3 +90,35 @@ public enum DownloadArchive: APIOperation {
         }
     }
 }
+
+extension Client {
+    /// Sends an archive of the given size in two halves.
+    ///
+    /// - Parameter size: The `size` query parameter.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func downloadArchive(size: Int) async throws(APIClientError) -> DownloadArchive.Output {
+        try await self.runner.send(
+            DownloadArchive.self,
+            DownloadArchive.Input(size: size),
+            security: [],
+            stream: DownloadArchive.streamedOutput(from:body:)
+        )
+    }
+
+    /// Sends an archive of the given size in two halves.
+    ///
+    /// - Parameter input: The values to send.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func downloadArchive(_ input: DownloadArchive.Input) async throws(APIClientError) -> DownloadArchive.Output {
+        try await self.runner.send(
+            DownloadArchive.self,
+            input,
+            security: [],
+            stream: DownloadArchive.streamedOutput(from:body:)
+        )
+    }
+}

@@ -71,3 +71,25 @@ public enum OpenGate: APIOperation {
         }
     }
 }
+
+extension Client {
+    /// Lets a waiting response go on.
+    ///
+    /// - Parameter name: The `name` path parameter.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func openGate(name: String) async throws(APIClientError) -> OpenGate.Output {
+        try await self.runner.send(OpenGate.self, OpenGate.Input(name: name), security: [])
+    }
+
+    /// Lets a waiting response go on.
+    ///
+    /// - Parameter input: The values to send.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func openGate(_ input: OpenGate.Input) async throws(APIClientError) -> OpenGate.Output {
+        try await self.runner.send(OpenGate.self, input, security: [])
+    }
+}

@@ -137,3 +137,25 @@ public enum UploadDocument: APIOperation {
         }
     }
 }
+
+extension Client {
+    /// Stores a document with its details.
+    ///
+    /// - Parameter body: The request body.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func uploadDocument(body: UploadDocument.Body) async throws(APIClientError) -> UploadDocument.Output {
+        try await self.runner.send(UploadDocument.self, UploadDocument.Input(body: body), security: [])
+    }
+
+    /// Stores a document with its details.
+    ///
+    /// - Parameter input: The values to send.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func uploadDocument(_ input: UploadDocument.Input) async throws(APIClientError) -> UploadDocument.Output {
+        try await self.runner.send(UploadDocument.self, input, security: [])
+    }
+}

@@ -83,3 +83,34 @@ public enum WatchEvents: APIOperation {
         }
     }
 }
+
+extension Client {
+    /// Streams events as they happen.
+    ///
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func watchEvents() async throws(APIClientError) -> WatchEvents.Output {
+        try await self.runner.send(
+            WatchEvents.self,
+            WatchEvents.Input(),
+            security: [],
+            stream: WatchEvents.streamedOutput(from:body:)
+        )
+    }
+
+    /// Streams events as they happen.
+    ///
+    /// - Parameter input: The values to send.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func watchEvents(_ input: WatchEvents.Input) async throws(APIClientError) -> WatchEvents.Output {
+        try await self.runner.send(
+            WatchEvents.self,
+            input,
+            security: [],
+            stream: WatchEvents.streamedOutput(from:body:)
+        )
+    }
+}

@@ -107,3 +107,34 @@ public enum ExportPlants: APIOperation {
         }
     }
 }
+
+extension Client {
+    /// Exports every plant, one per line.
+    ///
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func exportPlants() async throws(APIClientError) -> ExportPlants.Output {
+        try await self.runner.send(
+            ExportPlants.self,
+            ExportPlants.Input(),
+            security: [[self.apiKey], [self.bearer]],
+            stream: ExportPlants.streamedOutput(from:body:)
+        )
+    }
+
+    /// Exports every plant, one per line.
+    ///
+    /// - Parameter input: The values to send.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func exportPlants(_ input: ExportPlants.Input) async throws(APIClientError) -> ExportPlants.Output {
+        try await self.runner.send(
+            ExportPlants.self,
+            input,
+            security: [[self.apiKey], [self.bearer]],
+            stream: ExportPlants.streamedOutput(from:body:)
+        )
+    }
+}

@@ -85,3 +85,29 @@ public enum GetCare: APIOperation {
         }
     }
 }
+
+extension Client {
+    /// Sends a `getCare` request.
+    ///
+    /// - Parameter plantIDs: The `plantIds` path parameter.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func getCare(plantIDs: [String]) async throws(APIClientError) -> GetCare.Output {
+        try await self.runner.send(
+            GetCare.self,
+            GetCare.Input(plantIDs: plantIDs),
+            security: [[self.apiKey], [self.bearer]]
+        )
+    }
+
+    /// Sends a `getCare` request.
+    ///
+    /// - Parameter input: The values to send.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func getCare(_ input: GetCare.Input) async throws(APIClientError) -> GetCare.Output {
+        try await self.runner.send(GetCare.self, input, security: [[self.apiKey], [self.bearer]])
+    }
+}

@@ -112,3 +112,37 @@ public enum GetPicture: APIOperation {
         case jpeg(HTTPBody)
     }
 }
+
+extension Client {
+    /// Sends a `getPicture` request.
+    ///
+    /// - Parameter plantID: The `plantId` path parameter.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func getPicture(plantID: Int64) async throws(APIClientError) -> GetPicture.Output {
+        try await self.runner.send(
+            GetPicture.self,
+            GetPicture.Input(plantID: plantID),
+            security: [],
+            server: URL(string: "https://images.nursery.example.com")!,
+            stream: GetPicture.streamedOutput(from:body:)
+        )
+    }
+
+    /// Sends a `getPicture` request.
+    ///
+    /// - Parameter input: The values to send.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func getPicture(_ input: GetPicture.Input) async throws(APIClientError) -> GetPicture.Output {
+        try await self.runner.send(
+            GetPicture.self,
+            input,
+            security: [],
+            server: URL(string: "https://images.nursery.example.com")!,
+            stream: GetPicture.streamedOutput(from:body:)
+        )
+    }
+}

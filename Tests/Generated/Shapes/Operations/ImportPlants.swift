@@ -172,3 +172,29 @@ public enum ImportPlants: APIOperation {
         case text(String)
     }
 }
+
+extension Client {
+    /// Adds plants from a list, a spreadsheet or an archive.
+    ///
+    /// - Parameter body: The request body.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func importPlants(body: ImportPlants.Body) async throws(APIClientError) -> ImportPlants.Output {
+        try await self.runner.send(
+            ImportPlants.self,
+            ImportPlants.Input(body: body),
+            security: [[self.apiKey], [self.bearer]]
+        )
+    }
+
+    /// Adds plants from a list, a spreadsheet or an archive.
+    ///
+    /// - Parameter input: The values to send.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func importPlants(_ input: ImportPlants.Input) async throws(APIClientError) -> ImportPlants.Output {
+        try await self.runner.send(ImportPlants.self, input, security: [[self.apiKey], [self.bearer]])
+    }
+}

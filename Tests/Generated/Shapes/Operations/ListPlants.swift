@@ -333,3 +333,73 @@ public enum ListPlants: APIOperation {
         }
     }
 }
+
+extension Client {
+    /// Lists plants.
+    ///
+    /// - Parameters:
+    ///   - tag: Only plants with all of these tags.
+    ///   - ids: The `ids` query parameter.
+    ///   - sizes: The `sizes` query parameter.
+    ///   - limit: The `limit` query parameter.
+    ///   - height: Only plants within this height, in centimetres.
+    ///   - near: Only plants kept near this point.
+    ///   - labels: Only plants with these labels, by name.
+    ///   - where: Only plants matching this query, as JSON.
+    ///   - filter: Only plants matching this filter; its nested values travel as JSON text.
+    ///   - extra: Any further criteria, by name.
+    ///   - spots: Only plants kept in these spots.
+    ///   - quantity: Only plants sold in this quantity.
+    ///   - xRequestID: The `X-Request-Id` header parameter.
+    ///   - session: The `session` cookie parameter.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func listPlants(
+        tag: [String]? = nil,
+        ids: [Int]? = nil,
+        sizes: [Size]? = nil,
+        limit: Int32? = 20,
+        height: Range? = nil,
+        near: ListPlants.Near? = nil,
+        labels: [String: String]? = nil,
+        `where`: ListPlants.Where? = nil,
+        filter: ListPlants.Filter? = nil,
+        extra: [String: OpenAPIValueContainer]? = nil,
+        spots: [ListPlants.SpotsItem]? = nil,
+        quantity: Quantity? = nil,
+        xRequestID: UUID? = nil,
+        session: String? = nil
+    ) async throws(APIClientError) -> ListPlants.Output {
+        try await self.runner.send(
+            ListPlants.self,
+            ListPlants.Input(
+                tag: tag,
+                ids: ids,
+                sizes: sizes,
+                limit: limit,
+                height: height,
+                near: near,
+                labels: labels,
+                where: `where`,
+                filter: filter,
+                extra: extra,
+                spots: spots,
+                quantity: quantity,
+                xRequestID: xRequestID,
+                session: session
+            ),
+            security: [[self.apiKey], [self.bearer]]
+        )
+    }
+
+    /// Lists plants.
+    ///
+    /// - Parameter input: The values to send.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func listPlants(_ input: ListPlants.Input) async throws(APIClientError) -> ListPlants.Output {
+        try await self.runner.send(ListPlants.self, input, security: [[self.apiKey], [self.bearer]])
+    }
+}

@@ -170,3 +170,29 @@ public enum PlaceOrder: APIOperation {
         }
     }
 }
+
+extension Client {
+    /// Sends a `placeOrder` request.
+    ///
+    /// - Parameter body: The request body.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func placeOrder(body: PlaceOrder.Body) async throws(APIClientError) -> PlaceOrder.Output {
+        try await self.runner.send(
+            PlaceOrder.self,
+            PlaceOrder.Input(body: body),
+            security: [[self.apiKey], [self.bearer]]
+        )
+    }
+
+    /// Sends a `placeOrder` request.
+    ///
+    /// - Parameter input: The values to send.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func placeOrder(_ input: PlaceOrder.Input) async throws(APIClientError) -> PlaceOrder.Output {
+        try await self.runner.send(PlaceOrder.self, input, security: [[self.apiKey], [self.bearer]])
+    }
+}

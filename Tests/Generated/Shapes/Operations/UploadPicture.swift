@@ -166,3 +166,34 @@ public enum UploadPicture: APIOperation {
         }
     }
 }
+
+extension Client {
+    /// Sends a `uploadPicture` request.
+    ///
+    /// - Parameters:
+    ///   - plantID: The `plantId` path parameter.
+    ///   - body: The request body.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func uploadPicture(
+        plantID: Int64,
+        body: UploadPicture.Body
+    ) async throws(APIClientError) -> UploadPicture.Output {
+        try await self.runner.send(
+            UploadPicture.self,
+            UploadPicture.Input(plantID: plantID, body: body),
+            security: .only(self.bearer)
+        )
+    }
+
+    /// Sends a `uploadPicture` request.
+    ///
+    /// - Parameter input: The values to send.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func uploadPicture(_ input: UploadPicture.Input) async throws(APIClientError) -> UploadPicture.Output {
+        try await self.runner.send(UploadPicture.self, input, security: .only(self.bearer))
+    }
+}

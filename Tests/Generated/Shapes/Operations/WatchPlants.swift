@@ -83,3 +83,34 @@ public enum WatchPlants: APIOperation {
         }
     }
 }
+
+extension Client {
+    /// Streams changes to the plants as they happen.
+    ///
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func watchPlants() async throws(APIClientError) -> WatchPlants.Output {
+        try await self.runner.send(
+            WatchPlants.self,
+            WatchPlants.Input(),
+            security: [[self.apiKey], [self.bearer]],
+            stream: WatchPlants.streamedOutput(from:body:)
+        )
+    }
+
+    /// Streams changes to the plants as they happen.
+    ///
+    /// - Parameter input: The values to send.
+    /// - Returns: The outcome: one case for each documented status, and `undocumented` for any other.
+    /// - Throws: `APIClientError` when the request cannot be built or sent, the token cannot be obtained, or a
+    ///   documented response cannot be read.
+    public func watchPlants(_ input: WatchPlants.Input) async throws(APIClientError) -> WatchPlants.Output {
+        try await self.runner.send(
+            WatchPlants.self,
+            input,
+            security: [[self.apiKey], [self.bearer]],
+            stream: WatchPlants.streamedOutput(from:body:)
+        )
+    }
+}
