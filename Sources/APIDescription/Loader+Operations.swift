@@ -255,13 +255,16 @@ extension Loader {
                 continue
             }
             let explode = resolved["explode"].flatMap { bool($0, "`explode`") } ?? (style == .form)
+            let description = resolved["description"].flatMap { string($0, "`description`") }
+            var shared = schema
+            if !isJSON, let component = ownComponent(item, kind: "parameters") {
+                shared = sharedSchema(schema, ofParameter: component, description: description)
+            }
             result.append(
                 Parameter(
-                    name: name, placement: placement,
-                    description: resolved["description"].flatMap { string($0, "`description`") },
-                    isRequired: isRequired,
+                    name: name, placement: placement, description: description, isRequired: isRequired,
                     isDeprecated: resolved["deprecated"].flatMap { bool($0, "`deprecated`") } ?? false, style: style,
-                    explode: explode, schema: schema, isJSON: isJSON,
+                    explode: explode, schema: shared, isJSON: isJSON,
                     allowsReserved: allowsReserved && placement == .query,
                     allowsEmptyValue: allowsEmptyValue && placement == .query,
                     location: nameNode.location))

@@ -149,6 +149,32 @@ extension Loader {
         }
     }
 
+    /// The schema of a shared parameter (`#/components/parameters/NAME`), which becomes a named schema, once, when
+    /// it is written in place and declares a type (an enumeration, an object, or a list of them): every operation
+    /// that uses the parameter then shares one type. It is named after the parameter (`apiVersion` → `apiVersion`,
+    /// whose type is `APIVersion`), or with `Parameter` added when a schema has that name (`SortParameter`); the
+    /// reference keeps the schema's default, which belongs to the parameter.
+    ///
+    /// - Parameters:
+    ///   - component: The parameter's name under `components/parameters`.
+    ///   - description: The parameter's description, which documents a schema that has none of its own.
+    mutating func sharedSchema(_ schema: Schema, ofParameter component: String, description: String?) -> Schema {
+        guard !schema.isNullable, Loader.declaresType(schema) else { return schema }
+        let pointer = "#/components/parameters/\(escapePointerToken(component))/schema"
+        let name: String
+        if let existing = referencedSchemaNames[pointer] {
+            name = existing
+        } else {
+            name = newSchemaName(
+                schemaNameSet.contains(component) ? component + "Parameter" : component, pointer: pointer, key: pointer)
+            var named = schema
+            if named.description == nil { named.description = description }
+            named.defaultValue = nil
+            namedSchemas[name] = named
+        }
+        return Schema(kind: .reference(name), defaultValue: schema.defaultValue, location: schema.location)
+    }
+
     /// The name of the component a reference names in the description's own file, such as `Unauthorized` for
     /// `#/components/responses/Unauthorized`, if it is one.
     func ownComponent(_ node: Node, kind: String) -> String? {

@@ -1126,3 +1126,68 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
     #expect(client.contains("public init("))
     #expect(!client.contains("listPets"))
 }
+
+/// The schema of a shared parameter (`#/components/parameters/…`) that declares a type is one type for every
+/// operation that uses the parameter, named after it (or with `Parameter` added where a schema has the name), and
+/// the parameter keeps its default.
+@Test func aSharedParametersSchemaIsOneTypeForEveryOperation() throws {
+    let yaml = """
+        openapi: 3.0.3
+        info: {title: Snippet, version: '1'}
+        paths:
+          /pets:
+            get:
+              operationId: listPets
+              parameters:
+                - $ref: '#/components/parameters/sort'
+                - $ref: '#/components/parameters/Kind'
+              responses:
+                '204': {description: Listed.}
+          /owners:
+            get:
+              operationId: listOwners
+              parameters:
+                - $ref: '#/components/parameters/sort'
+                - $ref: '#/components/parameters/limit'
+              responses:
+                '204': {description: Listed.}
+        components:
+          parameters:
+            sort:
+              name: sort
+              in: query
+              description: The order of the list.
+              schema: {type: string, enum: [asc, desc], default: desc}
+            Kind:
+              name: kind
+              in: query
+              schema: {type: string, enum: [cat, dog]}
+            limit:
+              name: limit
+              in: query
+              schema: {type: integer, default: 20}
+          schemas:
+            Kind: {type: object, properties: {name: {type: string}}}
+        """
+    let files = try Pipeline.generate(Array(yaml.utf8), path: "snippet.yaml", sourceName: "snippet.yaml").files
+    #expect(
+        files.map(\.path) == [
+            "Client.swift", "Operations/ListOwners.swift", "Operations/ListPets.swift", "Schemas/Kind.swift",
+            "Schemas/KindParameter.swift", "Schemas/Sort.swift",
+        ])
+    let sort = try #require(files.first { $0.path == "Schemas/Sort.swift" }).contents
+    #expect(
+        sort.contains(
+            """
+            /// The order of the list.
+            ///
+            /// Generated from `#/components/parameters/sort/schema`.
+            public enum Sort: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
+
+            """))
+    let owners = try #require(files.first { $0.path == "Operations/ListOwners.swift" }).contents
+    #expect(owners.contains("        public init(sort: Sort? = .desc, limit: Int? = 20) {\n"))
+    let pets = try #require(files.first { $0.path == "Operations/ListPets.swift" }).contents
+    #expect(pets.contains("        public init(sort: Sort? = .desc, kind: KindParameter? = nil) {\n"))
+    #expect(!pets.contains("enum Sort") && !pets.contains("enum Kind"))
+}

@@ -27,7 +27,7 @@ public enum CancelOperation: APIOperation {
         public var offerID: String
 
         /// The version of the API.
-        public var apiVersion: CancelOperation.APIVersion
+        public var apiVersion: APIVersion
 
         /// Who to notify about the progress of the cancellation.
         public var body: CancelRequest
@@ -39,12 +39,7 @@ public enum CancelOperation: APIOperation {
         ///   - offerID: The offer's identifier.
         ///   - apiVersion: The version of the API.
         ///   - body: Who to notify about the progress of the cancellation.
-        public init(
-            publisherID: String,
-            offerID: String,
-            apiVersion: CancelOperation.APIVersion = ._20171031,
-            body: CancelRequest
-        ) {
+        public init(publisherID: String, offerID: String, apiVersion: APIVersion = ._20171031, body: CancelRequest) {
             self.publisherID = publisherID
             self.offerID = offerID
             self.apiVersion = apiVersion
@@ -145,40 +140,6 @@ public enum CancelOperation: APIOperation {
             return .undocumented(status: reader.status, body: body)
         }
     }
-
-    /// The version of the API.
-    public enum APIVersion: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
-        /// The value `2017-10-31`.
-        case _20171031
-
-        /// A value the description does not list, kept as received.
-        case unrecognized(String)
-
-        /// The values the description lists.
-        public static let allCases: [APIVersion] = [._20171031]
-
-        /// Creates the value a string names; a string the description does not list is `unrecognized`.
-        ///
-        /// - Parameter rawValue: The value on the wire.
-        public init(rawValue: String) {
-            switch rawValue {
-            case "2017-10-31":
-                self = ._20171031
-            default:
-                self = .unrecognized(rawValue)
-            }
-        }
-
-        /// The value on the wire.
-        public var rawValue: String {
-            switch self {
-            case ._20171031:
-                "2017-10-31"
-            case .unrecognized(let value):
-                value
-            }
-        }
-    }
 }
 
 extension Client {
@@ -200,7 +161,7 @@ extension Client {
         publisherID: String,
         offerID: String,
         notificationEmails: [String],
-        apiVersion: CancelOperation.APIVersion = ._20171031
+        apiVersion: APIVersion = ._20171031
     ) async throws(APIClientError) -> CancelOperation.Output {
         try await self.runner.send(
             CancelOperation.self,

@@ -30,7 +30,7 @@ public enum GetOperation: APIOperation {
         public var operationID: String
 
         /// The version of the API.
-        public var apiVersion: GetOperation.APIVersion
+        public var apiVersion: APIVersion
 
         /// Creates the input of a request.
         ///
@@ -39,12 +39,7 @@ public enum GetOperation: APIOperation {
         ///   - offerID: The offer's identifier.
         ///   - operationID: The operation's identifier, a GUID.
         ///   - apiVersion: The version of the API.
-        public init(
-            publisherID: String,
-            offerID: String,
-            operationID: String,
-            apiVersion: GetOperation.APIVersion = ._20171031
-        ) {
+        public init(publisherID: String, offerID: String, operationID: String, apiVersion: APIVersion = ._20171031) {
             self.publisherID = publisherID
             self.offerID = offerID
             self.operationID = operationID
@@ -140,40 +135,6 @@ public enum GetOperation: APIOperation {
         }
     }
 
-    /// The version of the API.
-    public enum APIVersion: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
-        /// The value `2017-10-31`.
-        case _20171031
-
-        /// A value the description does not list, kept as received.
-        case unrecognized(String)
-
-        /// The values the description lists.
-        public static let allCases: [APIVersion] = [._20171031]
-
-        /// Creates the value a string names; a string the description does not list is `unrecognized`.
-        ///
-        /// - Parameter rawValue: The value on the wire.
-        public init(rawValue: String) {
-            switch rawValue {
-            case "2017-10-31":
-                self = ._20171031
-            default:
-                self = .unrecognized(rawValue)
-            }
-        }
-
-        /// The value on the wire.
-        public var rawValue: String {
-            switch self {
-            case ._20171031:
-                "2017-10-31"
-            case .unrecognized(let value):
-                value
-            }
-        }
-    }
-
     /// The operation.
     public indirect enum OkBody: Codable, Hashable, Sendable {
         /// The value as `OfferOperation`.
@@ -236,7 +197,7 @@ extension Client {
         publisherID: String,
         offerID: String,
         operationID: String,
-        apiVersion: GetOperation.APIVersion = ._20171031
+        apiVersion: APIVersion = ._20171031
     ) async throws(APIClientError) -> GetOperation.Output {
         try await self.runner.send(
             GetOperation.self,

@@ -26,7 +26,7 @@ public enum ListOperations: APIOperation {
         public var offerID: String
 
         /// The version of the API.
-        public var apiVersion: ListOperations.APIVersion
+        public var apiVersion: APIVersion
 
         /// Lists only the operations with this status.
         public var status: OperationStatus?
@@ -41,7 +41,7 @@ public enum ListOperations: APIOperation {
         public init(
             publisherID: String,
             offerID: String,
-            apiVersion: ListOperations.APIVersion = ._20171031,
+            apiVersion: APIVersion = ._20171031,
             status: OperationStatus? = nil
         ) {
             self.publisherID = publisherID
@@ -120,40 +120,6 @@ public enum ListOperations: APIOperation {
             return .undocumented(status: reader.status, body: body)
         }
     }
-
-    /// The version of the API.
-    public enum APIVersion: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
-        /// The value `2017-10-31`.
-        case _20171031
-
-        /// A value the description does not list, kept as received.
-        case unrecognized(String)
-
-        /// The values the description lists.
-        public static let allCases: [APIVersion] = [._20171031]
-
-        /// Creates the value a string names; a string the description does not list is `unrecognized`.
-        ///
-        /// - Parameter rawValue: The value on the wire.
-        public init(rawValue: String) {
-            switch rawValue {
-            case "2017-10-31":
-                self = ._20171031
-            default:
-                self = .unrecognized(rawValue)
-            }
-        }
-
-        /// The value on the wire.
-        public var rawValue: String {
-            switch self {
-            case ._20171031:
-                "2017-10-31"
-            case .unrecognized(let value):
-                value
-            }
-        }
-    }
 }
 
 extension Client {
@@ -172,7 +138,7 @@ extension Client {
     public func listOperations(
         publisherID: String,
         offerID: String,
-        apiVersion: ListOperations.APIVersion = ._20171031,
+        apiVersion: APIVersion = ._20171031,
         status: OperationStatus? = nil
     ) async throws(APIClientError) -> ListOperations.Output {
         try await self.runner.send(
