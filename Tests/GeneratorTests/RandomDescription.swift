@@ -19,6 +19,9 @@ struct RandomDescription {
     /// The operation that reads the state of long-running operations, its status property and status values, which
     /// 2xx responses may name in `x-apigen-poll`.
     private var pollTarget: (operationID: String, status: String, values: [String])?
+    /// Responses, request bodies and parameters written once under `components` and used by reference from any
+    /// operation, in the order they were made.
+    private var shared: [String: [(String, Value)]] = [:]
 
     /// Words real descriptions use, and names that collide with Swift keywords, the generated code's own types and
     /// members, and each other after conversion to Swift names.
@@ -61,6 +64,7 @@ struct RandomDescription {
             schemas.append(schema)
         }
         if !schemas.isEmpty { components.append(("schemas", .map(schemas))) }
+        shared = [:]
         let secured = chance(0.4)
         if secured {
             components.append(
@@ -81,6 +85,9 @@ struct RandomDescription {
             paths.append((path, .map(item)))
         }
         if let pollPath { paths.append(pollPath) }
+        for kind in ["responses", "requestBodies", "parameters"] {
+            if let items = shared[kind], !items.isEmpty { components.append((kind, .map(items))) }
+        }
         var root: [(String, Value)] = [
             ("openapi", .string("3.0.3")),
             ("info", .map([("title", .string(name())), ("version", .string("1"))])),
@@ -165,6 +172,24 @@ struct RandomDescription {
         ]
         if chance(0.3) { operation.append(("security", .list([]))) }
         return (("/jobs/{job}", .map([("get", .map(operation))])), (resourceName, .map(resource)))
+    }
+
+    /// A response, request body or parameter as it is, or, now and then, a reference to a component: a new one
+    /// holding it, or one made earlier (for a response or request body), so that several operations share it.
+    mutating func sharedOrInline(_ value: Value, kind: String) -> Value {
+        guard chance(0.3) else { return value }
+        var items = shared[kind] ?? []
+        let key: String
+        if kind != "parameters", !items.isEmpty, chance(0.5) {
+            key = pick(items).0
+        } else {
+            var name = name()
+            while items.contains(where: { $0.0 == name }) { name += "2" }
+            key = name
+            items.append((key, value))
+            shared[kind] = items
+        }
+        return .map([("$ref", .string("#/components/\(kind)/" + escapePointer(key)))])
     }
 
     /// `x-apigen-poll` naming the poll target, for a response with a `Location` header.
@@ -356,14 +381,22 @@ struct RandomDescription {
                 parameter.append(("schema", schema(depth: 0, scalarOnly: true)))
             }
             if location == "query", chance(0.1) { parameter.append(("allowReserved", .plain("true"))) }
-            parameters.append(.map(parameter))
+            parameters.append(sharedOrInline(.map(parameter), kind: "parameters"))
+        }
+        // A shared parameter that another operation made, with a name and location not taken here.
+        if chance(0.3), let (key, value) = shared["parameters"]?.randomElement(using: &random),
+            case .map(let entries) = value, case .string(let name)? = entries.first(where: { $0.0 == "name" })?.1,
+            case .string(let location)? = entries.first(where: { $0.0 == "in" })?.1,
+            seen.insert(location + name).inserted
+        {
+            parameters.append(.map([("$ref", .string("#/components/parameters/" + escapePointer(key)))]))
         }
         if !parameters.isEmpty { entries.append(("parameters", .list(parameters))) }
         if chance(0.5) {
             var body: [(String, Value)] = [("content", content())]
             if chance(0.6) { body.append(("required", .plain("true"))) }
             if chance(0.4) { body.append(("x-apigen-flatten", .plain("true"))) }
-            entries.append(("requestBody", .map(body)))
+            entries.append(("requestBody", sharedOrInline(.map(body), kind: "requestBodies")))
         }
         var responses: [(String, Value)] = []
         for status in Array(
@@ -400,8 +433,10 @@ struct RandomDescription {
                     response.append(("headers", .map([("Location", .map(location))])))
                 }
                 response.append(("x-apigen-poll", link))
+                responses.append((status, .map(response)))
+                continue
             }
-            responses.append((status, .map(response)))
+            responses.append((status, sharedOrInline(.map(response), kind: "responses")))
         }
         entries.append(("responses", .map(responses)))
         if chance(0.1) { entries.append(("deprecated", .plain("true"))) }

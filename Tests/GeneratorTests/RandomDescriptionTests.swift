@@ -75,6 +75,16 @@ private let trials = runTrials()
     }
     // A grammar that only makes refused descriptions would test nothing past the loader.
     #expect(accepted.count * 4 > trials.count)
+    // Nor one whose shared components never give types of their own.
+    let sharing = accepted.filter { trial in
+        trial.files!.contains { file in
+            ["responses", "requestBodies", "parameters"].contains {
+                file.contents.contains("/// Generated from `#/components/\($0)/")
+            }
+        }
+    }
+    print("Random descriptions: \(sharing.count) accepted with types of shared components")
+    #expect(sharing.count * 20 > accepted.count)
 }
 
 @Test func acceptedRandomDescriptionsCompileWithoutWarnings() async throws {
