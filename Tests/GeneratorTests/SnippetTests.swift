@@ -95,8 +95,13 @@ func generated(_ schemas: String, file name: String, version: String = "3.1.0") 
 /// The generated file of one operation of a description holding only `paths`, without its header and imports.
 func generatedOperation(_ paths: String, file name: String) throws -> String {
     let yaml = "openapi: 3.0.3\ninfo: {title: Snippet, version: '1'}\npaths:\n" + paths
+    return try #require(generatedFiles(yaml)["Operations/\(name).swift"])
+}
+
+/// Every file generated from a whole description, by path.
+func generatedFiles(_ yaml: String) throws -> [String: String] {
     let files = try Pipeline.generate(Array(yaml.utf8), path: "snippet.yaml", sourceName: "snippet.yaml").files
-    return try #require(files.first { $0.path == "Operations/\(name).swift" }).contents
+    return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents) })
 }
 
 /// Array parameters whose items need converting: an optional header joins the converted items inside the optional
@@ -1010,13 +1015,13 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
               content:
                 application/json: {schema: {type: array, items: {type: string}}}
         """
-    let files = try Pipeline.generate(Array(yaml.utf8), path: "snippet.yaml", sourceName: "snippet.yaml").files
+    let files = try generatedFiles(yaml)
     #expect(
-        files.map(\.path) == [
+        files.keys.sorted() == [
             "Client.swift", "Operations/ListOwners.swift", "Operations/ListPets.swift",
             "Schemas/UnauthorizedResponse.swift",
         ])
-    let shared = try #require(files.first { $0.path == "Schemas/UnauthorizedResponse.swift" }).contents
+    let shared = try #require(files["Schemas/UnauthorizedResponse.swift"])
     #expect(
         shared.contains(
             """
@@ -1029,12 +1034,12 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
 
             """))
     for operation in ["ListPets", "ListOwners"] {
-        let code = try #require(files.first { $0.path == "Operations/\(operation).swift" }).contents
+        let code = try #require(files["Operations/\(operation).swift"])
         #expect(code.contains("        case unauthorized(UnauthorizedResponse?)\n"))
         #expect(code.contains("            return .unauthorized(try reader.optionalJSON(UnauthorizedResponse.self))\n"))
         #expect(!code.contains("struct Unauthorized"))
     }
-    let owners = try #require(files.first { $0.path == "Operations/ListOwners.swift" }).contents
+    let owners = try #require(files["Operations/ListOwners.swift"])
     #expect(owners.contains("        case internalServerError([String]?)\n"))
 }
 
@@ -1071,8 +1076,8 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
                     properties:
                       name: {type: string}
         """
-    let files = try Pipeline.generate(Array(yaml.utf8), path: "snippet.yaml", sourceName: "snippet.yaml").files
-    let shared = try #require(files.first { $0.path == "Schemas/NewPetRequest.swift" }).contents
+    let files = try generatedFiles(yaml)
+    let shared = try #require(files["Schemas/NewPetRequest.swift"])
     #expect(
         shared.contains(
             """
@@ -1083,7 +1088,7 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
 
             """))
     for operation in ["AddPet", "AddPets"] {
-        let code = try #require(files.first { $0.path == "Operations/\(operation).swift" }).contents
+        let code = try #require(files["Operations/\(operation).swift"])
         #expect(code.contains("        public var body: NewPetRequest\n"))
         #expect(code.contains("\(operation).Input(body: NewPetRequest(name: name))"))
     }
@@ -1104,8 +1109,8 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
               responses:
                 '204': {description: Listed.}
         """
-    let files = try Pipeline.generate(Array(yaml.utf8), path: "snippet.yaml", sourceName: "snippet.yaml").files
-    let operation = try #require(files.first { $0.path == "Operations/ListPets.swift" }).contents
+    let files = try generatedFiles(yaml)
+    let operation = try #require(files["Operations/ListPets.swift"])
     #expect(
         operation.contains(
             """
@@ -1122,7 +1127,7 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
                 }
 
             """), "\(operation)")
-    let client = try #require(files.first { $0.path == "Client.swift" }).contents
+    let client = try #require(files["Client.swift"])
     #expect(client.contains("public init("))
     #expect(!client.contains("listPets"))
 }
@@ -1169,13 +1174,13 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
           schemas:
             Kind: {type: object, properties: {name: {type: string}}}
         """
-    let files = try Pipeline.generate(Array(yaml.utf8), path: "snippet.yaml", sourceName: "snippet.yaml").files
+    let files = try generatedFiles(yaml)
     #expect(
-        files.map(\.path) == [
+        files.keys.sorted() == [
             "Client.swift", "Operations/ListOwners.swift", "Operations/ListPets.swift", "Schemas/Kind.swift",
             "Schemas/KindParameter.swift", "Schemas/Sort.swift",
         ])
-    let sort = try #require(files.first { $0.path == "Schemas/Sort.swift" }).contents
+    let sort = try #require(files["Schemas/Sort.swift"])
     #expect(
         sort.contains(
             """
@@ -1185,9 +1190,9 @@ func generatedOperation(_ paths: String, file name: String) throws -> String {
             public enum Sort: RawRepresentable, Codable, Hashable, Sendable, CaseIterable {
 
             """))
-    let owners = try #require(files.first { $0.path == "Operations/ListOwners.swift" }).contents
+    let owners = try #require(files["Operations/ListOwners.swift"])
     #expect(owners.contains("        public init(sort: Sort? = .desc, limit: Int? = 20) {\n"))
-    let pets = try #require(files.first { $0.path == "Operations/ListPets.swift" }).contents
+    let pets = try #require(files["Operations/ListPets.swift"])
     #expect(pets.contains("        public init(sort: Sort? = .desc, kind: KindParameter? = nil) {\n"))
     #expect(!pets.contains("enum Sort") && !pets.contains("enum Kind"))
 }
