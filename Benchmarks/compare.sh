@@ -135,9 +135,12 @@ seconds() { /usr/bin/time -f '%e' -o "$work/time" "$@" >/dev/null 2>&1; tail -n 
 client_package "$work/rebuild-apigen" ".package(name: \"apigen\", path: \"$root\")," \
     ".product(name: \"APIClientRuntime\", package: \"apigen\"),"
 client_package "$work/rebuild-openapi" "" ""
-"$apigen" generate "$work/rebuild.yaml" --output "$work/rebuild-apigen/Sources/Client" >/dev/null 2>&1
+# Both tools read the description from one path, as a maintainer edits one file: apigen's files name their source, so
+# a second path would change every file's header.
+cp "$work/rebuild.yaml" "$work/description.yaml"
+"$apigen" generate "$work/description.yaml" --output "$work/rebuild-apigen/Sources/Client" >/dev/null 2>&1
 "$openapi" generate --config Comparison/openapi-generator-config.yaml \
-    --output-directory "$work/rebuild-openapi/Sources/Client" "$work/rebuild.yaml" >/dev/null 2>&1
+    --output-directory "$work/rebuild-openapi/Sources/Client" "$work/description.yaml" >/dev/null 2>&1
 swift build --package-path "$work/rebuild-apigen" >/dev/null 2>&1
 swift build --package-path "$work/rebuild-openapi" >/dev/null 2>&1
 # Three rebuilds each, alternating between the changed and the original description; the median is reported, since
@@ -145,9 +148,10 @@ swift build --package-path "$work/rebuild-openapi" >/dev/null 2>&1
 a_samples=() o_samples=()
 for round in 1 2 3; do
     spec=$([ $((round % 2)) -eq 1 ] && echo rebuild-changed || echo rebuild)
-    "$apigen" generate "$work/$spec.yaml" --output "$work/rebuild-apigen/Sources/Client" >/dev/null 2>&1
+    cp "$work/$spec.yaml" "$work/description.yaml"
+    "$apigen" generate "$work/description.yaml" --output "$work/rebuild-apigen/Sources/Client" >/dev/null 2>&1
     "$openapi" generate --config Comparison/openapi-generator-config.yaml \
-        --output-directory "$work/rebuild-openapi/Sources/Client" "$work/$spec.yaml" >/dev/null 2>&1
+        --output-directory "$work/rebuild-openapi/Sources/Client" "$work/description.yaml" >/dev/null 2>&1
     a_samples+=("$(seconds swift build --package-path "$work/rebuild-apigen")")
     o_samples+=("$(seconds swift build --package-path "$work/rebuild-openapi")")
 done

@@ -105,6 +105,23 @@ enum FileSystem {
         guard mkdir(path, 0o755) == 0 else { throw .last(path) }
     }
 
+    /// Makes `target` a second name of the file `source`; false where the file system refuses.
+    static func link(_ source: String, to target: String) -> Bool {
+        linkat(AT_FDCWD, source, AT_FDCWD, target, 0) == 0
+    }
+
+    /// Gives `target` the modification time of `source`, as far as the system allows.
+    static func copyModificationTime(from source: String, to target: String) {
+        var status = stat()
+        guard stat(source, &status) == 0 else { return }
+        #if canImport(Darwin)
+            let times = [status.st_atimespec, status.st_mtimespec]
+        #else
+            let times = [status.st_atim, status.st_mtim]
+        #endif
+        _ = utimensat(AT_FDCWD, target, times, 0)
+    }
+
     /// Renames a file or directory.
     static func move(_ source: String, to destination: String) throws(Failure) {
         guard rename(source, destination) == 0 else { throw .last(source) }

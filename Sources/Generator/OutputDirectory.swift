@@ -68,11 +68,12 @@ public struct OutputDirectory: Sendable {
     /// Brings the directory up to date with files handed over one at a time, as they are generated, so that they
     /// need not all be held at once.
     ///
-    /// Each file is compared with the one on disk. From the first that differs, the new set is written to a staging
-    /// directory beside the output (the files that matched until then are copied into it), which ``finish(beforeSwap:)``
-    /// exchanges with the output in one step, atomically where the system allows (`renameat2` on Linux, `renamex_np`
-    /// on Apple systems): readers see the old set or the new set, never a mixture. If anything fails, the output
-    /// directory is left as it was; a directory already up to date is not touched.
+    /// Each file is compared with the one on disk. From the first that differs, the new set is made in a staging
+    /// directory beside the output, which ``finish(beforeSwap:)`` exchanges with the output in one step, atomically
+    /// where the system allows (`renameat2` on Linux, `renamex_np` on Apple systems): readers see the old set or the
+    /// new set, never a mixture. Files that did not change enter the new set as the very files they were (a second
+    /// link, or a copy with the same modification time), so that a build compiles only what changed. If anything
+    /// fails, the output directory is left as it was; a directory already up to date is not touched.
     public struct Update {
         /// The directory updated.
         public let directory: OutputDirectory
@@ -116,7 +117,7 @@ public struct OutputDirectory: Sendable {
             if staging == nil {
                 matched.append(file.path)
             } else {
-                try write(file.path, file.contents)
+                try keep(file.path, file.contents)
             }
         }
 
@@ -208,9 +209,33 @@ public struct OutputDirectory: Sendable {
                             "Could not write the generated files: cannot read \(error.path): \(error.reason). \(url) is unchanged."
                     )
                 }
-                try write(file, String(decoding: contents, as: UTF8.self))
+                try keep(file, String(decoding: contents, as: UTF8.self))
             }
             matched = []
+        }
+
+        /// Puts a file that has not changed into the new set as the very file the directory holds (a second link to
+        /// it), so that its modification time stays and a build does not compile it again; where the file system
+        /// cannot link, a copy that keeps the time.
+        private mutating func keep(_ path: String, _ contents: String) throws(OutputError) {
+            guard let staging else { return }
+            let existing = url + "/" + path
+            let target = staging + "/" + path
+            let parent = FileSystem.parentPath(of: target)
+            if directories.insert(parent).inserted {
+                do {
+                    try FileSystem.createDirectories(parent)
+                } catch {
+                    abandon()
+                    throw OutputError(
+                        message:
+                            "Could not write the generated files: cannot create \(error.path): \(error.reason). \(url) is unchanged."
+                    )
+                }
+            }
+            if FileSystem.link(existing, to: target) { return }
+            try write(path, contents)
+            FileSystem.copyModificationTime(from: existing, to: target)
         }
 
         private var directories: Set<String> = []

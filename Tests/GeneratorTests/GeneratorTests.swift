@@ -132,6 +132,38 @@ func theCheckedInFixtureClientsAreWhatTheirFixturesGenerate(path: String, output
     }
 }
 
+/// Files that did not change stay the very files they were, modification time included, so that a build compiles
+/// only what changed; the changed ones are new.
+@Test func anUpdateKeepsTheFilesThatDidNotChangeAsTheyWere() throws {
+    let files = try generateCheckedInDescription()
+    try withTemporaryDirectory { directory in
+        let output = OutputDirectory(url: directory.appending(path: "Client"))
+        try output.replace(with: files)
+        func identity(_ path: String) throws -> (inode: UInt64, modified: Date) {
+            let attributes = try FileManager.default.attributesOfItem(
+                atPath: directory.appending(path: "Client/" + path).path)
+            return (
+                (attributes[.systemFileNumber] as! NSNumber).uint64Value, attributes[.modificationDate] as! Date
+            )
+        }
+        // One file before the changed one (found equal before the new set was started) and one after.
+        let middle = files.count / 2
+        let kept = [files[0].path, files[files.count - 1].path]
+        let before = try kept.map(identity)
+        Thread.sleep(forTimeInterval: 0.02)
+        var changed = files
+        changed[middle].contents += "// One more line.\n"
+        #expect(try output.replace(with: changed).map(\.path) == [changed[middle].path])
+        let after = try kept.map(identity)
+        #expect(after.map(\.inode) == before.map(\.inode))
+        #expect(after.map(\.modified) == before.map(\.modified))
+        #expect(try identity(changed[middle].path).modified > before[0].modified)
+        #expect(
+            snapshot(directory.appending(path: "Client"))
+                == Dictionary(uniqueKeysWithValues: changed.map { ($0.path, Data($0.contents.utf8)) }))
+    }
+}
+
 @Test func filesApigenDidNotWriteAreNeverReplaced() throws {
     try withTemporaryDirectory { directory in
         try Data("notes".utf8).write(to: directory.appending(path: "README.md"))
