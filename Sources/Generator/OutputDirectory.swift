@@ -80,7 +80,7 @@ public struct OutputDirectory: Sendable {
         private let writing: Bool
         private let existing: Set<String>
         private var generated: Set<String> = []
-        /// Files found up to date and not yet copied into the staging directory.
+        /// Files found up to date before the staging directory was made, which it does not hold yet.
         private var matched: [String] = []
         private var changes: [Change] = []
         /// The staging directory, once a file differs.
@@ -106,7 +106,7 @@ public struct OutputDirectory: Sendable {
         ///   update must not go on.
         public mutating func add(_ file: GeneratedFile) throws(OutputError) {
             generated.insert(file.path)
-            let current = try? FileSystem.contents(of: directory.url.path + "/" + file.path)
+            let current = try? FileSystem.contents(of: url + "/" + file.path)
             guard let current, current.elementsEqual(file.contents.utf8) else {
                 changes.append(Change(path: file.path, kind: current == nil ? .added : .changed))
                 guard writing else { return }
@@ -117,7 +117,7 @@ public struct OutputDirectory: Sendable {
             if staging == nil {
                 matched.append(file.path)
             } else {
-                try keep(file.path, file.contents)
+                try keep(file.path)
             }
         }
 
@@ -185,59 +185,43 @@ public struct OutputDirectory: Sendable {
             let parent = FileSystem.parentPath(of: url)
             let path = parent + "/.\(directory.url.lastPathComponent).apigen-\(getpid())"
             FileSystem.removeTree(path)
+            staging = path
+            directories = [path]
             do {
                 try FileSystem.createDirectories(parent)
                 try FileSystem.createDirectory(path)
             } catch {
-                FileSystem.removeTree(path)
-                throw OutputError(
-                    message:
-                        "Could not write the generated files: cannot create \(error.path): \(error.reason). \(url) is unchanged."
-                )
+                throw abandoned(error)
             }
-            staging = path
-            directories = [path]
-            // The files that matched hold what was generated; they are copied as they are.
-            for file in matched {
-                let contents: [UInt8]
-                do {
-                    contents = try FileSystem.contents(of: url + "/" + file)
-                } catch {
-                    abandon()
-                    throw OutputError(
-                        message:
-                            "Could not write the generated files: cannot read \(error.path): \(error.reason). \(url) is unchanged."
-                    )
-                }
-                try keep(file, String(decoding: contents, as: UTF8.self))
-            }
+            for file in matched { try keep(file) }
             matched = []
         }
 
         /// Puts a file that has not changed into the new set as the very file the directory holds (a second link to
         /// it), so that its modification time stays and a build does not compile it again; where the file system
         /// cannot link, a copy that keeps the time.
-        private mutating func keep(_ path: String, _ contents: String) throws(OutputError) {
+        private mutating func keep(_ path: String) throws(OutputError) {
             guard let staging else { return }
             let existing = url + "/" + path
             let target = staging + "/" + path
-            let parent = FileSystem.parentPath(of: target)
-            if directories.insert(parent).inserted {
-                do {
-                    try FileSystem.createDirectories(parent)
-                } catch {
-                    abandon()
-                    throw OutputError(
-                        message:
-                            "Could not write the generated files: cannot create \(error.path): \(error.reason). \(url) is unchanged."
-                    )
-                }
+            do {
+                try createParent(of: target)
+            } catch {
+                throw abandoned(error)
             }
             if FileSystem.link(existing, to: target) { return }
-            try write(path, contents)
+            // Read only where linking fails: it holds what was generated.
+            let contents: [UInt8]
+            do {
+                contents = try FileSystem.contents(of: existing)
+            } catch {
+                throw abandoned(error, reading: true)
+            }
+            try write(path, String(decoding: contents, as: UTF8.self))
             FileSystem.copyModificationTime(from: existing, to: target)
         }
 
+        /// The directories of the staging directory made so far.
         private var directories: Set<String> = []
 
         /// Writes a file of the new set into the staging directory.
@@ -245,16 +229,26 @@ public struct OutputDirectory: Sendable {
             guard let staging else { return }
             let target = staging + "/" + path
             do {
-                let parent = FileSystem.parentPath(of: target)
-                if directories.insert(parent).inserted { try FileSystem.createDirectories(parent) }
+                try createParent(of: target)
                 try FileSystem.create(target, contents: contents)
             } catch {
-                abandon()
-                throw OutputError(
-                    message:
-                        "Could not write the generated files: cannot create \(error.path): \(error.reason). \(url) is unchanged."
-                )
+                throw abandoned(error)
             }
+        }
+
+        /// Creates the directory a file of the new set goes in, unless it was made already.
+        private mutating func createParent(of target: String) throws(FileSystem.Failure) {
+            let parent = FileSystem.parentPath(of: target)
+            if directories.insert(parent).inserted { try FileSystem.createDirectories(parent) }
+        }
+
+        /// Removes what the update wrote, and says what stopped it.
+        private mutating func abandoned(_ error: FileSystem.Failure, reading: Bool = false) -> OutputError {
+            abandon()
+            return OutputError(
+                message:
+                    "Could not write the generated files: cannot \(reading ? "read" : "create") \(error.path): \(error.reason). \(url) is unchanged."
+            )
         }
     }
 
