@@ -566,7 +566,6 @@ extension Loader {
         return style
     }
 
-    /// How a body of a media type travels, or nil when the key is not a media type.
     /// Whether a byte may be part of a media type's type or subtype: an ASCII letter, digit or one of `!#$&-^_.+*`.
     static func isMediaTypeByte(_ byte: UInt8) -> Bool {
         switch byte {
@@ -577,6 +576,7 @@ extension Loader {
         }
     }
 
+    /// How a body of a media type travels, or nil when the key is not a media type.
     func contentKind(_ mediaType: String) -> ContentKind? {
         let parts = Content.essence(of: mediaType).split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty,

@@ -130,19 +130,11 @@ extension Loader {
                 return content
             }
             shared += 1
-            let pointer =
-                "#/components/\(kind)/\(escapePointerToken(component))/content/"
-                + "\(escapePointerToken(content.mediaType))/schema"
-            let name: String
-            if let existing = referencedSchemaNames[pointer] {
-                name = existing
-            } else {
-                let base = component.lowercased().hasSuffix(role.lowercased()) ? component : component + role
-                name = newSchemaName(shared == 1 ? base : "\(base)\(shared)", pointer: pointer, key: pointer)
-                var schema = content.schema
-                if schema.description == nil { schema.description = description }
-                namedSchemas[name] = schema
-            }
+            let base = component.lowercased().hasSuffix(role.lowercased()) ? component : component + role
+            let name = sharedName(
+                shared == 1 ? base : "\(base)\(shared)", of: content.schema, description: description,
+                pointer: "#/components/\(kind)/\(escapePointerToken(component))/content/"
+                    + "\(escapePointerToken(content.mediaType))/schema")
             var result = content
             result.schema = Schema(kind: .reference(name), location: content.schema.location)
             return result
@@ -160,19 +152,28 @@ extension Loader {
     ///   - description: The parameter's description, which documents a schema that has none of its own.
     mutating func sharedSchema(_ schema: Schema, ofParameter component: String, description: String?) -> Schema {
         guard !schema.isNullable, Loader.declaresType(schema) else { return schema }
-        let pointer = "#/components/parameters/\(escapePointerToken(component))/schema"
-        let name: String
-        if let existing = referencedSchemaNames[pointer] {
-            name = existing
-        } else {
-            name = newSchemaName(
-                schemaNameSet.contains(component) ? component + "Parameter" : component, pointer: pointer, key: pointer)
-            var named = schema
-            if named.description == nil { named.description = description }
-            named.defaultValue = nil
-            namedSchemas[name] = named
-        }
+        var named = schema
+        named.defaultValue = nil
+        let name = sharedName(
+            schemaNameSet.contains(component) ? component + "Parameter" : component, of: named,
+            description: description, pointer: "#/components/parameters/\(escapePointerToken(component))/schema")
         return Schema(kind: .reference(name), defaultValue: schema.defaultValue, location: schema.location)
+    }
+
+    /// The name of a schema written in place in a shared component, given once: the first time it is met, it is
+    /// named (`base`, or `base2`… where that is taken) and kept as a named schema, documented by the component where
+    /// it says nothing itself.
+    ///
+    /// - Parameter pointer: Where the schema is written, which identifies it.
+    private mutating func sharedName(
+        _ base: String, of schema: Schema, description: String?, pointer: String
+    ) -> String {
+        if let existing = referencedSchemaNames[pointer] { return existing }
+        let name = newSchemaName(base, pointer: pointer, key: pointer)
+        var named = schema
+        if named.description == nil { named.description = description }
+        namedSchemas[name] = named
+        return name
     }
 
     /// The name of the component a reference names in the description's own file, such as `Unauthorized` for

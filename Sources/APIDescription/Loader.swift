@@ -532,7 +532,7 @@ struct Loader {
 }
 
 /// A JSON pointer token with `~` and `/` escaped, as RFC 6901 writes them (`~0`, `~1`).
-func escapePointerToken(_ token: String) -> String {
+public func escapePointerToken(_ token: String) -> String {
     token.replacing("~", with: "~0").replacing("/", with: "~1")
 }
 

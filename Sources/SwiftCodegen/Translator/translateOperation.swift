@@ -151,11 +151,7 @@ extension Translator {
                 doc: Doc([
                     summary, operation.description, "`\(operation.method.rawValue.uppercased()) \(operation.path)`",
                 ]),
-                origin: "#/paths/\(escapePointer(operation.path))/\(operation.method.rawValue)", members: members))
-    }
-
-    private func escapePointer(_ token: String) -> String {
-        token.replacing("~", with: "~0").replacing("/", with: "~1")
+                origin: "#/paths/\(escapePointerToken(operation.path))/\(operation.method.rawValue)", members: members))
     }
 
     private func inputDeclaration(_ shape: OperationShape) -> Declaration {
