@@ -78,18 +78,22 @@ enum FileSystem {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw .last(path) }
         defer { close(descriptor) }
-        var contents = contents
-        let failed = contents.withUTF8 { buffer -> Bool in
+        guard writeAll(contents, to: descriptor) else { throw .last(path) }
+    }
+
+    /// Writes the whole of `text` to an open file, however many writes it takes; false when one fails.
+    static func writeAll(_ text: String, to descriptor: Int32) -> Bool {
+        var text = text
+        return text.withUTF8 { buffer in
             var rest = UnsafeRawBufferPointer(buffer)
             while !rest.isEmpty {
                 let written = write(descriptor, rest.baseAddress, rest.count)
                 if written < 0, errno == EINTR { continue }
-                guard written > 0 else { return true }
+                guard written > 0 else { return false }
                 rest = UnsafeRawBufferPointer(rebasing: rest[written...])
             }
-            return false
+            return true
         }
-        if failed { throw .last(path) }
     }
 
     /// Creates a directory and any missing directories above it.
@@ -183,4 +187,9 @@ enum FileSystem {
         guard let slash = trimmed.lastIndex(of: "/") else { return "." }
         return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
     }
+}
+
+/// Writes a line to standard error at once, unbuffered, as the command reports its diagnostics.
+public func writeLineToStandardError(_ line: String) {
+    _ = FileSystem.writeAll(line + "\n", to: STDERR_FILENO)
 }

@@ -33,14 +33,7 @@ public enum Printer {
         for fragment in fragments {
             switch fragment {
             case .source(let source): text += source
-            case .identifier(let identifier):
-                if keywords.contains(identifier.name) {
-                    text += "`"
-                    text += identifier.name
-                    text += "`"
-                } else {
-                    text += identifier.name
-                }
+            case .identifier(let identifier): appendEscapedIdentifier(identifier, to: &text)
             case .label(let label):
                 text += label.name == "_" ? "`_`" : label.name
             case .literal(let value): text += stringLiteral(value)
@@ -93,7 +86,20 @@ public enum Printer {
 
     /// A name as it must be written: with backticks when it is a keyword.
     public static func escapedIdentifier(_ identifier: Identifier) -> String {
-        keywords.contains(identifier.name) ? "`\(identifier.name)`" : identifier.name
+        var text = ""
+        appendEscapedIdentifier(identifier, to: &text)
+        return text
+    }
+
+    /// Appends a name as it must be written, without making a string of it first.
+    private static func appendEscapedIdentifier(_ identifier: Identifier, to text: inout String) {
+        guard keywords.contains(identifier.name) else {
+            text += identifier.name
+            return
+        }
+        text += "`"
+        text += identifier.name
+        text += "`"
     }
 
     /// A string literal whose value is exactly `value`: quotes, backslashes, line breaks and control characters

@@ -29,7 +29,7 @@ struct Apigen: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                writeToStandardError(fullMessage(for: error))
+                writeLineToStandardError(fullMessage(for: error))
                 exit(withError: ExitCode(2))
             }
             exit(withError: error)
@@ -65,20 +65,7 @@ struct Generate: ParsableCommand {
         let colour = isatty(STDERR_FILENO) == 1 && getenv("NO_COLOR") == nil
         let outcome = GenerateCommand(spec: spec, output: output, check: check, colour: colour).run()
         for line in outcome.output { print(line) }
-        for line in outcome.errors { writeToStandardError(line) }
+        for line in outcome.errors { writeLineToStandardError(line) }
         if outcome.status != 0 { throw ExitCode(outcome.status) }
-    }
-}
-
-/// Writes a line to standard error, unbuffered.
-func writeToStandardError(_ line: String) {
-    var text = line + "\n"
-    text.withUTF8 { buffer in
-        var rest = UnsafeRawBufferPointer(buffer)
-        while !rest.isEmpty {
-            let written = write(STDERR_FILENO, rest.baseAddress, rest.count)
-            guard written > 0 else { return }
-            rest = UnsafeRawBufferPointer(rebasing: rest[written...])
-        }
     }
 }

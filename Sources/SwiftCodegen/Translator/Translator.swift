@@ -213,7 +213,7 @@ public struct Translator {
     /// on are held at a time. Output is the same on every run whatever the number of processors.
     ///
     /// - Parameters:
-    ///   - threads: How many files are worked on at once; by default, as many as there are processors.
+    ///   - threads: How many files are worked on at once; by default ``parallelism``.
     ///   - finish: What to make of each file, such as its text; called on several threads at once.
     ///   - emit: Receives what `finish` made, one file at a time, in the fixed order.
     public func translateFiles<Finished>(
