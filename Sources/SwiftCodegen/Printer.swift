@@ -23,36 +23,34 @@ public enum Printer {
 
     /// Renders a piece of code on one line.
     public static func render(_ code: Code) -> String {
-        var text = ""
-        render(code.fragments[...], into: &text)
-        return text
+        render(code.fragments[...])
     }
 
-    /// Appends code, on one line, to `text`.
-    private static func render(_ fragments: ArraySlice<Code.Fragment>, into text: inout String) {
+    /// Appends code, on one line, to UTF-8 text.
+    static func render(_ fragments: ArraySlice<Code.Fragment>, into bytes: inout [UInt8]) {
         for fragment in fragments {
             switch fragment {
-            case .source(let source): text += source
-            case .identifier(let identifier): appendEscapedIdentifier(identifier, to: &text)
+            case .source(let source): bytes.append(contentsOf: source.utf8)
+            case .identifier(let identifier): appendEscapedIdentifier(identifier, to: &bytes)
             case .label(let label):
-                text += label.name == "_" ? "`_`" : label.name
-            case .literal(let value): text += stringLiteral(value)
+                bytes.append(contentsOf: label.name == "_" ? "`_`".utf8 : label.name.utf8)
+            case .literal(let value): appendStringLiteral(value, to: &bytes)
             case .list(let open, let items, let close, _):
-                text += open
+                bytes.append(contentsOf: open.utf8)
                 for (index, item) in items.enumerated() {
-                    if index > 0 { text += ", " }
-                    render(item.fragments[...], into: &text)
+                    if index > 0 { bytes.append(contentsOf: ", ".utf8) }
+                    render(item.fragments[...], into: &bytes)
                 }
-                text += close
+                bytes.append(contentsOf: close.utf8)
             }
         }
     }
 
     /// Renders part of a piece of code on one line.
     private static func render(_ fragments: ArraySlice<Code.Fragment>) -> String {
-        var text = ""
-        render(fragments, into: &text)
-        return text
+        var bytes: [UInt8] = []
+        render(fragments, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Lays out code at an indentation level: on one line when it fits, otherwise with its first list broken one
@@ -86,25 +84,46 @@ public enum Printer {
 
     /// A name as it must be written: with backticks when it is a keyword.
     public static func escapedIdentifier(_ identifier: Identifier) -> String {
-        var text = ""
-        appendEscapedIdentifier(identifier, to: &text)
-        return text
+        var bytes: [UInt8] = []
+        appendEscapedIdentifier(identifier, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends a name as it must be written, without making a string of it first.
-    private static func appendEscapedIdentifier(_ identifier: Identifier, to text: inout String) {
+    /// Appends a name as it must be written to UTF-8 text, without making a string of it first.
+    private static func appendEscapedIdentifier(_ identifier: Identifier, to bytes: inout [UInt8]) {
         guard keywords.contains(identifier.name) else {
-            text += identifier.name
+            bytes.append(contentsOf: identifier.name.utf8)
             return
         }
-        text += "`"
-        text += identifier.name
-        text += "`"
+        bytes.append(UInt8(ascii: "`"))
+        bytes.append(contentsOf: identifier.name.utf8)
+        bytes.append(UInt8(ascii: "`"))
     }
 
     /// A string literal whose value is exactly `value`: quotes, backslashes, line breaks and control characters
     /// are escaped, so nothing in the value can end the literal or interpolate.
     public static func stringLiteral(_ value: String) -> String {
+        var bytes: [UInt8] = []
+        appendStringLiteral(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``stringLiteral(_:)`` to UTF-8 text; printable ASCII without quotes or backslashes, nearly every value,
+    /// is copied as it is.
+    static func appendStringLiteral(_ value: String, to bytes: inout [UInt8]) {
+        let quote = UInt8(ascii: "\"")
+        let plain = value.utf8.allSatisfy { (0x20..<0x7F).contains($0) && $0 != quote && $0 != UInt8(ascii: "\\") }
+        guard plain else {
+            bytes.append(contentsOf: escapedStringLiteral(value).utf8)
+            return
+        }
+        bytes.append(quote)
+        bytes.append(contentsOf: value.utf8)
+        bytes.append(quote)
+    }
+
+    /// ``stringLiteral(_:)`` scalar by scalar, for values that need escaping.
+    private static func escapedStringLiteral(_ value: String) -> String {
         var text = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -165,25 +184,39 @@ public enum Printer {
 
 /// Accumulates lines at the current indentation.
 private struct Writer {
-    private(set) var text = ""
+    /// The text so far, as UTF-8: appending bytes to an array costs a fraction of appending strings to a string.
+    private var bytes: [UInt8] = []
     private var level = 0
+
+    init() {
+        bytes.reserveCapacity(1 << 14)
+    }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    private static let newline = UInt8(ascii: "\n")
 
     mutating func line(_ content: String) {
         // Appended piece by piece: building the whole line first would copy it once more.
         if !content.isEmpty {
-            text +=
-                level < Writer.indentation.count
-                ? Writer.indentation[level] : String(repeating: " ", count: level * Printer.indentWidth)
-            text += content
+            indent()
+            bytes.append(contentsOf: content.utf8)
         }
-        text += "\n"
+        bytes.append(Writer.newline)
     }
 
-    /// The indentation of the levels most code uses.
-    private static let indentation = (0..<16).map { String(repeating: " ", count: $0 * Printer.indentWidth) }
+    private mutating func indent() {
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: column))
+    }
 
     mutating func blank() {
-        if !text.isEmpty, !text.hasSuffix("\n\n"), !text.hasSuffix("{\n") { text += "\n" }
+        // Not at the start, after a blank line or after an opening brace.
+        guard let last = bytes.last else { return }
+        if last == Writer.newline, bytes.count > 1 {
+            let previous = bytes[bytes.count - 2]
+            if previous == Writer.newline || previous == UInt8(ascii: "{") { return }
+        }
+        bytes.append(Writer.newline)
     }
 
     mutating func indented(_ body: (inout Writer) -> Void) {
@@ -324,6 +357,23 @@ private struct Writer {
     // MARK: Statements
 
     mutating func code(_ code: Code) {
+        // Nearly all code fits on its line: it is written straight into the text, and laid out only when it does not.
+        let start = bytes.count
+        indent()
+        let contentStart = bytes.count
+        Printer.render(code.fragments[...], into: &bytes)
+        let written = bytes.count - contentStart
+        if written > 0 {
+            // A line's width is its count of characters, never more than its count of bytes.
+            let fits =
+                column + written <= Printer.lineLimit
+                || column + String(decoding: bytes[contentStart...], as: UTF8.self).count <= Printer.lineLimit
+            if fits {
+                bytes.append(Writer.newline)
+                return
+            }
+        }
+        bytes.removeSubrange(start...)
         let base = level
         for (lineLevel, text) in Printer.layout(code, level: level) {
             level = lineLevel
@@ -463,8 +513,11 @@ private struct Writer {
     }
 
     /// Writes one line of documentation from its bytes.
-    private mutating func docLine<Bytes: Collection<UInt8>>(_ bytes: Bytes) {
-        line(bytes.isEmpty ? "///" : "/// " + String(decoding: bytes, as: UTF8.self))
+    private mutating func docLine<Bytes: Collection<UInt8>>(_ content: Bytes) {
+        indent()
+        bytes.append(contentsOf: content.isEmpty ? "///".utf8 : "/// ".utf8)
+        bytes.append(contentsOf: content)
+        bytes.append(Writer.newline)
     }
 
     /// Wraps each line at the line limit; continuation lines get `indent`, so list items stay items.
