@@ -1,4 +1,5 @@
 import CYAML
+import Dispatch
 
 /// Bounds that keep a hostile or broken document from exhausting time, memory or the stack.
 public struct ParseLimits: Sendable {
@@ -39,6 +40,13 @@ public enum YAMLParser {
         throws(DiagnosticError)
         -> Node
     {
+        try parse(bytes, file: file, limits: limits, eventThreadFrom: EventPipe.minimumBytes)
+    }
+
+    /// ``parse(_:file:limits:)``, with libyaml on a thread of its own for documents of at least `minimumBytes`.
+    static func parse(_ bytes: [UInt8], file: String, limits: ParseLimits, eventThreadFrom minimumBytes: Int)
+        throws(DiagnosticError) -> Node
+    {
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard bytes.count <= limits.maxBytes else {
             throw DiagnosticError([
@@ -52,7 +60,7 @@ public enum YAMLParser {
         let storage = bytes.isEmpty ? [0] : bytes
         let result: Result<Node, DiagnosticError> = storage.withUnsafeBufferPointer { buffer in
             var builder = TreeBuilder(file: file, limits: limits)
-            return builder.run(UnsafeBufferPointer(rebasing: buffer[..<bytes.count]))
+            return builder.run(UnsafeBufferPointer(rebasing: buffer[..<bytes.count]), eventThreadFrom: minimumBytes)
         }
         return try result.get()
     }
@@ -107,21 +115,22 @@ private struct TreeBuilder {
         self.limits = limits
     }
 
-    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<Node, DiagnosticError> {
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else {
+    mutating func run(_ buffer: UnsafeBufferPointer<UInt8>, eventThreadFrom minimumBytes: Int) -> Result<
+        Node, DiagnosticError
+    > {
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        defer { parser.deallocate() }
+        guard yaml_parser_initialize(parser) == 1 else {
             return .failure(DiagnosticError([.error(at: location(line: 0, column: 0), "libyaml could not start.")]))
         }
-        defer { yaml_parser_delete(&parser) }
-        yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-        var event = yaml_event_t()
-        while true {
-            guard yaml_parser_parse(&parser, &event) == 1 else {
-                return .failure(DiagnosticError([syntaxError(parser, buffer)]))
-            }
-            defer { yaml_event_delete(&event) }
-            if event.type == YAML_STREAM_END_EVENT { break }
-            if let problem = handle(event) { return .failure(DiagnosticError([problem])) }
+        defer { yaml_parser_delete(parser) }
+        yaml_parser_set_input_string(parser, buffer.baseAddress, buffer.count)
+        let outcome =
+            buffer.count < minimumBytes ? readEvents(parser) : EventPipe(parser: parser).read(into: &self)
+        switch outcome {
+        case .syntaxError: return .failure(DiagnosticError([syntaxError(parser.pointee, buffer)]))
+        case .problem(let problem): return .failure(DiagnosticError([problem]))
+        case .end: break
         }
         guard let root else {
             return .failure(
@@ -134,6 +143,32 @@ private struct TreeBuilder {
             )
         }
         return .success(root)
+    }
+
+    /// How reading a document's events ended.
+    enum Outcome {
+        /// The stream ended.
+        case end
+        /// libyaml could not parse the text; the parser says why.
+        case syntaxError
+        /// The events do not make a description's tree.
+        case problem(Diagnostic)
+    }
+
+    /// Reads every event on this thread, as libyaml makes them.
+    private mutating func readEvents(_ parser: UnsafeMutablePointer<yaml_parser_t>) -> Outcome {
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(parser, &event) == 1 else { return .syntaxError }
+            defer { yaml_event_delete(&event) }
+            if let outcome = consume(event) { return outcome }
+        }
+    }
+
+    /// Builds the tree from one event; nil until the stream ends or something is wrong.
+    mutating func consume(_ event: yaml_event_t) -> Outcome? {
+        if event.type == YAML_STREAM_END_EVENT { return .end }
+        return handle(event).map { .problem($0) }
     }
 
     private func location(line: Int, column: Int) -> SourceLocation {
@@ -318,5 +353,138 @@ private struct TreeBuilder {
             decoding: UnsafeBufferPointer(rebasing: buffer[lineStart..<min(offset, buffer.count)]), as: UTF8.self
         ).count
         return location(line: line, column: column)
+    }
+}
+
+/// Runs libyaml's parser on a thread of its own while the tree is built from its events on the caller's, so that on a
+/// large document the two take about as long as the slower of them rather than both. Events cross in batches, at most
+/// a few batches ahead of the tree, so memory stays bounded.
+final class EventPipe: @unchecked Sendable {
+    /// Below this size a document is read on one thread: starting another would cost more than it saves.
+    static let minimumBytes = 256 << 10
+    private static let batchSize = 1024
+    private static let batchesAhead = 8
+
+    private let parser: UnsafeMutablePointer<yaml_parser_t>
+    /// Guards `batches`, `finished` and `stopped`.
+    private let lock = DispatchSemaphore(value: 1)
+    /// Counts the batches ready, and the end.
+    private let ready = DispatchSemaphore(value: 0)
+    /// Counts the batches the parser may still make before the tree takes one.
+    private let room = DispatchSemaphore(value: EventPipe.batchesAhead)
+    private var batches: [[yaml_event_t]] = []
+    /// Batches the tree is done with, for the parser's thread to free: memory is freed fastest by the thread that
+    /// allocated it.
+    private var spent: [[yaml_event_t]] = []
+    /// Whether the parser has made its last batch: the stream ended or libyaml failed.
+    private var finished = false
+    /// Whether libyaml failed; the parser's state says why.
+    private var failed = false
+    /// Whether the tree stopped taking events, after a problem.
+    private var stopped = false
+
+    init(parser: UnsafeMutablePointer<yaml_parser_t>) {
+        self.parser = parser
+    }
+
+    /// Parses on another thread and builds the tree from the events on this one.
+    fileprivate func read(into builder: inout TreeBuilder) -> TreeBuilder.Outcome {
+        DispatchQueue.global().async { self.produce() }
+        var outcome: TreeBuilder.Outcome?
+        while let batch = take() {
+            for event in batch where outcome == nil {
+                outcome = builder.consume(event)
+            }
+            if outcome != nil { stop() }
+            giveBack(batch)
+        }
+        // The parser has finished, so its state can be read here, and the batches it did not free are freed here.
+        EventPipe.free(spent)
+        return outcome ?? (failed ? .syntaxError : .end)
+    }
+
+    /// Makes batches of events until the stream ends, libyaml fails or the tree stops taking them.
+    private func produce() {
+        var batch: [yaml_event_t] = []
+        batch.reserveCapacity(EventPipe.batchSize)
+        var failure = false
+        while !isStopped() {
+            var event = yaml_event_t()
+            guard yaml_parser_parse(parser, &event) == 1 else {
+                failure = true
+                break
+            }
+            let isEnd = event.type == YAML_STREAM_END_EVENT
+            batch.append(event)
+            if isEnd { break }
+            if batch.count == EventPipe.batchSize {
+                hand(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        hand(batch, last: true, failed: failure)
+    }
+
+    private func isStopped() -> Bool {
+        lock.wait()
+        defer { lock.signal() }
+        return stopped
+    }
+
+    /// Passes a batch on once there is room for it.
+    private func hand(_ batch: [yaml_event_t], last: Bool = false, failed failure: Bool = false) {
+        if !batch.isEmpty {
+            room.wait()
+            lock.wait()
+            batches.append(batch)
+            let done = spent
+            spent.removeAll()
+            lock.signal()
+            ready.signal()
+            EventPipe.free(done)
+        }
+        if last {
+            lock.wait()
+            failed = failure
+            finished = true
+            lock.signal()
+            ready.signal()
+        }
+    }
+
+    /// The next batch, or nil once the parser has finished and every batch was taken.
+    private func take() -> [yaml_event_t]? {
+        while true {
+            ready.wait()
+            lock.wait()
+            if !batches.isEmpty {
+                let batch = batches.removeFirst()
+                lock.signal()
+                room.signal()
+                return batch
+            }
+            let done = finished
+            lock.signal()
+            if done { return nil }
+        }
+    }
+
+    private func giveBack(_ batch: [yaml_event_t]) {
+        lock.wait()
+        spent.append(batch)
+        lock.signal()
+    }
+
+    private static func free(_ batches: [[yaml_event_t]]) {
+        for var batch in batches {
+            for index in batch.indices { yaml_event_delete(&batch[index]) }
+        }
+    }
+
+    /// Tells the parser to stop; the batches it still hands on are only freed.
+    private func stop() {
+        lock.wait()
+        stopped = true
+        lock.signal()
     }
 }

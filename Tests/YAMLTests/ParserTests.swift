@@ -1,5 +1,6 @@
 import Testing
-import YAML
+
+@testable import YAML
 
 private func parse(_ text: String, limits: ParseLimits = ParseLimits()) throws(DiagnosticError) -> Node {
     try YAMLParser.parse(Array(text.utf8), file: "t.yaml", limits: limits)
@@ -194,4 +195,71 @@ func duplicateKeysAreFoundInMappingsOfAnySize(keys: Int) throws {
 @Test func closestMatchSuggestsNearbyWords() {
     #expect(closestMatch(to: "paht", in: ["path", "query", "header", "cookie"]) == "path")
     #expect(closestMatch(to: "body", in: ["path", "query", "header", "cookie"]) == nil)
+}
+
+// MARK: Reading on two threads
+
+/// A node and everything under it as text: kinds, texts, styles, tags and locations.
+private func dump(_ node: Node) -> String {
+    let place = "@\(node.location.line):\(node.location.column)"
+    switch node.content {
+    case .scalar(let scalar):
+        return "\(scalar.isPlain ? "plain" : "styled")(\(scalar.text))\(scalar.tag ?? "")\(place)"
+    case .sequence(let items): return "[" + items.map(dump).joined(separator: ",") + "]" + place
+    case .mapping(let entries):
+        return "{"
+            + entries.map { "\($0.key)@\($0.keyLocation.line):\($0.keyLocation.column)=\(dump($0.value))" }
+            .joined(separator: ",") + "}" + place
+    }
+}
+
+/// Parses on one thread and with libyaml on its own, and returns both results as text.
+private func bothWays(_ text: String) -> (oneThread: String, twoThreads: String) {
+    func run(_ minimumBytes: Int) -> String {
+        do {
+            return dump(
+                try YAMLParser.parse(
+                    Array(text.utf8), file: "t.yaml", limits: ParseLimits(), eventThreadFrom: minimumBytes))
+        } catch {
+            return error.diagnostics.map { "\($0.location.line):\($0.location.column): \($0.message)" }
+                .joined(separator: "\n")
+        }
+    }
+    return (run(.max), run(0))
+}
+
+/// A document of many mappings, sequences, quoted and block scalars, tags, anchors and aliases, over a thousand
+/// batches of events long.
+private let largeDocument: String = {
+    var text = "openapi: 3.0.3\nshared: &shared {type: object, required: [a, b]}\npaths:\n"
+    for index in 0..<20_000 {
+        text += "  /p\(index):\n    get: {operationId: \"op\(index)\", tags: ['t\(index % 7)'], x: !!str \(index)}\n"
+        text += "    note: |\n      line \(index)\n    schema: *shared\n"
+    }
+    return text
+}()
+
+@Test func largeDocumentsGiveTheSameTreeWithLibyamlOnAThreadOfItsOwn() {
+    let (one, two) = bothWays(largeDocument)
+    #expect(one.hasPrefix("{openapi@1:1="))
+    #expect(one.count > 1_000_000)
+    #expect(one == two)
+}
+
+@Test func errorsAnywhereInALargeDocumentAreTheSameOnTwoThreads() {
+    let cases = [
+        // Found by the tree, early and late: the thread parsing ahead is stopped.
+        "openapi: 3.1.0\n" + largeDocument,
+        largeDocument + "shared: again\n",
+        largeDocument + "more: *missing\n",
+        // Found by libyaml, early and at the end.
+        "a: 'open\n" + largeDocument,
+        largeDocument + "last: [1, 2\n",
+        largeDocument + "\tbad: tab\n",
+    ]
+    for text in cases {
+        let (one, two) = bothWays(text)
+        #expect(one.contains(": "), "\(one.prefix(200))")
+        #expect(one == two)
+    }
 }
