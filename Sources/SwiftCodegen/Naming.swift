@@ -40,6 +40,7 @@ public enum Naming {
 
     /// The words of a name.
     public static func words(_ name: String) -> [String] {
+        if let words = name.utf8.withContiguousStorageIfAvailable(asciiWords), let words { return words }
         // Unicode property lookups are reserved for the rare non-ASCII neighbour; every letter kept is ASCII.
         func isUpper(_ scalar: Unicode.Scalar) -> Bool {
             scalar.isASCII ? ("A"..."Z").contains(scalar) : scalar.properties.isUppercase
@@ -71,6 +72,42 @@ public enum Naming {
         return words
     }
 
+    /// ``words(_:)`` of an ASCII name, nearly every name, read from its bytes; nil for any other name.
+    private static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func isUpper(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "A") < 26 }
+        func isLower(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "a") < 26 }
+        func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+        var words: [String] = []
+        var start: Int?
+        func endWord(at end: Int) {
+            if let first = start {
+                words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<end]), as: UTF8.self))
+            }
+        }
+        for index in bytes.indices {
+            let byte = bytes[index]
+            guard isUpper(byte) || isLower(byte) || isDigit(byte) else {
+                endWord(at: index)
+                start = nil
+                continue
+            }
+            guard start != nil else {
+                start = index
+                continue
+            }
+            // The same splits as for any name: "publisherId" before "I", "HTTPServer" before the "S" of "Server".
+            let last = bytes[index - 1]
+            let nextIsLower = index + 1 < bytes.count && isLower(bytes[index + 1])
+            if isUpper(byte) && (isLower(last) || isDigit(last) || (isUpper(last) && nextIsLower)) {
+                endWord(at: index)
+                start = index
+            }
+        }
+        endWord(at: bytes.count)
+        return words
+    }
+
     /// An UpperCamelCase type name.
     public static func typeName(_ name: String) -> Identifier {
         var text = words(name).map(capitalized).joined()
@@ -96,6 +133,12 @@ public enum Naming {
     }
 
     private static func capitalized(_ word: String) -> String {
+        // Words hold ASCII letters and digits only, and no acronym or plural of one is longer than six.
+        guard word.utf8.count <= 6 else {
+            var bytes = Array(word.utf8)
+            if bytes[0] &- UInt8(ascii: "a") < 26 { bytes[0] -= 0x20 }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         let lower = word.lowercased()
         if acronyms.contains(lower) { return word.uppercased() }
         // Plurals keep a lowercase `s`: `ids` becomes `IDs`, `urls` becomes `URLs`.

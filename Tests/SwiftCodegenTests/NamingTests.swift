@@ -49,3 +49,28 @@ func typeNames(wire: String, swift: String) {
     }
     #expect(claimed == ["notificationEmails", "notificationEmails2", "notificationEmails3"])
 }
+
+@Test func asciiNamesSplitIntoTheWordsTheUnicodePathFinds() {
+    // ASCII names are split from their bytes; with a non-ASCII separator after them they take the path that reads
+    // Unicode scalars, which must find the same words.
+    let alphabet = ["a", "B", "1", "-", "c", "D"]
+    var names = ["publisherId", "HTTPServer", "URLString", "imageURLs", "a.b$c/d", "notification-emails", "x2Y"]
+    for length in 1...4 {
+        var indexes = [Int](repeating: 0, count: length)
+        while true {
+            names.append(indexes.map { alphabet[$0] }.joined())
+            var position = length - 1
+            while position >= 0, indexes[position] == alphabet.count - 1 {
+                indexes[position] = 0
+                position -= 1
+            }
+            guard position >= 0 else { break }
+            indexes[position] += 1
+        }
+    }
+    for name in names {
+        #expect(Naming.words(name) == Naming.words(name + "-é"), "\(name)")
+    }
+    #expect(Naming.words("HTTPServer") == ["HTTP", "Server"])
+    #expect(Naming.words("x2Y") == ["x2", "Y"])
+}
