@@ -30,18 +30,18 @@ public enum Printer {
     static func render(_ fragments: ArraySlice<Code.Fragment>, into bytes: inout [UInt8]) {
         for fragment in fragments {
             switch fragment {
-            case .source(let source): bytes.append(contentsOf: source.utf8)
+            case .source(let source): bytes.append(utf8: source)
             case .identifier(let identifier): appendEscapedIdentifier(identifier, to: &bytes)
             case .label(let label):
-                bytes.append(contentsOf: label.name == "_" ? "`_`".utf8 : label.name.utf8)
+                bytes.append(utf8: label.name == "_" ? "`_`" : label.name)
             case .literal(let value): appendStringLiteral(value, to: &bytes)
             case .list(let open, let items, let close, _):
-                bytes.append(contentsOf: open.utf8)
+                bytes.append(utf8: open)
                 for (index, item) in items.enumerated() {
-                    if index > 0 { bytes.append(contentsOf: ", ".utf8) }
+                    if index > 0 { bytes.append(utf8: ", ") }
                     render(item.fragments[...], into: &bytes)
                 }
-                bytes.append(contentsOf: close.utf8)
+                bytes.append(utf8: close)
             }
         }
     }
@@ -53,22 +53,15 @@ public enum Printer {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Lays out code at an indentation level: on one line when it fits, otherwise with its first list broken one
-    /// item per line (the layout swift-format keeps), recursively.
-    static func layout(_ code: Code, level: Int) -> [(level: Int, text: String)] {
-        let flat = render(code)
-        guard level * indentWidth + flat.count > lineLimit,
-            let index = code.fragments.firstIndex(where: { if case .list = $0 { true } else { false } }),
-            case .list(let open, let items, let close, let trailingComma) = code.fragments[index], !items.isEmpty
-        else { return [(level, flat)] }
-        var lines = [(level, render(code.fragments[..<index]) + open)]
-        for (position, item) in items.enumerated() {
-            var itemLines = layout(item, level: level + 1)
-            if position < items.count - 1 || trailingComma { itemLines[itemLines.count - 1].text += "," }
-            lines += itemLines
-        }
-        lines.append((level, close + render(code.fragments[(index + 1)...])))
-        return lines
+    /// How many columns text takes: its count of characters, which for ASCII, nearly all code, is its count of bytes.
+    static func width(_ text: String) -> Int {
+        let ascii = text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } }
+        return ascii == true ? text.utf8.count : text.count
+    }
+
+    /// The count of characters of UTF-8 text.
+    static func width<Bytes: Collection<UInt8>>(of bytes: Bytes) -> Int {
+        bytes.allSatisfy { $0 < 0x80 } ? bytes.count : String(decoding: bytes, as: UTF8.self).count
     }
 
     // MARK: Escaping, one function per context
@@ -92,11 +85,11 @@ public enum Printer {
     /// Appends a name as it must be written to UTF-8 text, without making a string of it first.
     private static func appendEscapedIdentifier(_ identifier: Identifier, to bytes: inout [UInt8]) {
         guard keywords.contains(identifier.name) else {
-            bytes.append(contentsOf: identifier.name.utf8)
+            bytes.append(utf8: identifier.name)
             return
         }
         bytes.append(UInt8(ascii: "`"))
-        bytes.append(contentsOf: identifier.name.utf8)
+        bytes.append(utf8: identifier.name)
         bytes.append(UInt8(ascii: "`"))
     }
 
@@ -114,11 +107,11 @@ public enum Printer {
         let quote = UInt8(ascii: "\"")
         let plain = value.utf8.allSatisfy { (0x20..<0x7F).contains($0) && $0 != quote && $0 != UInt8(ascii: "\\") }
         guard plain else {
-            bytes.append(contentsOf: escapedStringLiteral(value).utf8)
+            bytes.append(utf8: escapedStringLiteral(value))
             return
         }
         bytes.append(quote)
-        bytes.append(contentsOf: value.utf8)
+        bytes.append(utf8: value)
         bytes.append(quote)
     }
 
@@ -195,18 +188,23 @@ private struct Writer {
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
     private static let newline = UInt8(ascii: "\n")
+    /// Enough spaces for the indentation of nearly all code, copied from at once.
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 128)
 
     mutating func line(_ content: String) {
         // Appended piece by piece: building the whole line first would copy it once more.
         if !content.isEmpty {
             indent()
-            bytes.append(contentsOf: content.utf8)
+            bytes.append(utf8: content)
         }
         bytes.append(Writer.newline)
     }
 
     private mutating func indent() {
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: column))
+        bytes.append(contentsOf: Writer.spaces[..<min(column, Writer.spaces.count)])
+        if column > Writer.spaces.count {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: column - Writer.spaces.count))
+        }
     }
 
     mutating func blank() {
@@ -356,30 +354,45 @@ private struct Writer {
 
     // MARK: Statements
 
-    mutating func code(_ code: Code) {
-        // Nearly all code fits on its line: it is written straight into the text, and laid out only when it does not.
+    /// Writes code at the current level: on one line when it fits, otherwise with its first list broken one item per
+    /// line (the layout swift-format keeps), recursively; `suffix` ends its last line, without counting in its width.
+    mutating func code(_ code: Code, suffix: String = "") {
+        // Nearly all code fits on its line: it is written straight into the text, and broken only when it does not.
         let start = bytes.count
         indent()
         let contentStart = bytes.count
         Printer.render(code.fragments[...], into: &bytes)
         let written = bytes.count - contentStart
-        if written > 0 {
-            // A line's width is its count of characters, never more than its count of bytes.
-            let fits =
-                column + written <= Printer.lineLimit
-                || column + String(decoding: bytes[contentStart...], as: UTF8.self).count <= Printer.lineLimit
-            if fits {
-                bytes.append(Writer.newline)
-                return
+        guard written > 0 || !suffix.isEmpty else {
+            bytes.removeSubrange(start...)
+            bytes.append(Writer.newline)
+            return
+        }
+        // A line's width is its count of characters, never more than its count of bytes.
+        let fits =
+            column + written <= Printer.lineLimit
+            || column + Printer.width(of: bytes[contentStart...]) <= Printer.lineLimit
+        guard !fits, let index = code.fragments.firstIndex(where: { if case .list = $0 { true } else { false } }),
+            case .list(let open, let items, let close, let trailingComma) = code.fragments[index], !items.isEmpty
+        else {
+            bytes.append(utf8: suffix)
+            bytes.append(Writer.newline)
+            return
+        }
+        bytes.removeSubrange(contentStart...)
+        Printer.render(code.fragments[..<index], into: &bytes)
+        bytes.append(utf8: open)
+        bytes.append(Writer.newline)
+        indented { writer in
+            for (position, item) in items.enumerated() {
+                writer.code(item, suffix: position < items.count - 1 || trailingComma ? "," : "")
             }
         }
-        bytes.removeSubrange(start...)
-        let base = level
-        for (lineLevel, text) in Printer.layout(code, level: level) {
-            level = lineLevel
-            line(text)
-        }
-        level = base
+        indent()
+        bytes.append(utf8: close)
+        Printer.render(code.fragments[(index + 1)...], into: &bytes)
+        bytes.append(utf8: suffix)
+        bytes.append(Writer.newline)
     }
 
     mutating func statements(_ statements: [Statement]) {
@@ -515,7 +528,7 @@ private struct Writer {
     /// Writes one line of documentation from its bytes.
     private mutating func docLine<Bytes: Collection<UInt8>>(_ content: Bytes) {
         indent()
-        bytes.append(contentsOf: content.isEmpty ? "///".utf8 : "/// ".utf8)
+        bytes.append(utf8: content.isEmpty ? "///" : "/// ")
         bytes.append(contentsOf: content)
         bytes.append(Writer.newline)
     }
@@ -553,5 +566,13 @@ private struct Writer {
             result.append(current)
         }
         return result
+    }
+}
+
+extension [UInt8] {
+    /// Appends a string's UTF-8 bytes in one copy.
+    mutating func append(utf8 string: String) {
+        var string = string
+        string.withUTF8 { append(contentsOf: $0) }
     }
 }
