@@ -277,32 +277,23 @@ public struct Translator {
         return min(8, max(1, online))
     }()
 
-    /// Runs `work` for each of `count` indexes, several at once, and hands the results to `collect` in index order,
-    /// a batch at a time, so that at most a few results wait for their turn. `work` must be safe to run on several
-    /// threads at once: it may read what it shares, and change only what it makes.
+    /// Runs `work` for each of `count` indexes on `width` threads at once, and hands the results to `collect` in index
+    /// order, one at a time, as soon as each one's turn comes: whichever thread finishes the result that is next in
+    /// line hands it on, with those after it that are ready, while the other threads go on working. At most a few
+    /// results per thread are made ahead of their turn. `work` must be safe to run on several threads at once: it may
+    /// read what it shares, and change only what it makes; `collect` is never called on two threads at once.
     static func inOrder<Result>(_ count: Int, threads width: Int, work: (Int) -> Result, collect: (Result) -> Void) {
         guard width > 1, count > 1 else {
             for index in 0..<count { collect(work(index)) }
             return
         }
-        let batch = 2 * width
-        let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: batch)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        var start = 0
-        while start < count {
-            let size = min(batch, count - start)
-            // Each index writes its own slot, and `concurrentPerform` returns once every one has; `work` touches
-            // nothing shared that it changes.
-            nonisolated(unsafe) let (work, results) = (work, results)
-            let first = start
-            DispatchQueue.concurrentPerform(iterations: size) { offset in
-                results[offset] = work(first + offset)
+        let line = InOrderLine<Result>(count: count, ahead: 4 * width)
+        // `collect` runs under the line's turn, never on two threads at once.
+        nonisolated(unsafe) let (work, collect) = (work, collect)
+        DispatchQueue.concurrentPerform(iterations: min(width, count)) { _ in
+            while let index = line.claim() {
+                line.finish(index, with: work(index), collect: collect)
             }
-            for offset in 0..<size {
-                collect(results[offset].take()!)
-            }
-            start += size
         }
     }
 
@@ -544,5 +535,61 @@ struct Scope {
     /// The fully qualified reference to a type nested in this scope.
     func qualified(_ name: Identifier) -> Code {
         Code.joined((path + [name]).map { "\($0)" }, separator: ".")
+    }
+}
+
+/// The shared state of ``Translator/inOrder(_:threads:work:collect:)``: which index is the next to take and the next
+/// to hand on, and the results finished before their turn.
+private final class InOrderLine<Result>: @unchecked Sendable {
+    private let count: Int
+    /// Guards everything below.
+    private let lock = DispatchSemaphore(value: 1)
+    /// Counts the results that may still be started before the next one in line is handed on.
+    private let room: DispatchSemaphore
+    private var results: [Int: Result] = [:]
+    private var nextToClaim = 0
+    private var nextToCollect = 0
+    /// Whether a thread is handing results on.
+    private var collecting = false
+
+    init(count: Int, ahead: Int) {
+        self.count = count
+        room = DispatchSemaphore(value: ahead)
+    }
+
+    /// The next index to work on, once there is room for its result; nil when every index is taken.
+    func claim() -> Int? {
+        room.wait()
+        lock.wait()
+        defer { lock.signal() }
+        guard nextToClaim < count else {
+            // Lets the other threads find out too.
+            room.signal()
+            return nil
+        }
+        nextToClaim += 1
+        return nextToClaim - 1
+    }
+
+    /// Keeps a result and, unless another thread is already doing so, hands on every result whose turn has come.
+    func finish(_ index: Int, with result: Result, collect: (Result) -> Void) {
+        lock.wait()
+        results[index] = result
+        guard !collecting else {
+            lock.signal()
+            return
+        }
+        collecting = true
+        // Checking for the next result and stopping happen under the lock, so a result kept meanwhile by another
+        // thread is always seen by one of the two.
+        while let next = results.removeValue(forKey: nextToCollect) {
+            nextToCollect += 1
+            lock.signal()
+            collect(next)
+            room.signal()
+            lock.wait()
+        }
+        collecting = false
+        lock.signal()
     }
 }
