@@ -85,7 +85,10 @@ extension Node {
 
     /// The value for `key`, if this node is a mapping that has it.
     public subscript(key: String) -> Node? {
-        entries?.first { $0.key == key }?.value
+        // Entries are compared in place: copying each one to test it would retain all it holds.
+        guard case .mapping(let entries) = content else { return nil }
+        for index in entries.indices where entries[index].key == key { return entries[index].value }
+        return nil
     }
 
     /// "a mapping", "a sequence", or the scalar's type, for messages such as "expected a string, found a mapping".
