@@ -53,31 +53,61 @@ public struct Translator {
     /// Prepares the translation of a document.
     public init(document: APIDocument) {
         self.document = document
-        schemas = Dictionary(document.schemas.map { ($0.name, $0.schema) }, uniquingKeysWith: { first, _ in first })
+        let schemas = Dictionary(
+            document.schemas.map { ($0.name, $0.schema) }, uniquingKeysWith: { first, _ in first })
+        self.schemas = schemas
+        // Which schemas are written, read and held by value depends on the schemas alone, and the names on the names
+        // alone: the two are worked out on two threads at once.
+        let (names, reach) = Translator.atOnce {
+            Translator.names(of: document, schemas: schemas)
+        } and: {
+            Translator.reach(of: document, schemas: schemas)
+        }
+        schemaTypes = names.schemaTypes
+        operationTypes = names.operationTypes
+        itemTypes = names.itemTypes
+        topLevelNames = names.topLevelNames
+        credentialNames = names.credentialNames
+        methodNames = names.methodNames
+        pollTargets = names.pollTargets
+        writtenSchemas = reach.written
+        readSchemas = reach.read
+        heldByValue = reach.heldByValue
+        wrappedAliases = reach.wrappedAliases
+    }
+
+    /// The names ``init(document:)`` gives types, methods and credentials.
+    private struct Names {
+        var schemaTypes: [String: Identifier] = [:]
+        var operationTypes: [String: Identifier] = [:]
+        var itemTypes: [String: Identifier] = [:]
+        var topLevelNames: Set<String> = []
+        var credentialNames: [String: Identifier] = [:]
+        var methodNames: [String: Identifier] = [:]
+        var pollTargets: [(operationID: String, link: PollLink, waitMethod: Identifier)] = []
+    }
+
+    /// Names every type, method and credential, once and in document order, so output is the same on every run.
+    private static func names(of document: APIDocument, schemas: [String: Schema]) -> Names {
+        var result = Names()
         var names = UniqueNames(reserved: ["Client"])
         for named in document.schemas where Translator.resolved(named.schema, in: schemas).delimiter == nil {
-            schemaTypes[named.name] = names.claim(Naming.typeName(named.name))
+            result.schemaTypes[named.name] = names.claim(Naming.typeName(named.name))
         }
         for operation in document.operations {
-            operationTypes[operation.id] = names.claim(Naming.typeName(operation.id))
+            result.operationTypes[operation.id] = names.claim(Naming.typeName(operation.id))
         }
         for named in document.schemas where !Translator.needsDeclaration(named.schema) {
             if Translator.innermostItems(of: named.schema).map(Translator.needsDeclaration) == true {
-                itemTypes[named.name] = names.claim(Naming.typeName(named.name + "Item"))
+                result.itemTypes[named.name] = names.claim(Naming.typeName(named.name + "Item"))
             }
         }
-        topLevelNames = names.taken
-        writtenSchemas = Translator.reachedNames(
-            from: document.operations.flatMap { $0.requestBody?.contents.filter { $0.kind == .json } ?? [] }.map(
-                \.schema),
-            in: schemas)
-        readSchemas = Translator.reachedNames(
-            from: document.operations.flatMap { $0.responses.compactMap(\.json) }.map(\.schema), in: schemas)
+        result.topLevelNames = names.taken
         // Method names are lowerCamelCase and type names UpperCamelCase, but both start with `_` where the name starts
         // with a digit; a method named like a type would hide it inside the client.
         var methods = UniqueNames(
             reserved: ["runner", "defaultServerURL", "serverURL", "transport", "middlewares", "maxResponseBodyBytes"],
-            shared: topLevelNames)
+            shared: result.topLevelNames)
         // With one scheme, its credentials are named for what they are; with several, for the scheme.
         let schemes = document.securitySchemes
         for scheme in schemes {
@@ -88,21 +118,53 @@ public struct Translator {
             case (1, .apiKey): name = Identifier("apiKey")
             default: name = Naming.memberName(scheme.name)
             }
-            credentialNames[scheme.name] = methods.claim(name)
+            result.credentialNames[scheme.name] = methods.claim(name)
         }
         for operation in document.operations {
-            methodNames[operation.id] = methods.claim(Naming.memberName(operation.id))
+            result.methodNames[operation.id] = methods.claim(Naming.memberName(operation.id))
         }
         for link in document.operations.flatMap({ $0.responses.compactMap(\.poll) })
-        where !pollTargets.contains(where: { $0.operationID == link.operationID }) {
+        where !result.pollTargets.contains(where: { $0.operationID == link.operationID }) {
             // `getOperation` waits as `waitForOperation`.
             var subject = link.operationID
             if subject.hasPrefix("get"), subject.count > 3 { subject.removeFirst(3) }
             let name = methods.claim(Naming.memberName("wait for " + subject))
-            pollTargets.append((link.operationID, link, name))
+            result.pollTargets.append((link.operationID, link, name))
         }
-        heldByValue = Translator.reachability(document.schemas, schemas: schemas)
-        wrappedAliases = Translator.selfReferentialAliases(document.schemas, schemas: schemas)
+        return result
+    }
+
+    /// The named schemas request and response bodies reach, and those held by value or only through aliases.
+    private static func reach(of document: APIDocument, schemas: [String: Schema]) -> (
+        written: Set<String>, read: Set<String>, heldByValue: [String: Set<String>], wrappedAliases: Set<String>
+    ) {
+        let written = Translator.reachedNames(
+            from: document.operations.flatMap { $0.requestBody?.contents.filter { $0.kind == .json } ?? [] }.map(
+                \.schema),
+            in: schemas)
+        let read = Translator.reachedNames(
+            from: document.operations.flatMap { $0.responses.compactMap(\.json) }.map(\.schema), in: schemas)
+        return (
+            written, read, Translator.reachability(document.schemas, schemas: schemas),
+            Translator.selfReferentialAliases(document.schemas, schemas: schemas)
+        )
+    }
+
+    /// Runs two pieces of work on two threads at once and returns both results.
+    static func atOnce<First, Second>(_ first: () -> First, and second: () -> Second) -> (First, Second) {
+        var firstResult: First?
+        var secondResult: Second?
+        // Each index writes its own result, and `concurrentPerform` returns once both have.
+        nonisolated(unsafe) let (first, second) = (first, second)
+        withUnsafeMutablePointer(to: &firstResult) { firstSlot in
+            withUnsafeMutablePointer(to: &secondResult) { secondSlot in
+                nonisolated(unsafe) let (firstSlot, secondSlot) = (firstSlot, secondSlot)
+                DispatchQueue.concurrentPerform(iterations: 2) { index in
+                    if index == 0 { firstSlot.pointee = first() } else { secondSlot.pointee = second() }
+                }
+            }
+        }
+        return (firstResult!, secondResult!)
     }
 
     /// The elements inside a schema's arrays and maps, however deeply nested, or nil when the schema is neither.
