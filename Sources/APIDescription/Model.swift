@@ -471,19 +471,100 @@ public struct Schema: Sendable {
         }
     }
 
+    /// The fields, shared by copies of the schema until one of them changes: schemas are copied far more often than
+    /// changed, and a copy then costs one reference instead of one for each string and array it holds.
+    private final class Storage: @unchecked Sendable {
+        var kind: Kind
+        var description: String?
+        var enumValues: [String]
+        var defaultValue: String?
+        var isNullable: Bool
+        var additionalProperties: AdditionalProperties
+        var discriminator: Discriminator?
+        var isReadOnly: Bool
+        var isWriteOnly: Bool
+        var isDeprecated: Bool
+        var delimiter: String?
+        var matchesLoosely: Bool
+        var pathForms: [PathForm]
+        var location: SourceLocation
+
+        init(kind: Kind, location: SourceLocation) {
+            self.kind = kind
+            self.location = location
+            description = nil
+            enumValues = []
+            defaultValue = nil
+            isNullable = false
+            additionalProperties = .unspecified
+            discriminator = nil
+            isReadOnly = false
+            isWriteOnly = false
+            isDeprecated = false
+            delimiter = nil
+            matchesLoosely = false
+            pathForms = []
+        }
+
+        init(copying other: Storage) {
+            kind = other.kind
+            description = other.description
+            enumValues = other.enumValues
+            defaultValue = other.defaultValue
+            isNullable = other.isNullable
+            additionalProperties = other.additionalProperties
+            discriminator = other.discriminator
+            isReadOnly = other.isReadOnly
+            isWriteOnly = other.isWriteOnly
+            isDeprecated = other.isDeprecated
+            delimiter = other.delimiter
+            matchesLoosely = other.matchesLoosely
+            pathForms = other.pathForms
+            location = other.location
+        }
+    }
+
+    private var storage: Storage
+
+    /// The storage, made this schema's own before it changes.
+    private var uniqueStorage: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
+            return storage
+        }
+    }
+
     /// What kind of value this is.
-    public var kind: Kind
+    public var kind: Kind {
+        get { storage.kind }
+        _modify { yield &uniqueStorage.kind }
+    }
     /// What the value means.
-    public var description: String?
+    public var description: String? {
+        get { storage.description }
+        _modify { yield &uniqueStorage.description }
+    }
     /// The allowed values of a string or integer enum: strings as written, integers in decimal whatever their notation.
-    public var enumValues: [String]
+    public var enumValues: [String] {
+        get { storage.enumValues }
+        _modify { yield &uniqueStorage.enumValues }
+    }
     /// The default value, checked against the schema: a string as written, an integer in decimal, a number as a
     /// Swift literal that fits the schema's format, or `true` / `false`. Nil when there is none or it does not fit.
-    public var defaultValue: String?
+    public var defaultValue: String? {
+        get { storage.defaultValue }
+        _modify { yield &uniqueStorage.defaultValue }
+    }
     /// Whether `null` is allowed.
-    public var isNullable: Bool
+    public var isNullable: Bool {
+        get { storage.isNullable }
+        _modify { yield &uniqueStorage.isNullable }
+    }
     /// What an object may hold beyond its listed properties.
-    public var additionalProperties: AdditionalProperties = .unspecified
+    public var additionalProperties: AdditionalProperties {
+        get { storage.additionalProperties }
+        _modify { yield &uniqueStorage.additionalProperties }
+    }
     /// Whether the object keeps the properties it does not list, as a map beside the listed ones.
     public var keepsAdditionalProperties: Bool {
         if case .allowed = additionalProperties { return true }
@@ -495,36 +576,59 @@ public struct Schema: Sendable {
         return true
     }
     /// For a `oneOf`, the property that tells the alternatives apart.
-    public var discriminator: Discriminator?
+    public var discriminator: Discriminator? {
+        get { storage.discriminator }
+        _modify { yield &uniqueStorage.discriminator }
+    }
     /// Whether the value is sent only by the server (`readOnly`); such properties are left out of request bodies.
-    public var isReadOnly = false
+    public var isReadOnly: Bool {
+        get { storage.isReadOnly }
+        _modify { yield &uniqueStorage.isReadOnly }
+    }
     /// Whether the value is sent only by the client (`writeOnly`).
-    public var isWriteOnly = false
+    public var isWriteOnly: Bool {
+        get { storage.isWriteOnly }
+        _modify { yield &uniqueStorage.isWriteOnly }
+    }
     /// Whether the description marks the value as deprecated.
-    public var isDeprecated = false
+    public var isDeprecated: Bool {
+        get { storage.isDeprecated }
+        _modify { yield &uniqueStorage.isDeprecated }
+    }
     /// For a string holding a list, the separator between items (`x-apigen-delimiter`).
-    public var delimiter: String?
+    public var delimiter: String? {
+        get { storage.delimiter }
+        _modify { yield &uniqueStorage.delimiter }
+    }
     /// Whether a string enum's values match whatever their letter case and separators (`x-apigen-loose-spelling`),
     /// so that `Running`, `running`, `not started` and `NotStarted` are the same listed values.
-    public var matchesLoosely = false
+    public var matchesLoosely: Bool {
+        get { storage.matchesLoosely }
+        _modify { yield &uniqueStorage.matchesLoosely }
+    }
     /// For a string holding a relative path, the path forms it may take (`x-apigen-path-forms`).
-    public var pathForms: [PathForm]
+    public var pathForms: [PathForm] {
+        get { storage.pathForms }
+        _modify { yield &uniqueStorage.pathForms }
+    }
     /// Where the schema is written.
-    public var location: SourceLocation
+    public var location: SourceLocation {
+        get { storage.location }
+        _modify { yield &uniqueStorage.location }
+    }
 
     /// Creates a schema.
     public init(
         kind: Kind, description: String? = nil, enumValues: [String] = [], defaultValue: String? = nil,
         isNullable: Bool = false, delimiter: String? = nil, pathForms: [PathForm] = [], location: SourceLocation
     ) {
-        self.kind = kind
-        self.description = description
-        self.enumValues = enumValues
-        self.defaultValue = defaultValue
-        self.isNullable = isNullable
-        self.delimiter = delimiter
-        self.pathForms = pathForms
-        self.location = location
+        storage = Storage(kind: kind, location: location)
+        storage.description = description
+        storage.enumValues = enumValues
+        storage.defaultValue = defaultValue
+        storage.isNullable = isNullable
+        storage.delimiter = delimiter
+        storage.pathForms = pathForms
     }
 }
 
