@@ -578,6 +578,8 @@ extension Loader {
 
     /// How a body of a media type travels, or nil when the key is not a media type.
     func contentKind(_ mediaType: String) -> ContentKind? {
+        // The commonest media type by far, spelled as most descriptions spell it.
+        if mediaType == "application/json" { return .json }
         let parts = Content.essence(of: mediaType).split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty,
             parts.allSatisfy({ $0.utf8.allSatisfy(Loader.isMediaTypeByte) })

@@ -200,8 +200,16 @@ extension Loader {
 
     /// Whether a reference is `#/components/KIND/…` in the description's own file, which the component maps answer.
     func isOwnComponent(_ ref: String, kind: String, at refNode: Node) -> Bool {
-        refNode.location.file == root.location.file && ref.hasPrefix("#/components/\(kind)/")
-            && !ref.dropFirst("#/components/\(kind)/".count).contains("/")
+        // `#/components/KIND/NAME`, read from the bytes without making the prefix a string on every reference.
+        guard refNode.location.file == root.location.file else { return false }
+        let prefix = "#/components/".utf8
+        var rest = ref.utf8[...]
+        guard rest.starts(with: prefix) else { return false }
+        rest = rest.dropFirst(prefix.count)
+        guard rest.starts(with: kind.utf8) else { return false }
+        rest = rest.dropFirst(kind.utf8.count)
+        guard rest.first == UInt8(ascii: "/") else { return false }
+        return !rest.dropFirst().contains(UInt8(ascii: "/"))
     }
 }
 

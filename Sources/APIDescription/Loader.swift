@@ -162,7 +162,7 @@ struct Loader {
 
     /// Reports keys that the object may not hold, suggesting the nearest allowed key.
     mutating func checkKeys(_ entries: [Node.Entry], allowed: [String], in what: String) {
-        for entry in entries where !allowed.contains(entry.key) {
+        for entry in entries where !Loader.lists(allowed, entry.key) {
             if entry.key.hasPrefix("x-") {
                 if entry.key.hasPrefix("x-apigen-"), !knownExtensions.contains(entry.key) {
                     var message = "Unknown generator extension `\(entry.key)`; it has no effect."
@@ -181,6 +181,14 @@ struct Loader {
             }
             error(entry.keyLocation, message)
         }
+    }
+
+    /// Whether `keys` holds `key`; most keys differ in length, which is known at once, while comparing two strings'
+    /// contents is a call.
+    static func lists(_ keys: [String], _ key: String) -> Bool {
+        let length = key.utf8.count
+        for index in keys.indices where keys[index].utf8.count == length && keys[index] == key { return true }
+        return false
     }
 
     mutating func required(

@@ -85,9 +85,13 @@ extension Node {
 
     /// The value for `key`, if this node is a mapping that has it.
     public subscript(key: String) -> Node? {
-        // Entries are compared in place: copying each one to test it would retain all it holds.
+        // Entries are compared in place: copying each one to test it would retain all it holds. Most keys differ in
+        // length, which is known at once, while comparing two strings' contents is a call.
         guard case .mapping(let entries) = content else { return nil }
-        for index in entries.indices where entries[index].key == key { return entries[index].value }
+        let length = key.utf8.count
+        for index in entries.indices where entries[index].key.utf8.count == length && entries[index].key == key {
+            return entries[index].value
+        }
         return nil
     }
 
