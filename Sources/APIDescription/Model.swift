@@ -536,33 +536,33 @@ public struct Schema: Sendable {
 
     /// What kind of value this is.
     public var kind: Kind {
-        get { storage.kind }
+        _read { yield storage.kind }
         _modify { yield &uniqueStorage.kind }
     }
     /// What the value means.
     public var description: String? {
-        get { storage.description }
+        _read { yield storage.description }
         _modify { yield &uniqueStorage.description }
     }
     /// The allowed values of a string or integer enum: strings as written, integers in decimal whatever their notation.
     public var enumValues: [String] {
-        get { storage.enumValues }
+        _read { yield storage.enumValues }
         _modify { yield &uniqueStorage.enumValues }
     }
     /// The default value, checked against the schema: a string as written, an integer in decimal, a number as a
     /// Swift literal that fits the schema's format, or `true` / `false`. Nil when there is none or it does not fit.
     public var defaultValue: String? {
-        get { storage.defaultValue }
+        _read { yield storage.defaultValue }
         _modify { yield &uniqueStorage.defaultValue }
     }
     /// Whether `null` is allowed.
     public var isNullable: Bool {
-        get { storage.isNullable }
+        _read { yield storage.isNullable }
         _modify { yield &uniqueStorage.isNullable }
     }
     /// What an object may hold beyond its listed properties.
     public var additionalProperties: AdditionalProperties {
-        get { storage.additionalProperties }
+        _read { yield storage.additionalProperties }
         _modify { yield &uniqueStorage.additionalProperties }
     }
     /// Whether the object keeps the properties it does not list, as a map beside the listed ones.
@@ -577,43 +577,43 @@ public struct Schema: Sendable {
     }
     /// For a `oneOf`, the property that tells the alternatives apart.
     public var discriminator: Discriminator? {
-        get { storage.discriminator }
+        _read { yield storage.discriminator }
         _modify { yield &uniqueStorage.discriminator }
     }
     /// Whether the value is sent only by the server (`readOnly`); such properties are left out of request bodies.
     public var isReadOnly: Bool {
-        get { storage.isReadOnly }
+        _read { yield storage.isReadOnly }
         _modify { yield &uniqueStorage.isReadOnly }
     }
     /// Whether the value is sent only by the client (`writeOnly`).
     public var isWriteOnly: Bool {
-        get { storage.isWriteOnly }
+        _read { yield storage.isWriteOnly }
         _modify { yield &uniqueStorage.isWriteOnly }
     }
     /// Whether the description marks the value as deprecated.
     public var isDeprecated: Bool {
-        get { storage.isDeprecated }
+        _read { yield storage.isDeprecated }
         _modify { yield &uniqueStorage.isDeprecated }
     }
     /// For a string holding a list, the separator between items (`x-apigen-delimiter`).
     public var delimiter: String? {
-        get { storage.delimiter }
+        _read { yield storage.delimiter }
         _modify { yield &uniqueStorage.delimiter }
     }
     /// Whether a string enum's values match whatever their letter case and separators (`x-apigen-loose-spelling`),
     /// so that `Running`, `running`, `not started` and `NotStarted` are the same listed values.
     public var matchesLoosely: Bool {
-        get { storage.matchesLoosely }
+        _read { yield storage.matchesLoosely }
         _modify { yield &uniqueStorage.matchesLoosely }
     }
     /// For a string holding a relative path, the path forms it may take (`x-apigen-path-forms`).
     public var pathForms: [PathForm] {
-        get { storage.pathForms }
+        _read { yield storage.pathForms }
         _modify { yield &uniqueStorage.pathForms }
     }
     /// Where the schema is written.
     public var location: SourceLocation {
-        get { storage.location }
+        _read { yield storage.location }
         _modify { yield &uniqueStorage.location }
     }
 
