@@ -541,7 +541,18 @@ struct Loader {
 
 /// A JSON pointer token with `~` and `/` escaped, as RFC 6901 writes them (`~0`, `~1`).
 public func escapePointerToken(_ token: String) -> String {
-    token.replacing("~", with: "~0").replacing("/", with: "~1")
+    // Byte by byte: `~` and `/` are ASCII, and in UTF-8 an ASCII byte is always that character.
+    guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(token.utf8.count + 8)
+    for byte in token.utf8 {
+        switch byte {
+        case UInt8(ascii: "~"): bytes += [UInt8(ascii: "~"), UInt8(ascii: "0")]
+        case UInt8(ascii: "/"): bytes += [UInt8(ascii: "~"), UInt8(ascii: "1")]
+        default: bytes.append(byte)
+        }
+    }
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// Undoes JSON Pointer escaping: `~1` is `/` and `~0` is `~`.

@@ -155,14 +155,23 @@ public struct UniqueNames: Sendable {
     /// Names taken in every scope, such as top-level type names; shared, never copied, so that creating a scope costs
     /// nothing however many there are.
     private let shared: Set<String>
+    /// More names taken in many scopes, such as those every nested scope reserves; shared like `shared`.
+    private let alsoShared: Set<String>
     private var used: Set<String>
 
     /// Every name taken so far, shared ones included.
-    public var taken: Set<String> { used.union(shared) }
+    public var taken: Set<String> { used.union(shared).union(alsoShared) }
 
     /// Creates a scope in which `reserved` and `shared` names are already taken.
     public init(reserved: Set<String> = [], shared: Set<String> = []) {
+        self.init(reserved: reserved, shared: shared, alsoShared: [])
+    }
+
+    /// Creates a scope in which `reserved` names and those of two shared sets are already taken, without joining the
+    /// sets into a new one.
+    init(reserved: Set<String>, shared: Set<String>, alsoShared: Set<String>) {
         self.shared = shared
+        self.alsoShared = alsoShared
         used = reserved
     }
 
@@ -170,7 +179,7 @@ public struct UniqueNames: Sendable {
     public mutating func claim(_ identifier: Identifier) -> Identifier {
         var candidate = identifier.name
         var counter = 2
-        while used.contains(candidate) || shared.contains(candidate) {
+        while used.contains(candidate) || shared.contains(candidate) || alsoShared.contains(candidate) {
             candidate = identifier.name + String(counter)
             counter += 1
         }

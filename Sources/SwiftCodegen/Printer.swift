@@ -188,8 +188,9 @@ private struct Writer {
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
     private static let newline = UInt8(ascii: "\n")
-    /// Enough spaces for the indentation of nearly all code, copied from at once.
-    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 128)
+    /// Enough spaces for the indentation of nearly all code, copied from at once: a static string, which unlike an
+    /// array needs no counting of references, millions of times over.
+    private static let spaces: StaticString = "                                                                "
 
     mutating func line(_ content: String) {
         // Appended piece by piece: building the whole line first would copy it once more.
@@ -201,9 +202,12 @@ private struct Writer {
     }
 
     private mutating func indent() {
-        bytes.append(contentsOf: Writer.spaces[..<min(column, Writer.spaces.count)])
-        if column > Writer.spaces.count {
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: column - Writer.spaces.count))
+        let column = column
+        Writer.spaces.withUTF8Buffer { spaces in
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[..<min(column, spaces.count)]))
+        }
+        if column > Writer.spaces.utf8CodeUnitCount {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: column - Writer.spaces.utf8CodeUnitCount))
         }
     }
 

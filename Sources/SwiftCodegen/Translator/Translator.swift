@@ -590,8 +590,7 @@ struct Scope {
         self.owner = owner
         // `stringValue` and `intValue` would clash with `CodingKey`'s own members in the coding keys, `hashValue` with
         // `Hashable`'s; the types are those every generated type may declare or refer to inside itself.
-        names = UniqueNames(
-            reserved: Set(path.map(\.name)).union(Naming.reservedScopeNames), shared: reserved)
+        names = UniqueNames(reserved: Set(path.map(\.name)), shared: reserved, alsoShared: Naming.reservedScopeNames)
     }
 
     /// The fully qualified reference to a type nested in this scope.
