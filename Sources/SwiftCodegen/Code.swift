@@ -70,8 +70,10 @@ public struct Code: Sendable, Hashable, ExpressibleByStringInterpolation, Custom
     public struct StringInterpolation: StringInterpolationProtocol {
         var fragments: [Fragment] = []
 
-        /// Starts an interpolation.
-        public init(literalCapacity: Int, interpolationCount: Int) {}
+        /// Starts an interpolation, with room for its fragments: a literal before and after each interpolated value.
+        public init(literalCapacity: Int, interpolationCount: Int) {
+            fragments.reserveCapacity(2 * interpolationCount + 1)
+        }
 
         /// Appends generator text.
         public mutating func appendLiteral(_ literal: String) {
