@@ -14,7 +14,10 @@ public struct Identifier: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     static func isValid(_ name: String) -> Bool {
         guard let first = name.utf8.first, !isDigit(first) else { return false }
-        return name.utf8.allSatisfy { isDigit($0) || $0 == UInt8(ascii: "_") || isLetter($0) }
+        let isNameByte = { (byte: UInt8) in isDigit(byte) || byte == UInt8(ascii: "_") || isLetter(byte) }
+        // Every identifier is checked when it is made: from the contiguous bytes where the string has them.
+        return name.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isNameByte) }
+            ?? name.utf8.allSatisfy(isNameByte)
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }

@@ -173,6 +173,9 @@ public struct UniqueNames: Sendable {
         self.shared = shared
         self.alsoShared = alsoShared
         used = reserved
+        // Room for the names of a typical scope at once, rather than growing the set and hashing its names again at
+        // every doubling.
+        used.reserveCapacity(reserved.count + 16)
     }
 
     /// A unique version of `identifier`.
