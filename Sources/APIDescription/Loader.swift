@@ -183,11 +183,9 @@ struct Loader {
         }
     }
 
-    /// Whether `keys` holds `key`; most keys differ in length, which is known at once, while comparing two strings'
-    /// contents is a call.
+    /// Whether `keys` holds `key`, compared as a mapping compares its keys.
     static func lists(_ keys: [String], _ key: String) -> Bool {
-        let length = key.utf8.count
-        for index in keys.indices where keys[index].utf8.count == length && keys[index] == key { return true }
+        for index in keys.indices where Node.isSameKey(keys[index], key) { return true }
         return false
     }
 

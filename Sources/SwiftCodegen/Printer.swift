@@ -53,13 +53,8 @@ public enum Printer {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// How many columns text takes: its count of characters, which for ASCII, nearly all code, is its count of bytes.
-    static func width(_ text: String) -> Int {
-        let ascii = text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy { $0 < 0x80 } }
-        return ascii == true ? text.utf8.count : text.count
-    }
-
-    /// The count of characters of UTF-8 text.
+    /// How many columns UTF-8 text takes: its count of characters, which for ASCII, nearly all code, is its count of
+    /// bytes.
     static func width<Bytes: Collection<UInt8>>(of bytes: Bytes) -> Int {
         bytes.allSatisfy { $0 < 0x80 } ? bytes.count : String(decoding: bytes, as: UTF8.self).count
     }

@@ -85,14 +85,16 @@ extension Node {
 
     /// The value for `key`, if this node is a mapping that has it.
     public subscript(key: String) -> Node? {
-        // Entries are compared in place: copying each one to test it would retain all it holds. Most keys differ in
-        // length, which is known at once, while comparing two strings' contents is a call.
+        // Entries are compared in place: copying each one to test it would retain all it holds.
         guard case .mapping(let entries) = content else { return nil }
-        let length = key.utf8.count
-        for index in entries.indices where entries[index].key.utf8.count == length && entries[index].key == key {
-            return entries[index].value
-        }
+        for index in entries.indices where Node.isSameKey(entries[index].key, key) { return entries[index].value }
         return nil
+    }
+
+    /// Whether two keys are the same: their lengths first, which are known at once and tell most keys apart, while
+    /// comparing two strings' contents is a call.
+    @inlinable public static func isSameKey(_ first: String, _ second: String) -> Bool {
+        first.utf8.count == second.utf8.count && first == second
     }
 
     /// "a mapping", "a sequence", or the scalar's type, for messages such as "expected a string, found a mapping".
