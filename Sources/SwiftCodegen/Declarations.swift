@@ -42,7 +42,13 @@ public struct Doc: Sendable, Hashable {
         _ paragraphs: [String?], parameters: [(name: Identifier, text: String)] = [], returns: String? = nil,
         throwsText: String? = nil
     ) {
-        self.paragraphs = paragraphs.compactMap { $0 }.filter { !$0.isEmpty }
+        // One pass, and no array at all when there is nothing to keep.
+        var kept: [String] = []
+        for case let paragraph? in paragraphs where !paragraph.isEmpty {
+            if kept.isEmpty { kept.reserveCapacity(paragraphs.count) }
+            kept.append(paragraph)
+        }
+        self.paragraphs = kept
         self.parameters = parameters
         self.returns = returns
         self.throwsText = throwsText

@@ -23,7 +23,15 @@ public enum Printer {
 
     /// Renders a piece of code on one line.
     public static func render(_ code: Code) -> String {
-        render(code.fragments[...])
+        // Much code is one name or one piece of text, which is already the string wanted.
+        if code.fragments.count == 1 {
+            switch code.fragments[0] {
+            case .source(let source): return source
+            case .identifier(let identifier): return escapedIdentifier(identifier)
+            default: break
+            }
+        }
+        return render(code.fragments[...])
     }
 
     /// Appends code, on one line, to UTF-8 text.
@@ -72,13 +80,12 @@ public enum Printer {
 
     /// A name as it must be written: with backticks when it is a keyword.
     public static func escapedIdentifier(_ identifier: Identifier) -> String {
-        var bytes: [UInt8] = []
-        appendEscapedIdentifier(identifier, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        // Nearly every name is not a keyword and is returned as it is, sharing its storage.
+        keywords.contains(identifier.name) ? "`" + identifier.name + "`" : identifier.name
     }
 
     /// Appends a name as it must be written to UTF-8 text, without making a string of it first.
-    private static func appendEscapedIdentifier(_ identifier: Identifier, to bytes: inout [UInt8]) {
+    fileprivate static func appendEscapedIdentifier(_ identifier: Identifier, to bytes: inout [UInt8]) {
         guard keywords.contains(identifier.name) else {
             bytes.append(utf8: identifier.name)
             return
@@ -251,15 +258,24 @@ private struct Writer {
 
     mutating func typeDeclaration(_ type: TypeDeclaration) {
         if let doc = Writer.withOrigin(type.doc, type.origin) { self.doc(doc) }
-        var header =
-            (type.isPublic ? "public " : "") + (type.isIndirect ? "indirect " : "")
-            + "\(type.kind.rawValue) \(Printer.escapedIdentifier(type.name))"
-        if !type.conformances.isEmpty { header += ": " + type.conformances.joined(separator: ", ") }
+        // The header is written piece by piece straight into the text.
+        indent()
+        if type.isPublic { bytes.append(utf8: "public ") }
+        if type.isIndirect { bytes.append(utf8: "indirect ") }
+        bytes.append(utf8: type.kind.rawValue)
+        bytes.append(UInt8(ascii: " "))
+        Printer.appendEscapedIdentifier(type.name, to: &bytes)
+        for (index, conformance) in type.conformances.enumerated() {
+            bytes.append(utf8: index == 0 ? ": " : ", ")
+            bytes.append(utf8: conformance)
+        }
         guard !type.members.isEmpty else {
-            line(header + " {}")
+            bytes.append(utf8: " {}")
+            bytes.append(Writer.newline)
             return
         }
-        line(header + " {")
+        bytes.append(utf8: " {")
+        bytes.append(Writer.newline)
         indented { writer in
             var previous: Declaration?
             for member in type.members {
@@ -311,44 +327,73 @@ private struct Writer {
         if function.isDeprecated {
             line("@available(*, deprecated, message: \"The description marks this operation as deprecated.\")")
         }
-        var head = function.isPublic ? "public " : ""
-        if function.isStatic { head += "static " }
-        head += function.name.map { "func " + Printer.escapedIdentifier($0) } ?? "init"
-        let parameters = function.parameters.map { parameter -> Code in
-            var text = ""
-            if let label = parameter.label { text += label + " " }
-            text += Printer.escapedIdentifier(parameter.name) + ": " + Printer.render(parameter.type)
-            if let value = parameter.defaultValue { text += " = " + Printer.render(value) }
-            return Code(stringLiteral: text)
+        var fragments: [Code.Fragment] = []
+        fragments.reserveCapacity(8 + (function.returnType?.fragments.count ?? 0))
+        if function.isPublic { fragments.append(.source("public ")) }
+        if function.isStatic { fragments.append(.source("static ")) }
+        if let name = function.name {
+            fragments.append(.source("func "))
+            fragments.append(.identifier(name))
+        } else {
+            fragments.append(.source("init"))
         }
-        var tail = ""
-        if let effects = function.effects { tail += " " + effects }
-        if let returnType = function.returnType { tail += " -> " + Printer.render(returnType) }
-        // The same layout as a call: on one line when it fits, otherwise one parameter per line.
-        code(
-            Code(fragments: [
-                .source(head), .list(open: "(", items: parameters, close: ")", trailingComma: false),
-                .source(tail + " {"),
-            ]))
+        // Each parameter is one piece of text, as if written by hand: only the list of parameters breaks. Its parts
+        // are rendered into one buffer, used again for every parameter.
+        var text: [UInt8] = []
+        let parameters = function.parameters.map { parameter -> Code in
+            text.removeAll(keepingCapacity: true)
+            if let label = parameter.label {
+                text.append(utf8: label)
+                text.append(UInt8(ascii: " "))
+            }
+            Printer.appendEscapedIdentifier(parameter.name, to: &text)
+            text.append(utf8: ": ")
+            Printer.render(parameter.type.fragments[...], into: &text)
+            if let value = parameter.defaultValue {
+                text.append(utf8: " = ")
+                Printer.render(value.fragments[...], into: &text)
+            }
+            return Code(fragments: [.source(String(decoding: text, as: UTF8.self))])
+        }
+        // The same layout as a call: on one line when it fits, otherwise one parameter per line. What follows the list
+        // is never broken.
+        fragments.append(.list(open: "(", items: parameters, close: ")", trailingComma: false))
+        if let effects = function.effects {
+            fragments.append(.source(" "))
+            fragments.append(.source(effects))
+        }
+        if let returnType = function.returnType {
+            fragments.append(.source(" -> "))
+            fragments.append(contentsOf: returnType.fragments)
+        }
+        fragments.append(.source(" {"))
+        code(Code(fragments: fragments))
         indented { $0.statements(function.body) }
         line("}")
     }
 
     mutating func enumCaseDeclaration(_ enumCase: EnumCaseDeclaration) {
         if let doc = enumCase.doc { self.doc(doc) }
-        var text = "case " + Printer.escapedIdentifier(enumCase.name)
-        if !enumCase.associatedValues.isEmpty {
-            let values = enumCase.associatedValues.map { value in
-                (value.label.map { Printer.escapedIdentifier($0) + ": " } ?? "") + Printer.render(value.type)
+        indent()
+        bytes.append(utf8: "case ")
+        Printer.appendEscapedIdentifier(enumCase.name, to: &bytes)
+        for (index, value) in enumCase.associatedValues.enumerated() {
+            bytes.append(utf8: index == 0 ? "(" : ", ")
+            if let label = value.label {
+                Printer.appendEscapedIdentifier(label, to: &bytes)
+                bytes.append(utf8: ": ")
             }
-            text += "(" + values.joined(separator: ", ") + ")"
+            Printer.render(value.type.fragments[...], into: &bytes)
         }
+        if !enumCase.associatedValues.isEmpty { bytes.append(UInt8(ascii: ")")) }
         switch enumCase.rawValue {
-        case .string(let value)?: text += " = " + Printer.stringLiteral(value)
-        case .integer(let value)?: text += " = \(value)"
+        case .string(let value)?:
+            bytes.append(utf8: " = ")
+            Printer.appendStringLiteral(value, to: &bytes)
+        case .integer(let value)?: bytes.append(utf8: " = \(value)")
         case nil: break
         }
-        line(text)
+        bytes.append(Writer.newline)
     }
 
     // MARK: Statements
