@@ -35,7 +35,7 @@ public enum Printer {
     }
 
     /// Appends code, on one line, to UTF-8 text.
-    static func render(_ fragments: ArraySlice<Code.Fragment>, into bytes: inout [UInt8]) {
+    static func render(_ fragments: ArraySlice<Code.Fragment>, into bytes: inout TextBuffer) {
         for fragment in fragments {
             switch fragment {
             case .source(let source): bytes.append(utf8: source)
@@ -56,9 +56,9 @@ public enum Printer {
 
     /// Renders part of a piece of code on one line.
     private static func render(_ fragments: ArraySlice<Code.Fragment>) -> String {
-        var bytes: [UInt8] = []
+        var bytes = TextBuffer()
         render(fragments, into: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes.string
     }
 
     /// How many columns UTF-8 text takes: its count of characters, which for ASCII, nearly all code, is its count of
@@ -85,7 +85,7 @@ public enum Printer {
     }
 
     /// Appends a name as it must be written to UTF-8 text, without making a string of it first.
-    fileprivate static func appendEscapedIdentifier(_ identifier: Identifier, to bytes: inout [UInt8]) {
+    fileprivate static func appendEscapedIdentifier(_ identifier: Identifier, to bytes: inout TextBuffer) {
         guard keywords.contains(identifier.name) else {
             bytes.append(utf8: identifier.name)
             return
@@ -98,14 +98,14 @@ public enum Printer {
     /// A string literal whose value is exactly `value`: quotes, backslashes, line breaks and control characters
     /// are escaped, so nothing in the value can end the literal or interpolate.
     public static func stringLiteral(_ value: String) -> String {
-        var bytes: [UInt8] = []
+        var bytes = TextBuffer()
         appendStringLiteral(value, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes.string
     }
 
     /// Appends ``stringLiteral(_:)`` to UTF-8 text; printable ASCII without quotes or backslashes, nearly every value,
     /// is copied as it is.
-    static func appendStringLiteral(_ value: String, to bytes: inout [UInt8]) {
+    static func appendStringLiteral(_ value: String, to bytes: inout TextBuffer) {
         let quote = UInt8(ascii: "\"")
         let plain = value.utf8.allSatisfy { (0x20..<0x7F).contains($0) && $0 != quote && $0 != UInt8(ascii: "\\") }
         guard plain else {
@@ -178,21 +178,14 @@ public enum Printer {
 }
 
 /// Accumulates lines at the current indentation.
-private struct Writer {
-    /// The text so far, as UTF-8: appending bytes to an array costs a fraction of appending strings to a string.
-    private var bytes: [UInt8] = []
+private struct Writer: ~Copyable {
+    /// The text so far, as UTF-8: appending bytes costs a fraction of appending strings to a string.
+    private var bytes = TextBuffer(capacity: 1 << 14)
     private var level = 0
 
-    init() {
-        bytes.reserveCapacity(1 << 14)
-    }
-
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+    var text: String { bytes.string }
 
     private static let newline = UInt8(ascii: "\n")
-    /// Enough spaces for the indentation of nearly all code, copied from at once: a static string, which unlike an
-    /// array needs no counting of references, millions of times over.
-    private static let spaces: StaticString = "                                                                "
 
     mutating func line(_ content: String) {
         // Appended piece by piece: building the whole line first would copy it once more.
@@ -204,13 +197,7 @@ private struct Writer {
     }
 
     private mutating func indent() {
-        let column = column
-        Writer.spaces.withUTF8Buffer { spaces in
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: spaces[..<min(column, spaces.count)]))
-        }
-        if column > Writer.spaces.utf8CodeUnitCount {
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: column - Writer.spaces.utf8CodeUnitCount))
-        }
+        bytes.appendSpaces(column)
     }
 
     mutating func blank() {
@@ -339,9 +326,11 @@ private struct Writer {
         }
         // Each parameter is one piece of text, as if written by hand: only the list of parameters breaks. Its parts
         // are rendered into one buffer, used again for every parameter.
-        var text: [UInt8] = []
-        let parameters = function.parameters.map { parameter -> Code in
-            text.removeAll(keepingCapacity: true)
+        var text = TextBuffer()
+        var parameters: [Code] = []
+        parameters.reserveCapacity(function.parameters.count)
+        for parameter in function.parameters {
+            text.truncate(to: 0)
             if let label = parameter.label {
                 text.append(utf8: label)
                 text.append(UInt8(ascii: " "))
@@ -353,7 +342,7 @@ private struct Writer {
                 text.append(utf8: " = ")
                 Printer.render(value.fragments[...], into: &text)
             }
-            return Code(fragments: [.source(String(decoding: text, as: UTF8.self))])
+            parameters.append(Code(fragments: [.source(text.string)]))
         }
         // The same layout as a call: on one line when it fits, otherwise one parameter per line. What follows the list
         // is never broken.
@@ -408,14 +397,14 @@ private struct Writer {
         Printer.render(code.fragments[...], into: &bytes)
         let written = bytes.count - contentStart
         guard written > 0 || !suffix.isEmpty else {
-            bytes.removeSubrange(start...)
+            bytes.truncate(to: start)
             bytes.append(Writer.newline)
             return
         }
         // A line's width is its count of characters, never more than its count of bytes.
         let fits =
             column + written <= Printer.lineLimit
-            || column + Printer.width(of: bytes[contentStart...]) <= Printer.lineLimit
+            || column + bytes.withBytes(from: contentStart) { Printer.width(of: $0) } <= Printer.lineLimit
         guard !fits, let index = code.fragments.firstIndex(where: { if case .list = $0 { true } else { false } }),
             case .list(let open, let items, let close, let trailingComma) = code.fragments[index], !items.isEmpty
         else {
@@ -423,7 +412,7 @@ private struct Writer {
             bytes.append(Writer.newline)
             return
         }
-        bytes.removeSubrange(contentStart...)
+        bytes.truncate(to: contentStart)
         Printer.render(code.fragments[..<index], into: &bytes)
         bytes.append(utf8: open)
         bytes.append(Writer.newline)
@@ -610,13 +599,5 @@ private struct Writer {
             result.append(current)
         }
         return result
-    }
-}
-
-extension [UInt8] {
-    /// Appends a string's UTF-8 bytes in one copy.
-    mutating func append(utf8 string: String) {
-        var string = string
-        string.withUTF8 { append(contentsOf: $0) }
     }
 }
