@@ -1,6 +1,12 @@
 import YAML
 
 extension Loader {
+    /// The operations of path items, in document order; on several threads for a large description
+    /// (``inParts(_:_:)``).
+    mutating func pathItems(_ entries: [Node.Entry], defaultSecurity: SecurityRequirements) -> [Operation] {
+        inParts(entries) { loader, entry in loader.pathItem(entry, defaultSecurity: defaultSecurity) }.flatMap { $0 }
+    }
+
     mutating func pathItem(_ entry: Node.Entry, defaultSecurity: SecurityRequirements) -> [Operation] {
         let path = entry.key
         guard let item = pathItemNode(entry.value), let entries = mapping(item, "The path `\(path)`") else { return [] }

@@ -1,3 +1,4 @@
+import Dispatch
 import YAML
 
 /// Reads a YAML node tree as an OpenAPI 3.0 description, resolving `$ref` and collecting every problem.
@@ -9,12 +10,14 @@ public enum DescriptionLoader {
     ///   - readFile: Reads the files that references name (`other.yaml#/components/schemas/Pet`); without it, such
     ///     references are errors.
     ///   - limits: Bounds on the YAML of those files.
+    ///   - threads: How many threads may load path items at once; the result is the same whatever the number.
     /// - Returns: The description and any warnings.
     /// - Throws: A `DiagnosticError` holding every error found, with the warnings, in source order.
     public static func load(
-        _ root: Node, readFile: @escaping DescriptionFileReader = { _ in nil }, limits: ParseLimits = ParseLimits()
+        _ root: Node, readFile: @escaping DescriptionFileReader = { _ in nil }, limits: ParseLimits = ParseLimits(),
+        threads: Int = 1
     ) throws(DiagnosticError) -> (document: APIDocument, warnings: [Diagnostic]) {
-        var loader = Loader(root: root, readFile: readFile, limits: limits)
+        var loader = Loader(root: root, readFile: readFile, limits: limits, threads: threads)
         let document = loader.document()
         // A problem in a shared component is found once per use; report it once, at the component.
         var seen: Set<Diagnostic> = []
@@ -85,6 +88,15 @@ enum Keys {
     static let schemaUncheckedSet = Set(schemaUnchecked)
 }
 
+/// What one thread loaded of a part of a description's items (``Loader/inParts(_:_:)``).
+private struct LoadedPart<Result> {
+    var results: [Result]
+    var diagnostics: [Diagnostic]
+    var valueChecks: [(value: Node, schema: Schema, what: String)]
+    /// Whether loading changed what a later item's loading would find.
+    var changedWhatOthersRead: Bool
+}
+
 struct Loader {
     let root: Node
     var diagnostics: [Diagnostic] = []
@@ -115,11 +127,69 @@ struct Loader {
     var referencedSchemaNames: [String: String] = [:]
     /// Where the schemas named by the loader rather than under `components/schemas` are written, by name.
     var schemaPointers: [String: String] = [:]
+    /// How many threads may load path items at once.
+    let threads: Int
+    /// How many lists of items were loaded on several threads, in parts that stood (for tests).
+    var partsThatStood = 0
 
-    init(root: Node, readFile: @escaping DescriptionFileReader = { _ in nil }, limits: ParseLimits = ParseLimits()) {
+    init(
+        root: Node, readFile: @escaping DescriptionFileReader = { _ in nil }, limits: ParseLimits = ParseLimits(),
+        threads: Int = 1
+    ) {
         self.root = root
         self.readFile = readFile
         self.limits = limits
+        self.threads = threads
+    }
+
+    // MARK: Loading on several threads
+
+    /// Loads each of `items` in document order, on several threads at once when there are many: each thread loads a
+    /// contiguous part with a copy of the loader, and the parts are joined in order, with their diagnostics and the
+    /// values they leave to check.
+    ///
+    /// Loading one item can change what loading a later one finds: the first use of a shared component's schema
+    /// names it, a reference may read another file, a shared parameter may be rejected. So the parts stand only where
+    /// none of them did any of that and none found an error; otherwise every item is loaded again on this thread, as
+    /// if the parts had never been. Either way the result is the one a single thread gives.
+    mutating func inParts<Item, Result>(_ items: [Item], _ load: (inout Loader, Item) -> Result) -> [Result] {
+        let width = min(threads, items.count / Loader.itemsPerThread)
+        guard width > 1 else { return items.map { load(&self, $0) } }
+        var parts = [LoadedPart<Result>?](repeating: nil, count: width)
+        var start = self
+        start.diagnostics = []
+        start.valueChecks = []
+        parts.withUnsafeMutableBufferPointer { slots in
+            // Each part writes its own slot, and `concurrentPerform` returns once all have.
+            nonisolated(unsafe) let (slots, load, items) = (slots, load, items)
+            let start = start
+            DispatchQueue.concurrentPerform(iterations: width) { part in
+                var loader = start
+                let range = (items.count * part / width)..<(items.count * (part + 1) / width)
+                let results = items[range].map { load(&loader, $0) }
+                slots[part] = LoadedPart(
+                    results: results, diagnostics: loader.diagnostics, valueChecks: loader.valueChecks,
+                    changedWhatOthersRead: loader.sharedStateCount != start.sharedStateCount)
+            }
+        }
+        let loaded = parts.map { $0! }
+        guard !loaded.contains(where: { $0.changedWhatOthersRead || $0.diagnostics.contains { $0.severity == .error } })
+        else { return items.map { load(&self, $0) } }
+        for part in loaded {
+            diagnostics += part.diagnostics
+            valueChecks += part.valueChecks
+        }
+        partsThatStood += 1
+        return loaded.flatMap(\.results)
+    }
+
+    /// Items are loaded on more than one thread only when each thread gets at least this many.
+    static let itemsPerThread = 64
+
+    /// How much of what loading one item may leave for a later one to find there is: names given to schemas, files
+    /// read or found unreadable, parameters rejected. Each only grows.
+    private var sharedStateCount: [Int] {
+        [schemaNames.count, otherFiles.count, unreadableFiles.count, rejectedParameters.count]
     }
 
     // MARK: Diagnostics and typed reading
@@ -252,9 +322,7 @@ struct Loader {
         if let paths = required(entries, "paths", in: root, "The description"),
             let pathEntries = mapping(paths, "`paths`")
         {
-            for entry in pathEntries where !entry.key.hasPrefix("x-") {
-                operations += pathItem(entry, defaultSecurity: defaultSecurity)
-            }
+            operations = pathItems(pathEntries.filter { !$0.key.hasPrefix("x-") }, defaultSecurity: defaultSecurity)
         }
         checkUniqueOperationIDs(operations)
         operations = checkPollLinks(operations)
@@ -362,8 +430,11 @@ struct Loader {
                 schemaNameSet = Set(schemaNames)
             }
         }
-        for entry in node["schemas"]?.entries ?? [] {
-            if let schema = schema(entry.value, "The schema `\(entry.key)`") { namedSchemas[entry.key] = schema }
+        let schemaEntries = node["schemas"]?.entries ?? []
+        let schemas = inParts(schemaEntries) { loader, entry in loader.schema(entry.value, "The schema `\(entry.key)`")
+        }
+        for (entry, schema) in zip(schemaEntries, schemas) {
+            if let schema { namedSchemas[entry.key] = schema }
         }
         for entry in node["securitySchemes"]?.entries ?? [] {
             if let scheme = securityScheme(entry.key, entry.value) {

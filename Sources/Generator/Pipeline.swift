@@ -60,7 +60,8 @@ public enum Pipeline {
         readFile: @escaping DescriptionFileReader = { _ in nil }, emit: (GeneratedFile) -> Void
     ) throws(DiagnosticError) -> [Diagnostic] {
         let tree = try YAMLParser.parse(bytes, file: path, limits: limits)
-        let (document, loadWarnings) = try DescriptionLoader.load(tree, readFile: readFile, limits: limits)
+        let (document, loadWarnings) = try DescriptionLoader.load(
+            tree, readFile: readFile, limits: limits, threads: Translator.parallelism)
         // The YAML nodes end with loading (what the model shares with them, strings, stays); they are let go on
         // another thread, while this one goes on.
         releaseElsewhere(consume tree)
