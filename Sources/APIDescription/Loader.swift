@@ -10,7 +10,8 @@ public enum DescriptionLoader {
     ///   - readFile: Reads the files that references name (`other.yaml#/components/schemas/Pet`); without it, such
     ///     references are errors.
     ///   - limits: Bounds on the YAML of those files.
-    ///   - threads: How many threads may load path items at once; the result is the same whatever the number.
+    ///   - threads: How many threads may load component schemas and path items at once; the result is the same
+    ///     whatever the number.
     /// - Returns: The description and any warnings.
     /// - Throws: A `DiagnosticError` holding every error found, with the warnings, in source order.
     public static func load(
@@ -127,7 +128,7 @@ struct Loader {
     var referencedSchemaNames: [String: String] = [:]
     /// Where the schemas named by the loader rather than under `components/schemas` are written, by name.
     var schemaPointers: [String: String] = [:]
-    /// How many threads may load path items at once.
+    /// How many threads may load component schemas and path items at once (``inParts(_:_:)``).
     let threads: Int
     /// How many lists of items were loaded on several threads, in parts that stood (for tests).
     var partsThatStood = 0

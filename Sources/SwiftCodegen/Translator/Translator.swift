@@ -57,11 +57,16 @@ public struct Translator {
             document.schemas.map { ($0.name, $0.schema) }, uniquingKeysWith: { first, _ in first })
         self.schemas = schemas
         // Which schemas are written, read and held by value depends on the schemas alone, and the names on the names
-        // alone: the two are worked out on two threads at once.
-        let (names, reach) = Translator.atOnce {
-            Translator.names(of: document, schemas: schemas)
+        // alone: they are worked out on two threads at once, the names with the schemas written and read (about as
+        // long as what is held by value and the aliases, at any size).
+        let ((names, written, read), (heldByValue, wrappedAliases)) = Translator.atOnce {
+            let (written, read) = Translator.writtenAndRead(in: document, schemas: schemas)
+            return (Translator.names(of: document, schemas: schemas), written, read)
         } and: {
-            Translator.reach(of: document, schemas: schemas)
+            (
+                Translator.reachability(document.schemas, schemas: schemas),
+                Translator.selfReferentialAliases(document.schemas, schemas: schemas)
+            )
         }
         schemaTypes = names.schemaTypes
         operationTypes = names.operationTypes
@@ -70,10 +75,10 @@ public struct Translator {
         credentialNames = names.credentialNames
         methodNames = names.methodNames
         pollTargets = names.pollTargets
-        writtenSchemas = reach.written
-        readSchemas = reach.read
-        heldByValue = reach.heldByValue
-        wrappedAliases = reach.wrappedAliases
+        writtenSchemas = written
+        readSchemas = read
+        self.heldByValue = heldByValue
+        self.wrappedAliases = wrappedAliases
     }
 
     /// The names ``init(document:)`` gives types, methods and credentials.
@@ -134,20 +139,17 @@ public struct Translator {
         return result
     }
 
-    /// The named schemas request and response bodies reach, and those held by value or only through aliases.
-    private static func reach(of document: APIDocument, schemas: [String: Schema]) -> (
-        written: Set<String>, read: Set<String>, heldByValue: [String: Set<String>], wrappedAliases: Set<String>
-    ) {
+    /// The named schemas request bodies reach (written) and those response bodies reach (read).
+    private static func writtenAndRead(
+        in document: APIDocument, schemas: [String: Schema]
+    ) -> (written: Set<String>, read: Set<String>) {
         let written = Translator.reachedNames(
             from: document.operations.flatMap { $0.requestBody?.contents.filter { $0.kind == .json } ?? [] }.map(
                 \.schema),
             in: schemas)
         let read = Translator.reachedNames(
             from: document.operations.flatMap { $0.responses.compactMap(\.json) }.map(\.schema), in: schemas)
-        return (
-            written, read, Translator.reachability(document.schemas, schemas: schemas),
-            Translator.selfReferentialAliases(document.schemas, schemas: schemas)
-        )
+        return (written, read)
     }
 
     /// Runs two pieces of work on two threads at once and returns both results.
