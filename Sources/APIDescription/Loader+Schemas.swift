@@ -154,6 +154,8 @@ extension Loader {
             default: break
             }
         }
+        // Nearly every schema names one type, which needs no filtering.
+        if names.count == 1, names[0] != "null" { return (names, false) }
         let types = names.filter { $0 != "null" }
         return (types.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }, names.contains("null"))
     }

@@ -536,25 +536,35 @@ private struct Writer: ~Copyable {
         }
         var leading = 0
         while leading < end, bytes[leading] == space { leading += 1 }
-        let continuation = Array(bytes[..<leading]) + Array(indent.utf8)
-        var current = Array(bytes[..<leading])
+        // Lines are written straight into the text; `length` counts the current one's characters after `/// `.
+        func startLine(_ writer: inout Writer, continued: Bool) -> Int {
+            writer.indent()
+            writer.bytes.append(utf8: "/// " as StaticString)
+            writer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<leading]))
+            guard continued else { return leading }
+            writer.bytes.append(utf8: indent)
+            return leading + indent.utf8.count
+        }
+        var length = startLine(&self, continued: false)
         var start = leading
         while start < end {
             while start < end, bytes[start] == space { start += 1 }
             guard start < end else { break }
             var stop = start
             while stop < end, bytes[stop] != space { stop += 1 }
-            let word = bytes[start..<stop]
-            if current.count + 1 + word.count > width, current.count > leading {
-                docLine(current[...])
-                current = continuation
-            } else if current.count > leading {
-                current.append(space)
+            let word = UnsafeBufferPointer(rebasing: bytes[start..<stop])
+            if length + 1 + word.count > width, length > leading {
+                self.bytes.append(Writer.newline)
+                length = startLine(&self, continued: true)
+            } else if length > leading {
+                self.bytes.append(space)
+                length += 1
             }
-            current += word
+            self.bytes.append(contentsOf: word)
+            length += word.count
             start = stop
         }
-        docLine(current[...])
+        self.bytes.append(Writer.newline)
         return true
     }
 
