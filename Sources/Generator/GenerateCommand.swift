@@ -17,13 +17,17 @@ public struct GenerateCommand: Sendable {
     public var check: Bool
     /// Whether diagnostics use terminal colours.
     public var colour: Bool
+    /// Whether the process ends once the command has run, as `apigen` does: the description's nodes and model are
+    /// then left for the process's end to free (``Pipeline/Disposal/atProcessEnd``).
+    public var endsProcess: Bool
 
     /// Creates the command.
-    public init(spec: String, output: String, check: Bool, colour: Bool = false) {
+    public init(spec: String, output: String, check: Bool, colour: Bool = false, endsProcess: Bool = false) {
         self.spec = spec
         self.output = output
         self.check = check
         self.colour = colour
+        self.endsProcess = endsProcess
     }
 
     /// The outcome: an exit status and the lines for standard output and standard error.
@@ -59,7 +63,8 @@ public struct GenerateCommand: Sendable {
         var writeError: OutputError?
         do {
             let warnings = try Pipeline.generate(
-                bytes, path: spec, sourceName: GenerateCommand.sourceName(of: spec), readFile: readFile
+                bytes, path: spec, sourceName: GenerateCommand.sourceName(of: spec), readFile: readFile,
+                disposal: endsProcess ? .atProcessEnd : .onAnotherThread
             ) { file in
                 guard writeError == nil else { return }
                 do throws(OutputError) { try update.add(file) } catch { writeError = error }

@@ -63,7 +63,7 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         let colour = isatty(STDERR_FILENO) == 1 && getenv("NO_COLOR") == nil
-        let outcome = GenerateCommand(spec: spec, output: output, check: check, colour: colour).run()
+        let outcome = GenerateCommand(spec: spec, output: output, check: check, colour: colour, endsProcess: true).run()
         for line in outcome.output { print(line) }
         for line in outcome.errors { writeLineToStandardError(line) }
         if outcome.status != 0 { throw ExitCode(outcome.status) }
