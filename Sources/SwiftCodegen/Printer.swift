@@ -231,20 +231,12 @@ private struct Writer: ~Copyable {
     }
 
     mutating func typeAliasDeclaration(_ alias: TypeAliasDeclaration) {
-        if let doc = Writer.withOrigin(alias.doc, alias.origin) { self.doc(doc) }
+        doc(alias.doc, origin: alias.origin)
         code("public typealias \(alias.name) = \(alias.type)")
     }
 
-    /// Documentation followed by where the declaration comes from, when it comes from a named part of the description.
-    static func withOrigin(_ doc: Doc?, _ origin: String?) -> Doc? {
-        guard let origin else { return doc }
-        var result = doc ?? Doc([])
-        result.paragraphs.append("Generated from `\(origin)`.")
-        return result
-    }
-
     mutating func typeDeclaration(_ type: TypeDeclaration) {
-        if let doc = Writer.withOrigin(type.doc, type.origin) { self.doc(doc) }
+        doc(type.doc, origin: type.origin)
         // The header is written piece by piece straight into the text.
         indent()
         if type.isPublic { bytes.append(utf8: "public ") }
@@ -281,16 +273,25 @@ private struct Writer: ~Copyable {
 
     mutating func propertyDeclaration(_ property: PropertyDeclaration) {
         if let doc = property.doc { self.doc(doc) }
-        var text = property.isPublic ? "public " : ""
-        if property.isStatic { text += "static " }
-        text +=
-            (property.isMutable || property.getter != nil ? "var " : "let ") + Printer.escapedIdentifier(property.name)
-        if let type = property.type { text += ": " + Printer.render(type) }
         if let value = property.value {
-            // A long value, such as the list of an enum's cases, breaks like any other list.
-            code(Code(fragments: [.source(text + " = ")] + value.fragments))
-        } else if let getter = property.getter, let setter = property.setter {
-            line(text + " {")
+            // A long value, such as the list of an enum's cases, breaks like any other list; the rest of the line is
+            // one piece of text.
+            var text = TextBuffer()
+            Writer.propertyHead(property, into: &text)
+            text.append(utf8: " = " as StaticString)
+            code(Code(fragments: [.source(text.string)] + value.fragments))
+            return
+        }
+        // Without a value the head is written straight into the text.
+        indent()
+        Writer.propertyHead(property, into: &bytes)
+        guard let getter = property.getter else {
+            bytes.append(Writer.newline)
+            return
+        }
+        bytes.append(utf8: " {" as StaticString)
+        bytes.append(Writer.newline)
+        if let setter = property.setter {
             indented { writer in
                 writer.code("get {")
                 writer.indented { $0.statements(getter) }
@@ -299,13 +300,21 @@ private struct Writer: ~Copyable {
                 writer.indented { $0.statements(setter) }
                 writer.line("}")
             }
-            line("}")
-        } else if let getter = property.getter {
-            line(text + " {")
-            indented { $0.statements(getter) }
-            line("}")
         } else {
-            line(text)
+            indented { $0.statements(getter) }
+        }
+        line("}")
+    }
+
+    /// `public static var name: Type`, as much of it as the property has.
+    private static func propertyHead(_ property: PropertyDeclaration, into text: inout TextBuffer) {
+        if property.isPublic { text.append(utf8: "public " as StaticString) }
+        if property.isStatic { text.append(utf8: "static " as StaticString) }
+        text.append(utf8: property.isMutable || property.getter != nil ? "var " as StaticString : "let ")
+        Printer.appendEscapedIdentifier(property.name, to: &text)
+        if let type = property.type {
+            text.append(utf8: ": " as StaticString)
+            Printer.render(type.fragments[...], into: &text)
         }
     }
 
@@ -494,32 +503,55 @@ private struct Writer: ~Copyable {
 
     // MARK: Documentation
 
-    mutating func doc(_ doc: Doc) {
-        for (index, paragraph) in doc.paragraphs.enumerated() {
+    /// Writes documentation, followed, when the declaration comes from a named part of the description, by where:
+    /// a paragraph of its own before the parameters, the return value and what is thrown.
+    mutating func doc(_ doc: Doc?, origin: String? = nil) {
+        let paragraphs = doc?.paragraphs ?? []
+        for (index, paragraph) in paragraphs.enumerated() {
             if index > 0 { line("///") }
             docLines(paragraph, indent: "")
         }
-        let hasCallouts = !doc.parameters.isEmpty || doc.returns != nil || doc.throwsText != nil
-        guard hasCallouts else { return }
-        if !doc.paragraphs.isEmpty { line("///") }
+        if let origin {
+            if !paragraphs.isEmpty { line("///") }
+            docLines(("Generated from `", origin, "`.", ""), indent: "")
+        }
+        guard let doc, !doc.parameters.isEmpty || doc.returns != nil || doc.throwsText != nil else { return }
+        if !paragraphs.isEmpty || origin != nil { line("///") }
         if doc.parameters.count == 1, let parameter = doc.parameters.first {
-            docLines("- Parameter \(parameter.name.name): \(parameter.text)", indent: "  ")
+            docLines(("- Parameter ", parameter.name.name, ": ", parameter.text), indent: "  ")
         } else if !doc.parameters.isEmpty {
             line("/// - Parameters:")
             for parameter in doc.parameters {
-                docLines("  - \(parameter.name.name): \(parameter.text)", indent: "    ")
+                docLines(("  - ", parameter.name.name, ": ", parameter.text), indent: "    ")
             }
         }
-        if let returns = doc.returns { docLines("- Returns: \(returns)", indent: "  ") }
-        if let throwsText = doc.throwsText { docLines("- Throws: \(throwsText)", indent: "  ") }
+        if let returns = doc.returns { docLines(("- Returns: ", returns, "", ""), indent: "  ") }
+        if let throwsText = doc.throwsText { docLines(("- Throws: ", throwsText, "", ""), indent: "  ") }
     }
 
     /// Writes text as documentation lines, escaped (``Printer/docText(_:)``) and wrapped at the line limit; continuation
     /// lines get `indent`, so list items stay items.
     private mutating func docLines(_ text: String, indent: String) {
-        let written = text.utf8.withContiguousStorageIfAvailable { asciiDocLines($0, indent: indent) }
+        // From the string's own bytes where it has them; a small string's are copied out first.
+        var written = text.utf8.withContiguousStorageIfAvailable { asciiDocLines($0, indent: indent) }
+        if written == nil {
+            var copy = text
+            written = copy.withUTF8 { asciiDocLines($0, indent: indent) }
+        }
         guard written != true else { return }
         for line in wrap(Printer.docText(text), indent: indent) { self.line(line.isEmpty ? "///" : "/// " + line) }
+    }
+
+    /// ``docLines(_:indent:)`` for text in four parts, joined in a buffer rather than in a string.
+    private mutating func docLines(_ parts: (String, String, String, String), indent: String) {
+        var text = TextBuffer(
+            capacity: parts.0.utf8.count + parts.1.utf8.count + parts.2.utf8.count + parts.3.utf8.count)
+        text.append(utf8: parts.0)
+        text.append(utf8: parts.1)
+        text.append(utf8: parts.2)
+        text.append(utf8: parts.3)
+        guard !text.withBytes(from: 0, { asciiDocLines($0, indent: indent) }) else { return }
+        docLines(text.string, indent: indent)
     }
 
     /// ``docLines(_:indent:)`` for printable ASCII, nearly all documentation, which needs no escaping and whose
