@@ -39,6 +39,8 @@ struct Apigen: ParsableCommand {
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        // Named here, not derived from the type's name at every start.
+        commandName: "generate",
         abstract: "Generates the client for a description, or checks that a directory holds it.",
         discussion: """
             Examples (each command fits on one line, or continues after a backslash, so it can be copied whole):
