@@ -3,8 +3,15 @@ import YAML
 extension Loader {
     /// The operations of path items, in document order; on several threads for a large description
     /// (``inParts(_:_:)``).
+    ///
+    /// A description with shared responses, request bodies or parameters is loaded on one thread: the first use of
+    /// one may name its schema, which would make the parts fall back to one thread after all, having cost half as
+    /// much again.
     mutating func pathItems(_ entries: [Node.Entry], defaultSecurity: SecurityRequirements) -> [Operation] {
-        inParts(entries) { loader, entry in loader.pathItem(entry, defaultSecurity: defaultSecurity) }.flatMap { $0 }
+        let namesOnFirstUse = ["responses", "requestBodies", "parameters"].contains { components[$0]?.isEmpty == false }
+        guard !namesOnFirstUse else { return entries.flatMap { pathItem($0, defaultSecurity: defaultSecurity) } }
+        return inParts(entries) { loader, entry in loader.pathItem(entry, defaultSecurity: defaultSecurity) }
+            .flatMap { $0 }
     }
 
     mutating func pathItem(_ entry: Node.Entry, defaultSecurity: SecurityRequirements) -> [Operation] {

@@ -25,9 +25,12 @@ private func loaded(_ text: String, threads: Int) throws -> (files: [String], di
 
 /// `count` operations, each with schemas of its own; `shared` makes every operation's 401 response one shared
 /// response whose schema is written in place (the first use names it, so later operations' loading depends on
-/// earlier ones'); `noIDs` leaves out operation IDs (a note for each); `brokenAt` gives that operation a parameter
-/// in a place that does not exist (an error).
-private func description(count: Int, shared: Bool = false, noIDs: Bool = false, brokenAt: Int? = nil) -> String {
+/// earlier ones'); `pointer` gives every operation a 403 response whose schema is a property of a component schema,
+/// reached by a pointer (named too when first met); `noIDs` leaves out operation IDs (a note for each); `brokenAt`
+/// gives that operation a parameter in a place that does not exist (an error).
+private func description(
+    count: Int, shared: Bool = false, pointer: Bool = false, noIDs: Bool = false, brokenAt: Int? = nil
+) -> String {
     var text = "openapi: 3.0.3\ninfo: {title: Parts, version: '1'}\npaths:\n"
     for index in 0..<count {
         text += "  /items\(index)/{id}:\n    get:\n"
@@ -39,6 +42,11 @@ private func description(count: Int, shared: Bool = false, noIDs: Bool = false, 
         text += "        '200':\n          description: Found.\n          content:\n            application/json:\n"
         text += "              schema: {$ref: '#/components/schemas/Item\(index)'}\n"
         if shared { text += "        '401': {$ref: '#/components/responses/Unauthorized'}\n" }
+        if pointer {
+            text +=
+                "        '403':\n          description: Refused.\n          content:\n            application/json:\n"
+            text += "              schema: {$ref: '#/components/schemas/Item0/properties/reason'}\n"
+        }
     }
     text += "components:\n"
     if shared {
@@ -47,18 +55,21 @@ private func description(count: Int, shared: Bool = false, noIDs: Bool = false, 
     }
     text += "  schemas:\n"
     for index in 0..<count {
-        text += "    Item\(index): {type: object, properties: {name: {type: string}, size: {type: integer}}}\n"
+        text += "    Item\(index): {type: object, properties: {name: {type: string}, size: {type: integer}"
+        text += index == 0 ? ", reason: {type: string, enum: [busy, closed]}}}\n" : "}}\n"
     }
     return text
 }
 
 /// Path items and component schemas are loaded on several threads when there are many; whatever the number of
 /// threads, the files and the diagnostics are the same, whether the parts stand (independent items, notes of their
-/// own) or are loaded again on one thread (a shared component named by its first use, an error).
+/// own) or are loaded again on one thread (a schema named by its first use, an error), or the path items are loaded
+/// on one thread from the start (shared responses).
 @Test(arguments: [
     ("independent", description(count: 300), 2),
     ("notes", description(count: 300, noIDs: true), 2),
     ("shared", description(count: 300, shared: true), 1),
+    ("pointer", description(count: 300, pointer: true), 1),
     ("error", description(count: 300, brokenAt: 250), 1),
 ])
 func loadingIsTheSameOnOneThreadAsOnMany(name: String, text: String, partsThatStand: Int) throws {
