@@ -53,7 +53,14 @@ public enum Pipeline {
     /// Files come in a fixed order (the operations', the schemas', then the client), each path once. Errors are all
     /// found before the first file: `emit` is called only for a valid description, and then for every file.
     ///
-    /// - Parameter disposal: What becomes of the description's nodes and model once generation is done with them.
+    /// - Parameters:
+    ///   - bytes: The description's contents.
+    ///   - path: The description's path as the user named it, used in diagnostics.
+    ///   - sourceName: The name the header of each file gives the description.
+    ///   - limits: Bounds on the YAML input, and on each file it refers to.
+    ///   - readFile: Reads the other files that references name; without it, such references are errors.
+    ///   - disposal: What becomes of the description's nodes and model once generation is done with them.
+    ///   - emit: Receives each file, in the fixed order.
     /// - Returns: Any warnings, sorted by location.
     /// - Throws: A `DiagnosticError` with every error found, before any file is emitted.
     public static func generate(
