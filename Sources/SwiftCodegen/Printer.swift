@@ -532,13 +532,9 @@ private struct Writer: ~Copyable {
     /// Writes text as documentation lines, escaped (``Printer/docText(_:)``) and wrapped at the line limit; continuation
     /// lines get `indent`, so list items stay items.
     private mutating func docLines(_ text: String, indent: String) {
-        // From the string's own bytes where it has them; a small string's are copied out first.
-        var written = text.utf8.withContiguousStorageIfAvailable { asciiDocLines($0, indent: indent) }
-        if written == nil {
-            var copy = text
-            written = copy.withUTF8 { asciiDocLines($0, indent: indent) }
-        }
-        guard written != true else { return }
+        // From the string's own bytes (a small string's are copied out first, as `withUTF8` does).
+        var utf8 = text
+        guard !utf8.withUTF8({ asciiDocLines($0, indent: indent) }) else { return }
         for line in wrap(Printer.docText(text), indent: indent) { self.line(line.isEmpty ? "///" : "/// " + line) }
     }
 
