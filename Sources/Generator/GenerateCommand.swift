@@ -69,11 +69,11 @@ public struct GenerateCommand: Sendable {
                 guard writeError == nil else { return }
                 do throws(OutputError) { try update.add(file) } catch { writeError = error }
             }
-            if !warnings.isEmpty { outcome.errors += warnings.map(renderer().render) }
+            if !warnings.isEmpty { outcome.errors += renderer().render(warnings) }
         } catch {
             let count = error.diagnostics.filter { $0.severity == .error }.count
             outcome.status = 1
-            outcome.errors += error.diagnostics.map(renderer().render)
+            outcome.errors += renderer().render(error.diagnostics)
             outcome.errors.append("\(count) error\(count == 1 ? "" : "s") in \(spec); nothing was written.")
             return outcome
         }

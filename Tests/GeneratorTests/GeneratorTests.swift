@@ -417,6 +417,49 @@ func largeDescription(operations count: Int) -> String {
     #expect(coloured.hasSuffix("\u{1B}[1;32m^\u{1B}[0m"))
 }
 
+@Test func diagnosticsFindTheirLineWhateverBreaksTheLinesAsLibyamlCountsThem() {
+    // Line 3 is `c: x` after each kind of break libyaml counts: CR LF, a lone CR, LF, NEL, LS and PS.
+    let breaks = ["\r\n", "\r", "\n", "\u{85}", "\u{2028}", "\u{2029}"]
+    for lineBreak in breaks {
+        let source = Array(["a: 1", "b: 2", "c: x", "d: 4"].joined(separator: lineBreak).utf8)
+        let diagnostic = Diagnostic.error(at: SourceLocation(file: "f.yaml", line: 3, column: 4), "Wrong.")
+        #expect(
+            DiagnosticRenderer(source: source, colour: false).render(diagnostic)
+                == "f.yaml:3:4: error: Wrong.\nc: x\n   ^",
+            "break \(Array(lineBreak.utf8))")
+    }
+    // The last line, an empty one after a final break, and one past the end (shown without a line).
+    let source = Array("a: 1\r\nb: 2\r\n".utf8)
+    let renderer = DiagnosticRenderer(source: source, colour: false)
+    let lines = [2, 3, 4].map { Diagnostic.warning(at: SourceLocation(file: "f.yaml", line: $0, column: 1), "W.") }
+    #expect(
+        renderer.render(lines) == [
+            "f.yaml:2:1: warning: W.\nb: 2\n^", "f.yaml:3:1: warning: W.\n\n^", "f.yaml:4:1: warning: W.",
+        ])
+}
+
+@Test func diagnosticsInAnotherFileReadThatFileOnceForAllOfThem() {
+    final class Reads: @unchecked Sendable { var paths: [String] = [] }
+    let reads = Reads()
+    let renderer = DiagnosticRenderer(
+        source: Array("main: 1\n".utf8), file: "main.yaml", colour: false,
+        otherFiles: { path in
+            reads.paths.append(path)
+            return Array("x: 1\ny: strin\n".utf8)
+        })
+    let diagnostics =
+        [1, 2, 1].map { line in
+            Diagnostic.error(
+                at: SourceLocation(file: line == 1 ? "main.yaml" : "other.yaml", line: line, column: 4), "E.")
+        } + [Diagnostic.error(at: SourceLocation(file: "other.yaml", line: 1, column: 1), "F.")]
+    #expect(
+        renderer.render(diagnostics) == [
+            "main.yaml:1:4: error: E.\nmain: 1\n   ^", "other.yaml:2:4: error: E.\ny: strin\n   ^",
+            "main.yaml:1:4: error: E.\nmain: 1\n   ^", "other.yaml:1:1: error: F.\nx: 1\n^",
+        ])
+    #expect(reads.paths == ["other.yaml"])
+}
+
 @Test func referencesToOtherFilesAreReadBesideTheDescriptionAndTheirErrorsShowTheirOwnLines() throws {
     try withTemporaryDirectory { directory in
         let spec = directory.appending(path: "main.yaml")
