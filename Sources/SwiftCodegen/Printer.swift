@@ -148,23 +148,27 @@ public enum Printer {
             while trimmed.last == " " { trimmed = trimmed.dropLast() }
             return [String(trimmed)]
         }
-        var lines: [String] = [""]
+        // Each line is gathered as UTF-8 and made a string once, not grown a scalar at a time.
+        var lines: [String] = []
+        var line: [UInt8] = []
+        func endLine() {
+            while line.last == UInt8(ascii: " ") { line.removeLast() }
+            lines.append(String(decoding: line, as: UTF8.self))
+            line.removeAll(keepingCapacity: true)
+        }
         var previousWasCR = false
         for scalar in text.unicodeScalars {
             defer { previousWasCR = scalar == "\r" }
             switch scalar {
             case "\n" where previousWasCR: continue
-            case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": lines.append("")
-            case "\t": lines[lines.count - 1] += " "
+            case "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}": endLine()
+            case "\t": line.append(UInt8(ascii: " "))
             default:
-                if !isControlOrSeparator(scalar) { lines[lines.count - 1].unicodeScalars.append(scalar) }
+                if !isControlOrSeparator(scalar) { line.append(contentsOf: UTF8.encode(scalar)!) }
             }
         }
-        return lines.map { line in
-            var trimmed = Substring(line)
-            while trimmed.last == " " { trimmed = trimmed.dropLast() }
-            return String(trimmed)
-        }
+        endLine()
+        return lines
     }
 
     private static func isControlOrSeparator(_ scalar: Unicode.Scalar) -> Bool {
@@ -550,17 +554,48 @@ private struct Writer: ~Copyable {
         docLines(text.string, indent: indent)
     }
 
-    /// ``docLines(_:indent:)`` for printable ASCII, nearly all documentation, which needs no escaping and whose
-    /// characters are its bytes; false for anything else.
+    /// ``docLines(_:indent:)`` for ASCII, nearly all documentation, whose characters are its bytes: lines are cut
+    /// and cleaned as ``Printer/docText(_:)`` cuts and cleans them, byte by byte; false for anything else.
     private mutating func asciiDocLines(_ bytes: UnsafeBufferPointer<UInt8>, indent: String) -> Bool {
-        guard bytes.allSatisfy({ (0x20..<0x7F).contains($0) }) else { return false }
+        var printable = true
+        for byte in bytes {
+            if byte >= 0x80 { return false }
+            if byte < 0x20 || byte == 0x7F { printable = false }
+        }
+        guard !printable else {
+            printableDocLine(bytes, indent: indent)
+            return true
+        }
+        // Every ASCII line break ends a line (CR LF once), a tab is a space and other control characters go.
+        var line: [UInt8] = []
+        line.reserveCapacity(bytes.count)
+        var previousWasCR = false
+        for byte in bytes {
+            defer { previousWasCR = byte == UInt8(ascii: "\r") }
+            switch byte {
+            case UInt8(ascii: "\n") where previousWasCR: continue
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C:
+                line.withUnsafeBufferPointer { printableDocLine($0, indent: indent) }
+                line.removeAll(keepingCapacity: true)
+            case UInt8(ascii: "\t"): line.append(UInt8(ascii: " "))
+            case 0x20..<0x7F: line.append(byte)
+            default: break
+            }
+        }
+        line.withUnsafeBufferPointer { printableDocLine($0, indent: indent) }
+        return true
+    }
+
+    /// Writes one line of printable ASCII documentation, without its trailing spaces, wrapped at the line limit as
+    /// ``wrap(_:indent:)`` wraps.
+    private mutating func printableDocLine(_ bytes: UnsafeBufferPointer<UInt8>, indent: String) {
         let space = UInt8(ascii: " ")
         var end = bytes.count
         while end > 0, bytes[end - 1] == space { end -= 1 }
         let width = max(40, Printer.lineLimit - column - 4)
         guard end > width else {
             docLine(bytes[..<end])
-            return true
+            return
         }
         var leading = 0
         while leading < end, bytes[leading] == space { leading += 1 }
@@ -593,7 +628,6 @@ private struct Writer: ~Copyable {
             start = stop
         }
         self.bytes.append(Writer.newline)
-        return true
     }
 
     /// Writes one line of documentation from its bytes.

@@ -176,4 +176,11 @@ func stringLiteralsHoldExactlyTheirValue(value: String, literal: String) {
     let plain = words + words + words
     #expect(rendered(plain.replacing("offer", with: "offér")) == rendered(plain).replacing("offer", with: "offér"))
     #expect(rendered(plain).split(separator: "\n").count == 4)
+    // ASCII with line breaks, tabs and other control characters is cut and cleaned byte by byte, as the general path
+    // cuts and cleans the same text with a letter outside ASCII.
+    let broken = "One \r\n\t" + plain + "\r\rthree\u{1}\u{7F}  \u{0B}\u{0C}four\n\r\nfive\tend  \n"
+    #expect(
+        rendered(broken.replacing("offer", with: "offér")) == rendered(broken).replacing("offer", with: "offér"))
+    #expect(rendered(broken).hasPrefix("/// One\n///  Cancels the offer and every operation that is still running"))
+    #expect(rendered(broken).hasSuffix("///\n/// three\n///\n/// four\n///\n/// five end\n///\npublic struct A {}\n"))
 }
