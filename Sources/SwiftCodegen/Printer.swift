@@ -554,17 +554,21 @@ private struct Writer: ~Copyable {
         docLines(text.string, indent: indent)
     }
 
-    /// ``docLines(_:indent:)`` for ASCII, nearly all documentation, whose characters are its bytes: lines are cut
-    /// and cleaned as ``Printer/docText(_:)`` cuts and cleans them, byte by byte; false for anything else.
+    /// ``docLines(_:indent:)`` for ASCII, nearly all documentation, whose characters are its bytes, and for text
+    /// whose characters outside ASCII are each one scalar that needs no escaping (``DocumentationBytes/simpleScalars(_:)``):
+    /// lines are cut and cleaned as ``Printer/docText(_:)`` cuts and cleans them, byte by byte; false for anything
+    /// else.
     private mutating func asciiDocLines(_ bytes: UnsafeBufferPointer<UInt8>, indent: String) -> Bool {
-        var printable = true
-        for byte in bytes {
-            if byte >= 0x80 { return false }
-            if byte < 0x20 || byte == 0x7F { printable = false }
-        }
-        guard !printable else {
-            printableDocLine(bytes, indent: indent)
-            return true
+        let ascii: Bool
+        if let printable = DocumentationBytes.asciiIsPrintable(bytes) {
+            guard !printable else {
+                printableDocLine(bytes, indent: indent, ascii: true)
+                return true
+            }
+            ascii = true
+        } else {
+            guard DocumentationBytes.simpleScalars(bytes) else { return false }
+            ascii = false
         }
         // Every ASCII line break ends a line (CR LF once), a tab is a space and other control characters go.
         var line: [UInt8] = []
@@ -575,25 +579,29 @@ private struct Writer: ~Copyable {
             switch byte {
             case UInt8(ascii: "\n") where previousWasCR: continue
             case UInt8(ascii: "\n"), UInt8(ascii: "\r"), 0x0B, 0x0C:
-                line.withUnsafeBufferPointer { printableDocLine($0, indent: indent) }
+                line.withUnsafeBufferPointer { printableDocLine($0, indent: indent, ascii: ascii) }
                 line.removeAll(keepingCapacity: true)
             case UInt8(ascii: "\t"): line.append(UInt8(ascii: " "))
-            case 0x20..<0x7F: line.append(byte)
+            case 0x20..<0x7F, 0x80...: line.append(byte)
             default: break
             }
         }
-        line.withUnsafeBufferPointer { printableDocLine($0, indent: indent) }
+        line.withUnsafeBufferPointer { printableDocLine($0, indent: indent, ascii: ascii) }
         return true
     }
 
-    /// Writes one line of printable ASCII documentation, without its trailing spaces, wrapped at the line limit as
-    /// ``wrap(_:indent:)`` wraps.
-    private mutating func printableDocLine(_ bytes: UnsafeBufferPointer<UInt8>, indent: String) {
+    /// Writes one line of documentation without control characters, without its trailing spaces, wrapped at the
+    /// line limit as ``wrap(_:indent:)`` wraps; outside ASCII (`ascii` false), each scalar must be a character, as
+    /// ``DocumentationBytes/simpleScalars(_:)`` makes sure, so that a word's scalars are its characters.
+    private mutating func printableDocLine(_ bytes: UnsafeBufferPointer<UInt8>, indent: String, ascii: Bool) {
         let space = UInt8(ascii: " ")
         var end = bytes.count
         while end > 0, bytes[end - 1] == space { end -= 1 }
         let width = max(40, Printer.lineLimit - column - 4)
-        guard end > width else {
+        func characters(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            ascii ? bytes.count : bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        }
+        guard characters(UnsafeBufferPointer(rebasing: bytes[..<end])) > width else {
             docLine(bytes[..<end])
             return
         }
@@ -610,13 +618,41 @@ private struct Writer: ~Copyable {
         }
         var length = startLine(&self, continued: false)
         var start = leading
+        if ascii, !DocumentationBytes.hasDoubleSpace(UnsafeBufferPointer(rebasing: bytes[leading..<end])) {
+            // Words one space apart, nearly all text: each line is the longest run of whole words that fits, found
+            // by looking back from where the line must end, and copied in one piece. A word fits when the line's
+            // length before its first word, plus the run's, stays within the width: the words the loop below would
+            // place one by one.
+            while true {
+                let limit = start + (width - length)
+                var stop = limit
+                if limit >= end {
+                    stop = end
+                } else if limit <= start || bytes[limit] != space {
+                    while stop > start, bytes[stop] != space { stop -= 1 }
+                    if stop <= start {
+                        // The line's first word is longer than the line: it stands alone.
+                        stop = start
+                        while stop < end, bytes[stop] != space { stop += 1 }
+                    }
+                }
+                self.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<stop]))
+                guard stop < end else { break }
+                self.bytes.append(Writer.newline)
+                length = startLine(&self, continued: true)
+                start = stop + 1
+            }
+            self.bytes.append(Writer.newline)
+            return
+        }
         while start < end {
             while start < end, bytes[start] == space { start += 1 }
             guard start < end else { break }
             var stop = start
             while stop < end, bytes[stop] != space { stop += 1 }
             let word = UnsafeBufferPointer(rebasing: bytes[start..<stop])
-            if length + 1 + word.count > width, length > leading {
+            let wordLength = characters(word)
+            if length + 1 + wordLength > width, length > leading {
                 self.bytes.append(Writer.newline)
                 length = startLine(&self, continued: true)
             } else if length > leading {
@@ -624,7 +660,7 @@ private struct Writer: ~Copyable {
                 length += 1
             }
             self.bytes.append(contentsOf: word)
-            length += word.count
+            length += wordLength
             start = stop
         }
         self.bytes.append(Writer.newline)
@@ -671,5 +707,83 @@ private struct Writer: ~Copyable {
             result.append(current)
         }
         return result
+    }
+}
+
+/// Tests of documentation's bytes that decide which way the printer writes it.
+enum DocumentationBytes {
+    /// Whether bytes that are all ASCII are all printable (no control character); nil when some byte is not ASCII.
+    /// Eight bytes are tested at a time.
+    static func asciiIsPrintable(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var printable = true
+        var index = 0
+        if let base = bytes.baseAddress {
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if word & high != 0 { return nil }
+                // A byte below 0x20, or one equal to 0x7F, sets the high bit of some byte here (and only then).
+                let below = (word &- ones &* 0x20) & ~word & high
+                let delete = word ^ (ones &* 0x7F)
+                if below | ((delete &- ones) & ~delete & high) != 0 { printable = false }
+                index += 8
+            }
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x80 { return nil }
+            if byte < 0x20 || byte == 0x7F { printable = false }
+            index += 1
+        }
+        return printable
+    }
+
+    /// Whether every scalar outside ASCII in valid UTF-8 is one the documentation keeps as it is and that is a
+    /// character of its own, whatever surrounds it: Latin letters and signs (U+00A0 to U+02FF but the soft hyphen),
+    /// general punctuation (dashes, quotes, bullets, ellipsis), currency signs, letter-like symbols and arrows. None
+    /// of them is a control or format character, a line break, or a mark that joins the character before it.
+    static func simpleScalars(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            guard lead >= 0x80 else {
+                index += 1
+                continue
+            }
+            let scalar: UInt32
+            if lead < 0xE0, index + 1 < bytes.count {
+                scalar = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                index += 2
+            } else if lead < 0xF0, index + 2 < bytes.count {
+                scalar =
+                    UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                index += 3
+            } else {
+                return false
+            }
+            switch scalar {
+            case 0xAD: return false
+            case 0xA0...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20BF, 0x2100...0x214F, 0x2190...0x21FF:
+                continue
+            default: return false
+            }
+        }
+        return true
+    }
+
+    /// Whether two spaces follow each other somewhere in the bytes.
+    static func hasDoubleSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let space = UInt8(ascii: " ")
+        var index = 1
+        while index < bytes.count {
+            if bytes[index] == space {
+                if bytes[index - 1] == space { return true }
+                index += 1
+            } else {
+                index += 2
+            }
+        }
+        return false
     }
 }

@@ -1,5 +1,6 @@
-import SwiftCodegen
 import Testing
+
+@testable import SwiftCodegen
 
 @Test(arguments: [
     ("plain", #""plain""#),
@@ -183,4 +184,23 @@ func stringLiteralsHoldExactlyTheirValue(value: String, literal: String) {
         rendered(broken.replacing("offer", with: "offér")) == rendered(broken).replacing("offer", with: "offér"))
     #expect(rendered(broken).hasPrefix("/// One\n///  Cancels the offer and every operation that is still running"))
     #expect(rendered(broken).hasSuffix("///\n/// three\n///\n/// four\n///\n/// five end\n///\npublic struct A {}\n"))
+    // Latin letters, dashes, quotes and arrows outside ASCII are each a character and wrap on the byte path; a Greek
+    // letter sends the text down the general path, which counts characters as strings do: the lines break alike.
+    let quoted = "“Quoted” – café → naïve  résumé\t… " + plain + "\r\n  × end"
+    for text in [quoted, broken, plain + "  two  spaces  " + plain] {
+        let greek = rendered(text.replacing("offer", with: "offωr"))
+        #expect(greek == rendered(text.replacing("offer", with: "offér")).replacing("offér", with: "offωr"))
+        #expect(greek.split(separator: "\n").count > 3)
+    }
+    #expect(rendered(quoted).hasPrefix("/// “Quoted” – café → naïve résumé … Cancels the offer and every operation"))
+}
+
+@Test func onlyScalarsThatAreCharactersOfTheirOwnTakeTheBytePath() {
+    func simple(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { DocumentationBytes.simpleScalars($0) }
+    }
+    #expect(simple("café – “quoted” … → € ™ ×"))
+    // A combining accent, a soft hyphen, a Greek letter, an emoji with its variation selector: the general path.
+    for text in ["cafe\u{301}", "soft\u{AD}hyphen", "ω", "👍🏽", "\u{2603}\u{FE0F}", "\u{85}"] { #expect(!simple(text)) }
 }
