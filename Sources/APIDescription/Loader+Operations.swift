@@ -53,7 +53,7 @@ extension Loader {
         for token in ref.dropFirst(2).split(separator: "/", omittingEmptySubsequences: false) {
             let key = unescapePointerToken(percentDecoded(token))
             guard
-                let next = current.entries?.first(where: { $0.key.unicodeScalars.elementsEqual(key.unicodeScalars) })?
+                let next = current.entries?.first(where: { $0.key.hasSameScalars(as: key) })?
                     .value
             else {
                 error(refNode.location, "`\(ref)` names nothing in this file.")

@@ -291,7 +291,7 @@ extension Loader {
         if let requiredNode = node["required"], let items = sequence(requiredNode, "`required`") {
             for item in items {
                 guard let name = string(item, "A required property's name") else { continue }
-                if propertyEntries.contains(where: { $0.key.unicodeScalars.elementsEqual(name.unicodeScalars) }) {
+                if propertyEntries.contains(where: { $0.key.hasSameScalars(as: name) }) {
                     requiredNames.insert(name)
                 } else {
                     // Allowed: the key must be present, with any value. Usually a misspelling, so say so.
@@ -353,7 +353,7 @@ extension Loader {
                 }
                 value = String(number)
             }
-            if values.contains(where: { $0.unicodeScalars.elementsEqual(value.unicodeScalars) }) {
+            if values.contains(where: { $0.hasSameScalars(as: value) }) {
                 warning(item.location, "The enum value `\(text)` is listed twice; the repetition is ignored.")
                 continue
             }
@@ -472,7 +472,7 @@ extension Loader {
             for entry in entries {
                 guard
                     let property = properties.first(where: {
-                        $0.name.unicodeScalars.elementsEqual(entry.key.unicodeScalars)
+                        $0.name.hasSameScalars(as: entry.key)
                     })
                 else {
                     if !schema.allowsAdditionalProperties {
@@ -487,7 +487,7 @@ extension Loader {
             }
             for property in properties
             where property.isRequired
-                && !entries.contains(where: { $0.key.unicodeScalars.elementsEqual(property.name.unicodeScalars) })
+                && !entries.contains(where: { $0.key.hasSameScalars(as: property.name) })
             {
                 warning(value.location, "\(what) lacks the required property `\(property.name)`.")
             }

@@ -99,8 +99,14 @@ struct SourceLines: Sendable {
         bytes.withUnsafeBufferPointer { bytes in
             var index = 0
             while index < bytes.count {
+                let byte = bytes[index]
+                // Nearly every byte is neither a break nor the first byte of one.
+                if byte > 0x0D, byte < 0xC2 {
+                    index += 1
+                    continue
+                }
                 let width: Int
-                switch bytes[index] {
+                switch byte {
                 case 0x0A: width = 1
                 case 0x0D: width = index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
                 case 0xC2 where index + 1 < bytes.count && bytes[index + 1] == 0x85: width = 2

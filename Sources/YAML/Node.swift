@@ -197,3 +197,12 @@ extension Node {
         return !digits.isEmpty && digits.allSatisfy(isDecimal)
     }
 }
+
+extension String {
+    /// Whether the two strings are the same Unicode scalars (the same UTF-8 bytes), rather than canonically
+    /// equivalent as `==` asks: mapping keys are told apart this way. Strings of different lengths are told apart
+    /// without reading them.
+    @inlinable public func hasSameScalars(as other: String) -> Bool {
+        utf8.count == other.utf8.count && utf8.elementsEqual(other.utf8)
+    }
+}

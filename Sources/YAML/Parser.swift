@@ -84,7 +84,7 @@ private struct TreeBuilder {
         /// Where the mapping's key `key` first appears, if it does.
         func location(ofKey key: String) -> SourceLocation? {
             if let keyIndex { return keyIndex[Array(key.utf8)] }
-            return entries.first { $0.key.utf8.elementsEqual(key.utf8) }?.keyLocation
+            return entries.first { $0.key.hasSameScalars(as: key) }?.keyLocation
         }
 
         /// Notes a new key of the mapping, whose earlier keys are all in `entries`.

@@ -263,3 +263,13 @@ private let largeDocument: String = {
         #expect(one == two)
     }
 }
+
+@Test func keysWithTheSameScalarsAreTheSameAndCanonicalEquivalentsAreNot() {
+    #expect("caf\u{E9}".hasSameScalars(as: "caf\u{E9}"))
+    // Equal as strings (canonically equivalent), but different scalars: two keys, as YAML sees them.
+    #expect("caf\u{E9}" == "cafe\u{301}")
+    #expect(!"caf\u{E9}".hasSameScalars(as: "cafe\u{301}"))
+    #expect(!"name".hasSameScalars(as: "names"))
+    #expect(!"name".hasSameScalars(as: "nome"))
+    #expect("".hasSameScalars(as: ""))
+}
