@@ -2,9 +2,9 @@
 # Measures apigen beside swift-openapi-generator 1.14.3 and the floor, in one run, on the same machine and the same
 # descriptions, and prints the ratios:
 # - generation, whole process: median wall time and peak memory of several runs, files and lines written, for the
-#   Cancel description and synthetic ones (Benchmarks/synthetic.py) of 1,000 operations, and of 10,000 operations
+#   Cancel description, synthetic ones (Benchmarks/synthetic.py) of 1,000 operations, and of 10,000 operations
 #   with and without anchors for apigen and the floor (swift-openapi-generator takes about ten minutes there: set
-#   COMPARE_10000=1 to include it);
+#   COMPARE_10000=1 to include it), and the real descriptions in ../shared/corpus (COMPARE_CORPUS), when present;
 # - the floor: libyaml's event parser reading the same description plus writing the same number of bytes (floor.c);
 # - one cancelOperation call through each client and a transport that does nothing, for a 200, a 202 with a Location
 #   and a 400 with a JSON body;
@@ -15,8 +15,15 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 runs=${1:-5}
-work=$(mktemp -d)
+root=$(cd .. && pwd)
+# Work happens inside the clone, where a maintainer's generated code lives, not in /tmp: on a machine whose /tmp has
+# seen much churn, creating a file there can cost ten times as much (33 small files: about 10 ms in /tmp against 1 ms
+# in the clone on the machine of the README's figures), which would charge apigen, which writes a file per group of
+# declarations, for the state of /tmp rather than for its work.
+mkdir -p "$root/.build"
+work=$(mktemp -d "$root/.build/compare.XXXXXX")
 trap 'rm -rf "$work"' EXIT
+corpus=${COMPARE_CORPUS:-$root/../shared/corpus}
 
 swift build -c release --package-path .. --product apigen >/dev/null 2>&1
 swift build -c release --package-path Comparison --product swift-openapi-generator >/dev/null 2>&1
@@ -41,7 +48,10 @@ measure() {
         # Wall time from the shell's microsecond clock (`time -f %e` has a resolution of 10 ms, as long as the whole
         # floor at 1,000 operations); peak memory from `time`.
         local start=$EPOCHREALTIME
-        /usr/bin/time -f '%M' -o "$work/time" "$@" >/dev/null 2>&1
+        if ! /usr/bin/time -f '%M' -o "$work/time" "$@" >/dev/null 2>&1; then
+            echo "failed failed"
+            return
+        fi
         local end=$EPOCHREALTIME
         samples+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }') $(tail -n 1 "$work/time")")
     done
@@ -55,7 +65,15 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%
 
 printf '%-18s | %-30s | %-16s | %-30s | %s\n' description "apigen (s, MiB, files, lines)" "floor (s)" \
     "swift-openapi-generator (s, MiB, lines)" "apigen ÷ floor, generator ÷ apigen"
-for spec in cancel ops1000 ops10000 ops10000-anchors; do
+# The real descriptions in ../shared/corpus beside the clone, when present, after the synthetic ones.
+specs=(cancel ops1000 ops10000 ops10000-anchors)
+if [ -d "$corpus" ]; then
+    for description in "$corpus"/*.yaml; do
+        cp "$description" "$work/$(basename "$description")"
+        specs+=("$(basename "$description" .yaml)")
+    done
+fi
+for spec in "${specs[@]}"; do
     read -r a_s a_mib <<<"$(measure "$apigen" generate "$work/$spec.yaml" --output "$work/out/client")"
     a_files=$(files) a_lines=$(lines) a_bytes=$(bytes)
     # The floor writes apigen's bytes into one file: the number of files is apigen's own choice.
@@ -97,7 +115,6 @@ printf 'call 400 with JSON body:  apigen %6s µs | swift-openapi-generator %6s �
 # of its own, built once in debug (dependencies included, not reported); then one operation gains a query parameter,
 # the client is regenerated and rebuilt: the time a maintainer waits after changing the description.
 rebuild_ops=${COMPARE_REBUILD_OPS:-200}
-root=$(cd .. && pwd)
 python3 synthetic.py "$rebuild_ops" > "$work/rebuild.yaml"
 python3 - "$work/rebuild.yaml" "$work/rebuild-changed.yaml" <<'PY'
 import sys
@@ -164,7 +181,6 @@ printf 'rebuild after a change (%s operations, debug): apigen %s s | swift-opena
 # Whole-module builds of the real descriptions (../shared/corpus beside the clone): each tool's client in the package
 # above, its dependencies built first, then the client alone rebuilt in release (whole-module) three times, the
 # median reported.
-corpus=${COMPARE_CORPUS:-$root/../shared/corpus}
 if [ -d "$corpus" ]; then
     for description in "$corpus"/*.yaml; do
         name=$(basename "$description" .yaml)
