@@ -75,41 +75,102 @@ public enum Naming {
     /// ``words(_:)`` of an ASCII name, nearly every name, read from its bytes; nil for any other name.
     private static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-        func isUpper(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "A") < 26 }
-        func isLower(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "a") < 26 }
-        func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
         var words: [String] = []
-        var start: Int?
-        func endWord(at end: Int) {
-            if let first = start {
-                words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<end]), as: UTF8.self))
-            }
+        forEachASCIIWord(bytes) {
+            words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self))
         }
-        for index in bytes.indices {
-            let byte = bytes[index]
-            guard isUpper(byte) || isLower(byte) || isDigit(byte) else {
-                endWord(at: index)
-                start = nil
-                continue
-            }
-            guard start != nil else {
-                start = index
-                continue
-            }
-            // The same splits as for any name: "publisherId" before "I", "HTTPServer" before the "S" of "Server".
-            let last = bytes[index - 1]
-            let nextIsLower = index + 1 < bytes.count && isLower(bytes[index + 1])
-            if isUpper(byte) && (isLower(last) || isDigit(last) || (isUpper(last) && nextIsLower)) {
-                endWord(at: index)
-                start = index
-            }
-        }
-        endWord(at: bytes.count)
         return words
     }
 
+    /// Calls `body` with where each word of an ASCII name lies, first to last: the same splits as for any name.
+    private static func forEachASCIIWord(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        func isUpper(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "A") < 26 }
+        func isLower(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "a") < 26 }
+        func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+        var start: Int?
+        for index in bytes.indices {
+            let byte = bytes[index]
+            guard isUpper(byte) || isLower(byte) || isDigit(byte) else {
+                if let first = start { body(first..<index) }
+                start = nil
+                continue
+            }
+            guard let first = start else {
+                start = index
+                continue
+            }
+            // "publisherId" splits before "I"; "HTTPServer" before the "S" of "Server".
+            let last = bytes[index - 1]
+            let nextIsLower = index + 1 < bytes.count && isLower(bytes[index + 1])
+            if isUpper(byte) && (isLower(last) || isDigit(last) || (isUpper(last) && nextIsLower)) {
+                body(first..<index)
+                start = index
+            }
+        }
+        if let first = start { body(first..<bytes.count) }
+    }
+
+    /// The words of an ASCII name joined in camel case, byte by byte, as ``memberName(_:)`` (`lowerFirst`) and
+    /// ``typeName(_:)`` join them through strings: the first word lowercased or capitalized, the others capitalized;
+    /// nil for any other name.
+    private static func asciiCamelCase(_ name: String, lowerFirst: Bool) -> String? {
+        var name = name
+        return name.withUTF8 { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var text: [UInt8] = []
+            text.reserveCapacity(bytes.count + 1)
+            var first = true
+            forEachASCIIWord(bytes) { range in
+                let word = UnsafeBufferPointer(rebasing: bytes[range])
+                if first && lowerFirst {
+                    text.append(contentsOf: word.lazy.map(lowercased))
+                } else {
+                    appendCapitalized(word, to: &text)
+                }
+                first = false
+            }
+            return String(decoding: text, as: UTF8.self)
+        }
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 { byte &- UInt8(ascii: "A") < 26 ? byte + 0x20 : byte }
+    private static func uppercased(_ byte: UInt8) -> UInt8 { byte &- UInt8(ascii: "a") < 26 ? byte - 0x20 : byte }
+
+    /// ``capitalized(_:)`` of an ASCII word, appended byte by byte.
+    private static func appendCapitalized(_ word: UnsafeBufferPointer<UInt8>, to text: inout [UInt8]) {
+        if word.count <= 6 {
+            // The word lowercased, packed into an integer, is looked up among the acronyms'.
+            let key = word.reduce(UInt64(0)) { $0 << 8 | UInt64(lowercased($1)) }
+            if acronymKeys.contains(key) {
+                text.append(contentsOf: word.lazy.map(uppercased))
+                return
+            }
+            // Plurals keep a lowercase `s`: `ids` becomes `IDs`, `urls` becomes `URLs`.
+            if word.count > 2, key & 0xFF == UInt64(UInt8(ascii: "s")), acronymKeys.contains(key >> 8) {
+                text.append(contentsOf: word.dropLast().lazy.map(uppercased))
+                text.append(UInt8(ascii: "s"))
+                return
+            }
+        }
+        text.append(uppercased(word[0]))
+        text.append(contentsOf: word.dropFirst())
+    }
+
+    /// The acronyms, each packed into an integer as ``appendCapitalized(_:to:)`` packs a word.
+    private static let acronymKeys: Set<UInt64> = Set(
+        acronyms.map { $0.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } })
+
     /// An UpperCamelCase type name.
     public static func typeName(_ name: String) -> Identifier {
+        guard var text = asciiCamelCase(name, lowerFirst: false) else { return generalTypeName(name) }
+        if text.isEmpty { text = "Unnamed" }
+        if text.utf8.first! &- UInt8(ascii: "0") < 10 { text = "_" + text }
+        if reservedTypes.contains(text) { text += "_" }
+        return Identifier(text)
+    }
+
+    /// ``typeName(_:)`` of any name, through strings.
+    static func generalTypeName(_ name: String) -> Identifier {
         var text = words(name).map(capitalized).joined()
         if text.isEmpty { text = "Unnamed" }
         if text.first!.isNumber { text = "_" + text }
@@ -119,6 +180,15 @@ public enum Naming {
 
     /// A lowerCamelCase name for a property, parameter, function or enum case.
     public static func memberName(_ name: String) -> Identifier {
+        guard var text = asciiCamelCase(name, lowerFirst: true) else { return generalMemberName(name) }
+        guard !text.isEmpty else { return Identifier("unnamed") }
+        if text.utf8.first! &- UInt8(ascii: "0") < 10 { text = "_" + text }
+        if reservedMembers.contains(text) { text += "Value" }
+        return Identifier(text)
+    }
+
+    /// ``memberName(_:)`` of any name, through strings.
+    static func generalMemberName(_ name: String) -> Identifier {
         let parts = words(name)
         guard let first = parts.first else { return Identifier("unnamed") }
         var text = first.lowercased() + parts.dropFirst().map(capitalized).joined()

@@ -1,5 +1,6 @@
-import SwiftCodegen
 import Testing
+
+@testable import SwiftCodegen
 
 @Test(arguments: [
     ("notification-emails", "notificationEmails"),
@@ -73,4 +74,25 @@ func typeNames(wire: String, swift: String) {
     }
     #expect(Naming.words("HTTPServer") == ["HTTP", "Server"])
     #expect(Naming.words("x2Y") == ["x2", "Y"])
+}
+
+/// ASCII names are named byte by byte; the general path, through strings, must name them alike. Names are drawn
+/// from letters of both cases, digits, separators and the acronyms and their plurals, by a fixed generator.
+@Test func asciiNamesAreNamedAsTheGeneralPathNamesThem() {
+    let pieces = [
+        "id", "ID", "Id", "ids", "IDS", "url", "URLs", "uuid", "api", "https", "json", "Sql", "tls", "ip", "x", "X",
+        "user", "User", "USER", "created", "At", "at", "2017", "0", "9a", "s", "S", "_", "-", ".", " ", "$", "/",
+        "self", "init", "Type", "String", "longerword", "LongerWord", "HTTPServer", "a1B2", "ABc",
+    ]
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next(_ bound: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((state >> 33) % UInt64(bound))
+    }
+    var names = pieces + [""]
+    for _ in 0..<5_000 { names.append((0..<(1 + next(4))).map { _ in pieces[next(pieces.count)] }.joined()) }
+    for name in names {
+        #expect(Naming.memberName(name) == Naming.generalMemberName(name), "\(name)")
+        #expect(Naming.typeName(name) == Naming.generalTypeName(name), "\(name)")
+    }
 }
