@@ -54,6 +54,17 @@ public struct Doc: Sendable, Hashable {
         self.throwsText = throwsText
     }
 
+    /// Creates documentation from paragraphs that are all present; when none is empty, the array is kept as it is.
+    public init(
+        _ paragraphs: [String], parameters: [(name: Identifier, text: String)] = [], returns: String? = nil,
+        throwsText: String? = nil
+    ) {
+        self.paragraphs = paragraphs.contains(where: \.isEmpty) ? paragraphs.filter { !$0.isEmpty } : paragraphs
+        self.parameters = parameters
+        self.returns = returns
+        self.throwsText = throwsText
+    }
+
     public static func == (lhs: Doc, rhs: Doc) -> Bool {
         lhs.paragraphs == rhs.paragraphs && lhs.parameters.map(\.name) == rhs.parameters.map(\.name)
             && lhs.parameters.map(\.text) == rhs.parameters.map(\.text) && lhs.returns == rhs.returns

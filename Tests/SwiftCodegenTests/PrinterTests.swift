@@ -204,3 +204,12 @@ func stringLiteralsHoldExactlyTheirValue(value: String, literal: String) {
     // A combining accent, a soft hyphen, a Greek letter, an emoji with its variation selector: the general path.
     for text in ["cafe\u{301}", "soft\u{AD}hyphen", "ω", "👍🏽", "\u{2603}\u{FE0F}", "\u{85}"] { #expect(!simple(text)) }
 }
+
+@Test func documentationKeepsOnlyParagraphsWithText() {
+    let present: [String] = ["One.", "", "Two."]
+    #expect(Doc(present).paragraphs == ["One.", "Two."])
+    #expect(Doc(["One.", "Two."]).paragraphs == ["One.", "Two."])
+    let optional: [String?] = ["One.", nil, "", "Two."]
+    #expect(Doc(optional).paragraphs == ["One.", "Two."])
+    #expect(Doc([String]()).paragraphs.isEmpty)
+}
