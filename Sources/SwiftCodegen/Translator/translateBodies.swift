@@ -112,17 +112,16 @@ extension Translator {
         _ properties: [Property], path: [Identifier], nested: inout [Declaration]
     ) -> [StructProperty] {
         var scope = Scope(path: path, reserved: topLevelNames)
-        var fields = structProperties(properties, scope: &scope, nested: &nested)
-        for index in fields.indices {
-            let schema = fields[index].property.schema
+        return structProperties(properties, scope: &scope, nested: &nested).map { field in
+            let schema = field.property.schema
+            var wrapped = field.wrapped
             if isFilePart(schema) {
-                fields[index].wrapped = "MultipartFile"
+                wrapped = "MultipartFile"
             } else if case .array(let items) = swiftShape(schema).kind, isFilePart(items) {
-                fields[index].wrapped = items.isNullable ? "[MultipartFile?]" : "[MultipartFile]"
+                wrapped = items.isNullable ? "[MultipartFile?]" : "[MultipartFile]"
             }
-            fields[index].isIndirect = false
+            return StructProperty(property: field.property, name: field.name, wrapped: wrapped, isIndirect: false)
         }
-        return fields
     }
 
     /// A multipart body's struct: its parts as properties, files as `MultipartFile`, which carry their bytes as an

@@ -1,26 +1,41 @@
 import APIDescription
 
 /// A property of a generated struct: its Swift name and type, and what the description says of it.
+///
+/// What is derived is worked out once, when the property is made: the declarations, readers, writers and coding of
+/// a struct each ask for it again.
 struct StructProperty {
-    var property: Property
-    var name: Identifier
+    let property: Property
+    let name: Identifier
     /// The type without the optional that absence or nullability adds.
-    var wrapped: Code
+    let wrapped: Code
     /// Whether the value leads back to the struct that holds it, and so is stored out of line.
-    var isIndirect: Bool
+    let isIndirect: Bool
     /// Whether the Swift value is optional: the property may be absent or `null`, or it travels one way only, so
     /// that a request can leave out what only the server sends (`readOnly`) and a response what only the client
     /// sends (`writeOnly`).
-    var isOptional: Bool { !property.isRequired || property.schema.isNullable || travelsOneWay }
-    var travelsOneWay: Bool { property.schema.isReadOnly || property.schema.isWriteOnly }
+    let isOptional: Bool
     /// Whether a missing value is sent as an explicit `null`: the property is required and nullable.
-    var encodesNull: Bool { property.isRequired && property.schema.isNullable && !travelsOneWay }
-    var type: Code { isOptional ? "\(wrapped)?" : wrapped }
+    let encodesNull: Bool
+    /// The Swift type: `wrapped`, optional where the value may be missing.
+    let type: Code
     /// The stored property: the property itself, or `_name` holding an `Indirect` value.
-    var storage: Identifier { isIndirect ? Identifier("_" + name.name) : name }
-    var storageType: Code {
-        guard isIndirect else { return type }
-        return isOptional ? "Indirect<\(wrapped)>?" : "Indirect<\(wrapped)>"
+    let storage: Identifier
+    /// The stored property's type.
+    let storageType: Code
+
+    init(property: Property, name: Identifier, wrapped: Code, isIndirect: Bool) {
+        self.property = property
+        self.name = name
+        self.wrapped = wrapped
+        self.isIndirect = isIndirect
+        let schema = property.schema
+        let travelsOneWay = schema.isReadOnly || schema.isWriteOnly
+        isOptional = !property.isRequired || schema.isNullable || travelsOneWay
+        encodesNull = property.isRequired && schema.isNullable && !travelsOneWay
+        type = isOptional ? "\(wrapped)?" : wrapped
+        storage = isIndirect ? Identifier("_" + name.name) : name
+        storageType = !isIndirect ? type : isOptional ? "Indirect<\(wrapped)>?" : "Indirect<\(wrapped)>"
     }
 }
 
