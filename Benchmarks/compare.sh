@@ -8,7 +8,7 @@
 #   descriptions in ../shared/corpus (COMPARE_CORPUS), when present;
 # - the floor: libyaml's event parser reading the same description plus writing the same number of bytes (floor.c);
 # - one cancelOperation call through each client and a transport that does nothing, for a 200, a 202 with a Location
-#   and a 400 with a JSON body;
+#   and a 400 with a JSON body: its time, and the allocations it makes (count-mallocs.c);
 # - the rebuild of each generated client after one operation of a synthetic description changes (debug build);
 # - whole-module (release) builds of each tool's client for the real descriptions in ../shared/corpus, when present.
 # Percentiles and allocation counts of apigen's in-process figures: swift package --package-path Benchmarks benchmark
@@ -30,6 +30,7 @@ swift build -c release --package-path .. --product apigen >/dev/null 2>&1
 swift build -c release --package-path Comparison --product swift-openapi-generator >/dev/null 2>&1
 swift build -c release --product apigen-calls >/dev/null
 cc -O2 -o "$work/floor" floor.c -lyaml
+cc -O2 -shared -fPIC -o "$work/count-mallocs.so" count-mallocs.c
 apigen=$(swift build -c release --package-path .. --show-bin-path)/apigen
 openapi=$(swift build -c release --package-path Comparison --show-bin-path)/swift-openapi-generator
 calls=$(swift build -c release --show-bin-path)/apigen-calls
@@ -108,14 +109,31 @@ best_of_three() {
     for _ in 1 2 3; do "$1"; done | awk '{ for (i = 1; i <= 3; i++) if (NR == 1 || $i < m[i]) m[i] = $i }
         END { printf "%s %s %s\n", m[1], m[2], m[3] }'
 }
-read -r o200 o202 o400 < <(best_of_three "$(swift build -c release --package-path Comparison --show-bin-path)/openapi-generator-calls")
+openapi_calls="$(swift build -c release --package-path Comparison --show-bin-path)/openapi-generator-calls"
+read -r o200 o202 o400 < <(best_of_three "$openapi_calls")
 read -r a200 a202 a400 < <(best_of_three "$calls")
-printf 'call 200:                 apigen %6s µs | swift-openapi-generator %6s µs | %s cheaper\n' "$a200" "$o200" \
-    "$(ratio "$a200" "$o200")"
-printf 'call 202 with Location:   apigen %6s µs | swift-openapi-generator %6s µs | %s cheaper\n' "$a202" "$o202" \
-    "$(ratio "$a202" "$o202")"
-printf 'call 400 with JSON body:  apigen %6s µs | swift-openapi-generator %6s µs | %s cheaper\n' "$a400" "$o400" \
-    "$(ratio "$a400" "$o400")"
+# Allocations per call: each program makes 1,000 and then 11,000 calls of one kind with count-mallocs.so preloaded,
+# which counts calls to malloc, calloc, realloc and the aligned allocators; the difference over 10,000 leaves out
+# what starting the program allocates.
+allocations() {
+    local counts=()
+    for calls in 1000 11000; do
+        MALLOC_COUNT_FILE="$work/mallocs" LD_PRELOAD="$work/count-mallocs.so" "$1" "$2" "$calls" >/dev/null
+        counts+=("$(cat "$work/mallocs")")
+    done
+    awk -v a="${counts[0]}" -v b="${counts[1]}" 'BEGIN { printf "%.1f", (b - a) / 10000 }'
+}
+call_line() {
+    local kind=$1 label=$2 a=$3 o=$4
+    local a_allocations o_allocations
+    a_allocations=$(allocations "$calls" "$kind")
+    o_allocations=$(allocations "$openapi_calls" "$kind")
+    printf '%s apigen %6s µs, %5s allocations | swift-openapi-generator %6s µs, %5s allocations | %s cheaper, %s fewer allocations\n' \
+        "$label" "$a" "$a_allocations" "$o" "$o_allocations" "$(ratio "$a" "$o")" "$(ratio "$a_allocations" "$o_allocations")"
+}
+call_line 200 "call 200:                " "$a200" "$o200"
+call_line 202 "call 202 with Location:  " "$a202" "$o202"
+call_line 400 "call 400 with JSON body: " "$a400" "$o400"
 
 # Rebuild: each tool's client of a synthetic description of $COMPARE_REBUILD_OPS operations (default 200) in a package
 # of its own, built once in debug (dependencies included, not reported); then one operation gains a query parameter,

@@ -38,7 +38,8 @@ let accepted = FixedTransport(
 let badRequest = FixedTransport(
     response: HTTPResponse(status: .badRequest, headerFields: [.contentType: "application/json"]),
     body: Data(#"{"error":{"code":"BadArgument","message":"The offer is not valid."}}"#.utf8))
-// `apigen-calls 400 10000` makes only that many calls of one kind, for a profiler such as perf.
+// `apigen-calls 400 10000` makes only that many calls of one kind, for a profiler such as perf, and for compare.sh,
+// which counts their allocations.
 let arguments = CommandLine.arguments.dropFirst()
 if let kind = arguments.first, let count = arguments.dropFirst().first.flatMap({ Int($0) }) {
     let transports = ["200": ok, "202": accepted, "400": badRequest]

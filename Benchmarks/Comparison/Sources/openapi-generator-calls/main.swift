@@ -59,6 +59,14 @@ let accepted = FixedTransport(
 let badRequest = FixedTransport(
     response: HTTPResponse(status: .badRequest, headerFields: [.contentType: "application/json"]),
     body: Data(#"{"error":{"code":"BadArgument","message":"The offer is not valid."}}"#.utf8))
+// `openapi-generator-calls 400 10000` makes only that many calls of one kind: compare.sh counts allocations so.
+let arguments = CommandLine.arguments.dropFirst()
+if let kind = arguments.first, let count = arguments.dropFirst().first.flatMap({ Int($0) }) {
+    let transports = ["200": ok, "202": accepted, "400": badRequest]
+    guard let transport = transports[kind] else { fatalError("the kinds are 200, 202 and 400") }
+    print(String(format: "%.2f", try await microsecondsPerCall(transport, calls: count)))
+    exit(0)
+}
 _ = try await microsecondsPerCall(accepted, calls: 2_000)
 print(
     String(
