@@ -110,9 +110,9 @@ public enum Naming {
         if let first = start { body(first..<bytes.count) }
     }
 
-    /// The words of an ASCII name joined in camel case, byte by byte, as ``memberName(_:)`` (`lowerFirst`) and
-    /// ``typeName(_:)`` join them through strings: the first word lowercased or capitalized, the others capitalized;
-    /// nil for any other name.
+    /// The words of an ASCII name joined in camel case, byte by byte, as ``generalMemberName(_:)`` (`lowerFirst`)
+    /// and ``generalTypeName(_:)`` join them through strings: the first word lowercased or capitalized, the others
+    /// capitalized; nil for any other name.
     private static func asciiCamelCase(_ name: String, lowerFirst: Bool) -> String? {
         var name = name
         return name.withUTF8 { bytes -> String? in

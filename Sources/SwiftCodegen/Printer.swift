@@ -538,7 +538,7 @@ private struct Writer: ~Copyable {
     private mutating func docLines(_ text: String, indent: String) {
         // From the string's own bytes (a small string's are copied out first, as `withUTF8` does).
         var utf8 = text
-        guard !utf8.withUTF8({ asciiDocLines($0, indent: indent) }) else { return }
+        guard !utf8.withUTF8({ byteDocLines($0, indent: indent) }) else { return }
         for line in wrap(Printer.docText(text), indent: indent) { self.line(line.isEmpty ? "///" : "/// " + line) }
     }
 
@@ -550,7 +550,7 @@ private struct Writer: ~Copyable {
         text.append(utf8: parts.1)
         text.append(utf8: parts.2)
         text.append(utf8: parts.3)
-        guard !text.withBytes(from: 0, { asciiDocLines($0, indent: indent) }) else { return }
+        guard !text.withBytes(from: 0, { byteDocLines($0, indent: indent) }) else { return }
         docLines(text.string, indent: indent)
     }
 
@@ -558,7 +558,7 @@ private struct Writer: ~Copyable {
     /// whose characters outside ASCII are each one scalar that needs no escaping (``DocumentationBytes/simpleScalars(_:)``):
     /// lines are cut and cleaned as ``Printer/docText(_:)`` cuts and cleans them, byte by byte; false for anything
     /// else.
-    private mutating func asciiDocLines(_ bytes: UnsafeBufferPointer<UInt8>, indent: String) -> Bool {
+    private mutating func byteDocLines(_ bytes: UnsafeBufferPointer<UInt8>, indent: String) -> Bool {
         let ascii: Bool
         if let printable = DocumentationBytes.asciiIsPrintable(bytes) {
             guard !printable else {
