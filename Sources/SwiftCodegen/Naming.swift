@@ -110,9 +110,8 @@ public enum Naming {
         if let first = start { body(first..<bytes.count) }
     }
 
-    /// The words of an ASCII name joined in camel case, byte by byte, as ``generalMemberName(_:)`` (`lowerFirst`)
-    /// and ``generalTypeName(_:)`` join them through strings: the first word lowercased or capitalized, the others
-    /// capitalized; nil for any other name.
+    /// The words of an ASCII name joined in camel case, byte by byte, as ``camelCase(_:lowerFirst:)`` joins any
+    /// name's through strings; nil for any other name.
     private static func asciiCamelCase(_ name: String, lowerFirst: Bool) -> String? {
         var name = name
         return name.withUTF8 { bytes -> String? in
@@ -162,37 +161,36 @@ public enum Naming {
 
     /// An UpperCamelCase type name.
     public static func typeName(_ name: String) -> Identifier {
-        guard var text = asciiCamelCase(name, lowerFirst: false) else { return generalTypeName(name) }
-        if text.isEmpty { text = "Unnamed" }
-        if text.utf8.first! &- UInt8(ascii: "0") < 10 { text = "_" + text }
-        if reservedTypes.contains(text) { text += "_" }
-        return Identifier(text)
+        typeName(joined: asciiCamelCase(name, lowerFirst: false) ?? camelCase(name, lowerFirst: false))
     }
 
-    /// ``typeName(_:)`` of any name, through strings.
+    /// ``typeName(_:)`` with the words joined through strings, as a name outside ASCII is.
     static func generalTypeName(_ name: String) -> Identifier {
-        var text = words(name).map(capitalized).joined()
+        typeName(joined: camelCase(name, lowerFirst: false))
+    }
+
+    private static func typeName(joined: String) -> Identifier {
+        var text = joined
         if text.isEmpty { text = "Unnamed" }
-        if text.first!.isNumber { text = "_" + text }
+        if startsWithDigit(text) { text = "_" + text }
         if reservedTypes.contains(text) { text += "_" }
         return Identifier(text)
     }
 
     /// A lowerCamelCase name for a property, parameter, function or enum case.
     public static func memberName(_ name: String) -> Identifier {
-        guard var text = asciiCamelCase(name, lowerFirst: true) else { return generalMemberName(name) }
-        guard !text.isEmpty else { return Identifier("unnamed") }
-        if text.utf8.first! &- UInt8(ascii: "0") < 10 { text = "_" + text }
-        if reservedMembers.contains(text) { text += "Value" }
-        return Identifier(text)
+        memberName(joined: asciiCamelCase(name, lowerFirst: true) ?? camelCase(name, lowerFirst: true))
     }
 
-    /// ``memberName(_:)`` of any name, through strings.
+    /// ``memberName(_:)`` with the words joined through strings, as a name outside ASCII is.
     static func generalMemberName(_ name: String) -> Identifier {
-        let parts = words(name)
-        guard let first = parts.first else { return Identifier("unnamed") }
-        var text = first.lowercased() + parts.dropFirst().map(capitalized).joined()
-        if text.first!.isNumber {
+        memberName(joined: camelCase(name, lowerFirst: true))
+    }
+
+    private static func memberName(joined: String) -> Identifier {
+        guard !joined.isEmpty else { return Identifier("unnamed") }
+        var text = joined
+        if startsWithDigit(text) {
             // A leading underscore is the only one lowerCamelCase allows; collisions such as `2017-10-31` and
             // `20171031` are numbered by the caller.
             text = "_" + text
@@ -200,6 +198,19 @@ public enum Naming {
         // A word rather than an underscore keeps the name lowerCamelCase.
         if reservedMembers.contains(text) { text += "Value" }
         return Identifier(text)
+    }
+
+    /// Whether joined words begin with a digit; they hold ASCII letters and digits only.
+    private static func startsWithDigit(_ text: String) -> Bool {
+        text.utf8.first.map { $0 &- UInt8(ascii: "0") < 10 } ?? false
+    }
+
+    /// The words of any name joined in camel case through strings: the first word lowercased (`lowerFirst`) or
+    /// capitalized, the others capitalized; empty when the name has no words.
+    private static func camelCase(_ name: String, lowerFirst: Bool) -> String {
+        let parts = words(name)
+        guard let first = parts.first else { return "" }
+        return (lowerFirst ? first.lowercased() : capitalized(first)) + parts.dropFirst().map(capitalized).joined()
     }
 
     private static func capitalized(_ word: String) -> String {

@@ -539,6 +539,11 @@ private struct Writer: ~Copyable {
         // From the string's own bytes (a small string's are copied out first, as `withUTF8` does).
         var utf8 = text
         guard !utf8.withUTF8({ byteDocLines($0, indent: indent) }) else { return }
+        generalDocLines(text, indent: indent)
+    }
+
+    /// ``docLines(_:indent:)`` through strings, for text the byte path does not take.
+    private mutating func generalDocLines(_ text: String, indent: String) {
         for line in wrap(Printer.docText(text), indent: indent) { self.line(line.isEmpty ? "///" : "/// " + line) }
     }
 
@@ -551,7 +556,7 @@ private struct Writer: ~Copyable {
         text.append(utf8: parts.2)
         text.append(utf8: parts.3)
         guard !text.withBytes(from: 0, { byteDocLines($0, indent: indent) }) else { return }
-        docLines(text.string, indent: indent)
+        generalDocLines(text.string, indent: indent)
     }
 
     /// ``docLines(_:indent:)`` for ASCII, nearly all documentation, whose characters are its bytes, and for text
